@@ -1,0 +1,709 @@
+package org.minga.assembly.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.minga.assembly.api.AddNeedPieceCommand;
+import org.minga.assembly.api.AgendaApprovedEvent;
+import org.minga.assembly.api.AgendaItem;
+import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.ApproveAgendaCommand;
+import org.minga.assembly.api.AssemblyClosedEvent;
+import org.minga.assembly.api.AssemblyRules;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.AssignTableLeaderCommand;
+import org.minga.assembly.api.AttachSolutionCommand;
+import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.CloseAssemblyCommand;
+import org.minga.assembly.api.CloseStepCommand;
+import org.minga.assembly.api.ElectSpokespersonCommand;
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.NeedPieceAddedEvent;
+import org.minga.assembly.api.NeedPieceRevisedEvent;
+import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.OpenStepCommand;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.PinTablePuzzleCommand;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.RegisterParticipantCommand;
+import org.minga.assembly.api.ReviseNeedPieceCommand;
+import org.minga.assembly.api.RuleViolationException;
+import org.minga.assembly.api.ScheduleAssemblyCommand;
+import org.minga.assembly.api.SeatLateParticipantCommand;
+import org.minga.assembly.api.SetWorkPlanCommand;
+import org.minga.assembly.api.SolutionAttachedEvent;
+import org.minga.assembly.api.SolutionRevisedEvent;
+import org.minga.assembly.api.SplitIntoTablesCommand;
+import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepClosedEvent;
+import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepTimebox;
+import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLeaderAssignedEvent;
+import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.UnknownIdException;
+import org.minga.assembly.api.VoteCount;
+import org.minga.assembly.api.WithdrawNeedPieceCommand;
+import org.minga.assembly.api.WorkPlanRevisedEvent;
+import org.minga.assembly.api.WorkPlanSetEvent;
+import org.minga.assembly.command.NeedPiece.Solution;
+import org.minga.assembly.command.NeedPiece.WorkPlan;
+
+/**
+ * One assembly, from scheduling to closing: the rules of the method live here. Each command
+ * handler validates its input, returns quietly when the command repeats what already happened
+ * (phones retry), checks the rules, then applies. Event-sourcing handlers only assign.
+ * Times come on the commands; nothing here reads a clock or draws a random number.
+ */
+@Aggregate(snapshotTriggerDefinition = AssemblyRepositoryConfiguration.SNAPSHOT_TRIGGER,
+        cache = AssemblyRepositoryConfiguration.CACHE)
+// Snapshots are serialised with Jackson: it reads and writes the fields, not getters.
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class Assembly {
+
+    static final int MAX_AXES = 12;
+    static final int MAX_LIST_ENTRIES = 20;
+    static final int MAX_MINUTES = 240;
+    static final int MAX_VOTES = 1_000_000;
+    static final int MAX_NEEDS_PER_TABLE = 5;
+    static final int MAX_TABLE_SIZE = 100;
+    private static final List<String> LANGUAGES = List.of("es", "en");
+
+    @AggregateIdentifier
+    private String assemblyId;
+    private AssemblyScheduledEvent schedule;
+    private Map<String, ParticipantProfile> participants = new LinkedHashMap<>();
+    private Map<String, String> seats = new LinkedHashMap<>();
+    private Map<String, Table> tables = new LinkedHashMap<>();
+    private Integer splitTableSize;
+    private Map<String, NeedPiece> pieces = new LinkedHashMap<>();
+    private Step openStep;
+    private AgendaApprovedEvent approval;
+    private boolean closed;
+
+    protected Assembly() {
+        // Axon and Jackson build the aggregate from events or a snapshot.
+    }
+
+    // ---------------------------------------------------------------- schedule
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ScheduleAssemblyCommand command) {
+        AssemblyScheduledEvent scheduled = new AssemblyScheduledEvent(
+                TextRules.id("assemblyId", command.assemblyId()),
+                TextRules.required("title", command.title()),
+                TextRules.required("region", command.region()),
+                TextRules.optional("venue", command.venue()),
+                required("date", command.date()),
+                monthRange("horizon", command.horizon()),
+                language(command.language()),
+                axes(command.axes()),
+                rules(command.rules()),
+                timeboxes(command.timeboxes()));
+        if (schedule != null) {
+            if (schedule.equals(scheduled)) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.ASSEMBLY_ALREADY_SCHEDULED, assemblyId);
+        }
+        apply(scheduled);
+    }
+
+    // ---------------------------------------------------------------- people and tables
+
+    @CommandHandler
+    void handle(RegisterParticipantCommand command) {
+        String participantId = TextRules.id("participantId", command.participantId());
+        ParticipantProfile profile = profile(required("profile", command.profile()));
+        ParticipantProfile existing = participants.get(participantId);
+        if (existing != null) {
+            if (existing.equals(profile)) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.PARTICIPANT_ID_TAKEN, participantId);
+        }
+        requireNotClosed();
+        apply(new ParticipantRegisteredEvent(assemblyId, participantId, profile));
+    }
+
+    @CommandHandler
+    void handle(SplitIntoTablesCommand command) {
+        int tableSize = command.tableSize() == null
+                ? schedule.rules().tableSize()
+                : inRange("tableSize", command.tableSize(), 2, MAX_TABLE_SIZE);
+        if (splitTableSize != null) {
+            if (splitTableSize == tableSize) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.TABLES_ALREADY_SPLIT);
+        }
+        requireNotClosed();
+        if (participants.isEmpty()) {
+            throw new RuleViolationException(Refusal.TABLES_NOBODY_REGISTERED);
+        }
+        List<TableSplit.Person> people = participants.entrySet().stream()
+                .map(p -> new TableSplit.Person(p.getKey(), p.getValue().organization(), p.getValue().preferredAxisId()))
+                .toList();
+        List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
+        String labelPrefix = "en".equals(schedule.language()) ? "Table" : "Mesa";
+        apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize,
+                TableSplit.split(axisIds, people, tableSize, labelPrefix)));
+    }
+
+    @CommandHandler
+    void handle(SeatLateParticipantCommand command) {
+        ParticipantProfile profile = participant("participantId", command.participantId());
+        String participantId = command.participantId();
+        Table requested = command.tableId() == null ? null : table(command.tableId());
+        String seatedAt = seats.get(participantId);
+        if (seatedAt != null) {
+            if (requested == null || requested.tableId().equals(seatedAt)) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.PARTICIPANT_ALREADY_SEATED, participantId, tables.get(seatedAt).label());
+        }
+        requireNotClosed();
+        if (tables.isEmpty()) {
+            throw new RuleViolationException(Refusal.TABLES_NOT_SPLIT);
+        }
+        Table table = requested != null ? requested : tableWithRoomFor(profile);
+        apply(new LateParticipantSeatedEvent(assemblyId, participantId, table.tableId()));
+    }
+
+    @CommandHandler
+    void handle(AssignTableLeaderCommand command) {
+        Table table = table(command.tableId());
+        String participantId = command.participantId();
+        participant("participantId", participantId);
+        if (participantId.equals(table.leaderId())) {
+            return;
+        }
+        requireNotClosed();
+        if (!table.hasMember(participantId)) {
+            throw new RuleViolationException(Refusal.TABLE_LEADER_NOT_MEMBER, participantId, table.label());
+        }
+        apply(new TableLeaderAssignedEvent(assemblyId, table.tableId(), participantId));
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    @CommandHandler
+    void handle(OpenStepCommand command) {
+        Step step = required("step", command.step());
+        Instant openedAt = required("openedAt", command.openedAt());
+        int minutes = command.minutes() == null
+                ? timeboxOf(step)
+                : inRange("minutes", command.minutes(), 1, MAX_MINUTES);
+        if (step == openStep) {
+            return;
+        }
+        requireNotClosed();
+        requireAgendaOpen();
+        if (openStep != null) {
+            apply(new StepClosedEvent(assemblyId, openStep, openedAt));
+        }
+        apply(new StepOpenedEvent(assemblyId, step, openedAt, openedAt.plusSeconds(60L * minutes)));
+    }
+
+    @CommandHandler
+    void handle(CloseStepCommand command) {
+        Step step = required("step", command.step());
+        Instant closedAt = required("closedAt", command.closedAt());
+        if (step != openStep) {
+            return;
+        }
+        apply(new StepClosedEvent(assemblyId, step, closedAt));
+    }
+
+    // ---------------------------------------------------------------- puzzle pieces
+
+    @CommandHandler
+    void handle(AddNeedPieceCommand command) {
+        Table table = table(command.tableId());
+        String pieceId = TextRules.id("pieceId", command.pieceId());
+        String text = TextRules.required("text", command.text());
+        NeedPiece existing = pieces.get(pieceId);
+        if (existing != null) {
+            if (existing.tableId().equals(table.tableId()) && existing.firstText().equals(text)) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.PIECE_ID_TAKEN, pieceId);
+        }
+        requireTableCanChange(table, Step.NEEDS);
+        MaxNeedsPerTable.check(table, piecesOf(table), schedule.rules().maxNeedsPerTable());
+        apply(new NeedPieceAddedEvent(assemblyId, table.tableId(), table.axisId(), pieceId, text));
+    }
+
+    @CommandHandler
+    void handle(ReviseNeedPieceCommand command) {
+        Table table = table(command.tableId());
+        NeedPiece piece = liveNeed(table, command.pieceId());
+        String text = TextRules.required("text", command.text());
+        if (piece.text().equals(text)) {
+            return;
+        }
+        requireTableCanChange(table, Step.NEEDS);
+        apply(new NeedPieceRevisedEvent(assemblyId, table.tableId(), piece.pieceId(), text));
+    }
+
+    @CommandHandler
+    void handle(WithdrawNeedPieceCommand command) {
+        Table table = table(command.tableId());
+        NeedPiece piece = need(table, command.pieceId());
+        if (piece.withdrawn()) {
+            return;
+        }
+        requireTableCanChange(table, Step.NEEDS);
+        apply(new NeedPieceWithdrawnEvent(assemblyId, table.tableId(), piece.pieceId()));
+    }
+
+    @CommandHandler
+    void handle(AttachSolutionCommand command) {
+        Table table = table(command.tableId());
+        NeedPiece piece = liveNeed(table, command.pieceId());
+        Solution solution = new Solution(
+                TextRules.required("text", command.text()),
+                TextRules.list("cooperatingOrganizations", command.cooperatingOrganizations(), MAX_LIST_ENTRIES, false));
+        if (solution.equals(piece.solution())) {
+            return;
+        }
+        requireTableCanChange(table, Step.SOLUTIONS);
+        if (piece.solution() == null) {
+            apply(new SolutionAttachedEvent(assemblyId, table.tableId(), piece.pieceId(),
+                    solution.text(), solution.cooperatingOrganizations()));
+        } else {
+            apply(new SolutionRevisedEvent(assemblyId, table.tableId(), piece.pieceId(),
+                    solution.text(), solution.cooperatingOrganizations()));
+        }
+    }
+
+    @CommandHandler
+    void handle(SetWorkPlanCommand command) {
+        Table table = table(command.tableId());
+        NeedPiece piece = liveNeed(table, command.pieceId());
+        WorkPlan plan = new WorkPlan(
+                TextRules.list("who", command.who(), MAX_LIST_ENTRIES, true),
+                monthRange("when", command.when()));
+        if (plan.equals(piece.workPlan())) {
+            return;
+        }
+        requireTableCanChange(table, Step.WORK_PLAN);
+        if (piece.solution() == null) {
+            throw new RuleViolationException(Refusal.WORK_PLAN_NEEDS_SOLUTION, piece.text());
+        }
+        if (!schedule.horizon().contains(plan.when())) {
+            throw new RuleViolationException(Refusal.WORK_PLAN_OUTSIDE_HORIZON, plan.when(), schedule.horizon());
+        }
+        if (piece.workPlan() == null) {
+            apply(new WorkPlanSetEvent(assemblyId, table.tableId(), piece.pieceId(), plan.who(), plan.when()));
+        } else {
+            apply(new WorkPlanRevisedEvent(assemblyId, table.tableId(), piece.pieceId(), plan.who(), plan.when()));
+        }
+    }
+
+    @CommandHandler
+    void handle(ElectSpokespersonCommand command) {
+        Table table = table(command.tableId());
+        String participantId = command.participantId();
+        participant("participantId", participantId);
+        if (participantId.equals(table.spokespersonId())) {
+            return;
+        }
+        requireTableCanChange(table, Step.SPOKESPEOPLE);
+        if (!table.hasMember(participantId)) {
+            throw new RuleViolationException(Refusal.TABLE_SPOKESPERSON_NOT_MEMBER, participantId, table.label());
+        }
+        apply(new SpokespersonElectedEvent(assemblyId, table.tableId(), participantId));
+    }
+
+    @CommandHandler
+    void handle(PinTablePuzzleCommand command) {
+        Table table = table(command.tableId());
+        if (table.pinned()) {
+            return;
+        }
+        requireTableCanChange(table, Step.SPOKESPEOPLE);
+        PinnablePuzzle.check(table, piecesOf(table));
+        apply(new TablePuzzlePinnedEvent(assemblyId, table.tableId()));
+    }
+
+    // ---------------------------------------------------------------- plenary and closing
+
+    @CommandHandler
+    void handle(ApproveAgendaCommand command) {
+        ApprovalMethod method = required("method", command.method());
+        VoteCount votes = method == ApprovalMethod.VOTE ? votes(required("votes", command.votes())) : null;
+        if (approval != null) {
+            if (approval.method() == method && Objects.equals(approval.votes(), votes)) {
+                return;
+            }
+            throw new RuleViolationException(Refusal.AGENDA_APPROVED);
+        }
+        requireNotClosed();
+        if (openStep != Step.PLENARY) {
+            throw new RuleViolationException(Refusal.AGENDA_PLENARY_NOT_OPEN);
+        }
+        List<AgendaItem> items = agendaItems();
+        if (items.isEmpty()) {
+            throw new RuleViolationException(Refusal.AGENDA_NOTHING_PINNED);
+        }
+        if (votes != null && votes.inFavor() <= votes.against()) {
+            throw new RuleViolationException(Refusal.AGENDA_VOTE_NOT_CARRIED, votes.inFavor(), votes.against());
+        }
+        apply(new AgendaApprovedEvent(assemblyId, method, votes, items));
+    }
+
+    @CommandHandler
+    void handle(CloseAssemblyCommand command) {
+        Instant closedAt = required("closedAt", command.closedAt());
+        if (closed) {
+            return;
+        }
+        if (openStep != null) {
+            apply(new StepClosedEvent(assemblyId, openStep, closedAt));
+        }
+        apply(new AssemblyClosedEvent(assemblyId, closedAt));
+    }
+
+    // ---------------------------------------------------------------- event sourcing: assign only
+
+    @EventSourcingHandler
+    void on(AssemblyScheduledEvent event) {
+        assemblyId = event.assemblyId();
+        schedule = event;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegisteredEvent event) {
+        participants.put(event.participantId(), event.profile());
+    }
+
+    @EventSourcingHandler
+    void on(AssemblySplitIntoTablesEvent event) {
+        splitTableSize = event.tableSize();
+        for (TableAssignment assignment : event.tables()) {
+            tables.put(assignment.tableId(), new Table(assignment.tableId(), assignment.axisId(), assignment.label(),
+                    assignment.memberIds(), null, null, false));
+            assignment.memberIds().forEach(member -> seats.put(member, assignment.tableId()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(LateParticipantSeatedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.withMember(event.participantId()));
+        seats.put(event.participantId(), event.tableId());
+    }
+
+    @EventSourcingHandler
+    void on(TableLeaderAssignedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.withLeader(event.participantId()));
+    }
+
+    @EventSourcingHandler
+    void on(StepOpenedEvent event) {
+        openStep = event.step();
+    }
+
+    @EventSourcingHandler
+    void on(StepClosedEvent event) {
+        if (event.step() == openStep) {
+            openStep = null;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(NeedPieceAddedEvent event) {
+        pieces.put(event.pieceId(), NeedPiece.added(event.pieceId(), event.tableId(), event.text()));
+    }
+
+    @EventSourcingHandler
+    void on(NeedPieceRevisedEvent event) {
+        pieces.computeIfPresent(event.pieceId(), (id, piece) -> piece.withText(event.text()));
+    }
+
+    @EventSourcingHandler
+    void on(NeedPieceWithdrawnEvent event) {
+        pieces.computeIfPresent(event.pieceId(), (id, piece) -> piece.asWithdrawn());
+    }
+
+    @EventSourcingHandler
+    void on(SolutionAttachedEvent event) {
+        pieces.computeIfPresent(event.pieceId(),
+                (id, piece) -> piece.withSolution(new Solution(event.text(), event.cooperatingOrganizations())));
+    }
+
+    @EventSourcingHandler
+    void on(SolutionRevisedEvent event) {
+        pieces.computeIfPresent(event.pieceId(),
+                (id, piece) -> piece.withSolution(new Solution(event.text(), event.cooperatingOrganizations())));
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanSetEvent event) {
+        pieces.computeIfPresent(event.pieceId(), (id, piece) -> piece.withWorkPlan(new WorkPlan(event.who(), event.when())));
+    }
+
+    @EventSourcingHandler
+    void on(WorkPlanRevisedEvent event) {
+        pieces.computeIfPresent(event.pieceId(), (id, piece) -> piece.withWorkPlan(new WorkPlan(event.who(), event.when())));
+    }
+
+    @EventSourcingHandler
+    void on(SpokespersonElectedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.withSpokesperson(event.participantId()));
+    }
+
+    @EventSourcingHandler
+    void on(TablePuzzlePinnedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.asPinned());
+    }
+
+    @EventSourcingHandler
+    void on(AgendaApprovedEvent event) {
+        approval = event;
+    }
+
+    @EventSourcingHandler
+    void on(AssemblyClosedEvent event) {
+        closed = true;
+    }
+
+    // ---------------------------------------------------------------- rules shared by the handlers
+
+    private void requireNotClosed() {
+        if (closed) {
+            throw new RuleViolationException(Refusal.ASSEMBLY_CLOSED);
+        }
+    }
+
+    private void requireAgendaOpen() {
+        if (approval != null) {
+            throw new RuleViolationException(Refusal.AGENDA_APPROVED);
+        }
+    }
+
+    /** A table's puzzle changes only before the agenda is frozen, before it is pinned, and while the step is open. */
+    private void requireTableCanChange(Table table, Step step) {
+        requireNotClosed();
+        requireAgendaOpen();
+        if (table.pinned()) {
+            throw new RuleViolationException(Refusal.TABLE_PINNED, table.label());
+        }
+        if (openStep != step) {
+            throw new RuleViolationException(Refusal.STEP_CLOSED, step.code());
+        }
+    }
+
+    private Table table(String tableId) {
+        Table table = tableId == null ? null : tables.get(tableId);
+        if (table == null) {
+            throw new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, String.valueOf(tableId));
+        }
+        return table;
+    }
+
+    private ParticipantProfile participant(String field, String participantId) {
+        ParticipantProfile profile = participantId == null ? null : participants.get(participantId);
+        if (profile == null) {
+            if (participantId == null) {
+                throw new InvalidInputException(field, Refusal.FIELD_REQUIRED);
+            }
+            throw new UnknownIdException(field, Refusal.PARTICIPANT_UNKNOWN, participantId);
+        }
+        return profile;
+    }
+
+    private NeedPiece need(Table table, String pieceId) {
+        NeedPiece piece = pieceId == null ? null : pieces.get(pieceId);
+        if (piece == null || !piece.tableId().equals(table.tableId())) {
+            throw new UnknownIdException("pieceId", Refusal.PIECE_UNKNOWN, String.valueOf(pieceId));
+        }
+        return piece;
+    }
+
+    private NeedPiece liveNeed(Table table, String pieceId) {
+        NeedPiece piece = need(table, pieceId);
+        if (piece.withdrawn()) {
+            throw new RuleViolationException(Refusal.PIECE_WITHDRAWN, piece.text());
+        }
+        return piece;
+    }
+
+    private List<NeedPiece> piecesOf(Table table) {
+        return pieces.values().stream().filter(p -> p.tableId().equals(table.tableId())).toList();
+    }
+
+    /** Late arrivals go where there is room: their axis first, then the emptiest table, then the first. */
+    private Table tableWithRoomFor(ParticipantProfile profile) {
+        int tableSize = splitTableSize;
+        Comparator<Table> preference = Comparator
+                .comparing((Table t) -> !t.axisId().equals(profile.preferredAxisId()))
+                .thenComparing(t -> t.memberIds().size());
+        Optional<Table> withRoom = tables.values().stream()
+                .filter(t -> t.memberIds().size() < tableSize)
+                .min(preference);
+        return withRoom.orElseThrow(() -> new RuleViolationException(Refusal.TABLES_FULL, tableSize));
+    }
+
+    private List<AgendaItem> agendaItems() {
+        List<AgendaItem> items = new ArrayList<>();
+        for (Table table : tables.values()) {
+            if (!table.pinned()) {
+                continue;
+            }
+            for (NeedPiece piece : piecesOf(table)) {
+                if (piece.isLive()) {
+                    items.add(new AgendaItem(table.axisId(), table.tableId(), piece.pieceId(), piece.text(),
+                            piece.solution().text(), piece.solution().cooperatingOrganizations(),
+                            piece.workPlan().who(), piece.workPlan().when(), table.spokespersonId()));
+                }
+            }
+        }
+        return items;
+    }
+
+    private int timeboxOf(Step step) {
+        return schedule.timeboxes().stream()
+                .filter(t -> t.step() == step)
+                .mapToInt(StepTimebox::minutes)
+                .findFirst()
+                .orElse(step.defaultMinutes());
+    }
+
+    // ---------------------------------------------------------------- input checks
+
+    private static <T> T required(String field, T value) {
+        if (value == null) {
+            throw new InvalidInputException(field, Refusal.FIELD_REQUIRED);
+        }
+        return value;
+    }
+
+    private static int inRange(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidInputException(field, Refusal.NUMBER_OUT_OF_RANGE, value, min, max);
+        }
+        return value;
+    }
+
+    private static MonthRange monthRange(String field, MonthRange range) {
+        required(field, range);
+        required(field + ".from", range.from());
+        required(field + ".to", range.to());
+        if (range.from().isAfter(range.to())) {
+            throw new InvalidInputException(field, Refusal.MONTH_RANGE_REVERSED, range.from(), range.to());
+        }
+        return range;
+    }
+
+    private static String language(String language) {
+        if (language == null || language.isBlank()) {
+            return "es";
+        }
+        String code = language.strip().toLowerCase(Locale.ROOT);
+        if (!LANGUAGES.contains(code)) {
+            throw new InvalidInputException("language", Refusal.LANGUAGE_UNSUPPORTED, language);
+        }
+        return code;
+    }
+
+    private static List<AxisDefinition> axes(List<AxisDefinition> axes) {
+        if (axes == null || axes.isEmpty()) {
+            throw new InvalidInputException("axes", Refusal.LIST_EMPTY);
+        }
+        if (axes.size() > MAX_AXES) {
+            throw new InvalidInputException("axes", Refusal.LIST_TOO_LONG, MAX_AXES);
+        }
+        Map<String, AxisDefinition> byId = new LinkedHashMap<>();
+        for (int i = 0; i < axes.size(); i++) {
+            String field = "axes[" + i + "]";
+            AxisDefinition axis = required(field, axes.get(i));
+            AxisDefinition clean = new AxisDefinition(
+                    TextRules.id(field + ".axisId", axis.axisId()),
+                    TextRules.required(field + ".title", axis.title()),
+                    TextRules.optional(field + ".description", axis.description()));
+            if (byId.putIfAbsent(clean.axisId(), clean) != null) {
+                throw new InvalidInputException(field + ".axisId", Refusal.AXIS_DUPLICATE, clean.axisId());
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static AssemblyRules rules(AssemblyRules rules) {
+        if (rules == null) {
+            return AssemblyRules.DEFAULTS;
+        }
+        return new AssemblyRules(
+                inRange("rules.maxNeedsPerTable", rules.maxNeedsPerTable(), 1, MAX_NEEDS_PER_TABLE),
+                inRange("rules.tableSize", rules.tableSize(), 2, MAX_TABLE_SIZE));
+    }
+
+    /** Every step gets a timebox: the one given, or the method's default. */
+    private static List<StepTimebox> timeboxes(List<StepTimebox> given) {
+        Map<Step, Integer> minutes = new EnumMap<>(Step.class);
+        if (given != null) {
+            for (int i = 0; i < given.size(); i++) {
+                String field = "steps[" + i + "]";
+                StepTimebox timebox = required(field, given.get(i));
+                Step step = required(field + ".step", timebox.step());
+                int value = inRange(field + ".minutes", timebox.minutes(), 1, MAX_MINUTES);
+                if (minutes.putIfAbsent(step, value) != null) {
+                    throw new InvalidInputException(field + ".step", Refusal.STEP_TIMEBOX_DUPLICATE, step.code());
+                }
+            }
+        }
+        List<StepTimebox> all = new ArrayList<>();
+        for (Step step : Step.values()) {
+            all.add(new StepTimebox(step, minutes.getOrDefault(step, step.defaultMinutes())));
+        }
+        return all;
+    }
+
+    private ParticipantProfile profile(ParticipantProfile profile) {
+        String preferredAxisId = profile.preferredAxisId();
+        if (preferredAxisId != null && schedule.axes().stream().noneMatch(a -> a.axisId().equals(preferredAxisId))) {
+            throw new InvalidInputException("preferredAxisId", Refusal.AXIS_UNKNOWN, preferredAxisId);
+        }
+        return new ParticipantProfile(
+                TextRules.required("organization", profile.organization()),
+                TextRules.optional("organizationType", profile.organizationType()),
+                TextRules.optional("sector", profile.sector()),
+                profile.gender(),
+                profile.ageGroup(),
+                TextRules.optional("territory", profile.territory()),
+                profile.area(),
+                preferredAxisId);
+    }
+
+    private static VoteCount votes(VoteCount votes) {
+        return new VoteCount(
+                inRange("inFavor", votes.inFavor(), 0, MAX_VOTES),
+                inRange("against", votes.against(), 0, MAX_VOTES),
+                inRange("abstentions", votes.abstentions(), 0, MAX_VOTES));
+    }
+}

@@ -1,0 +1,40 @@
+package org.minga.assembly.command;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table as the aggregate needs it to decide; immutable, replaced by the event-sourcing handlers. */
+record Table(String tableId,
+             String axisId,
+             String label,
+             List<String> memberIds,
+             String leaderId,
+             String spokespersonId,
+             boolean pinned) {
+
+    Table {
+        memberIds = List.copyOf(memberIds);
+    }
+
+    boolean hasMember(String participantId) {
+        return memberIds.contains(participantId);
+    }
+
+    Table withMember(String participantId) {
+        List<String> members = new ArrayList<>(memberIds);
+        members.add(participantId);
+        return new Table(tableId, axisId, label, members, leaderId, spokespersonId, pinned);
+    }
+
+    Table withLeader(String participantId) {
+        return new Table(tableId, axisId, label, memberIds, participantId, spokespersonId, pinned);
+    }
+
+    Table withSpokesperson(String participantId) {
+        return new Table(tableId, axisId, label, memberIds, leaderId, participantId, pinned);
+    }
+
+    Table asPinned() {
+        return new Table(tableId, axisId, label, memberIds, leaderId, spokespersonId, true);
+    }
+}
