@@ -37,7 +37,7 @@ public final class TextRules {
         if (raw == null) {
             return null;
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+        String text = stripSpaces(Normalizer.normalize(raw, Normalizer.Form.NFC));
         if (text.isEmpty()) {
             return null;
         }
@@ -88,6 +88,23 @@ public final class TextRules {
     /** A key that compares organisation names the way people do: ignoring case, accents' encoding and spacing. */
     static String organizationKey(String organization) {
         return Normalizer.normalize(organization, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** Like {@link String#strip()}, but also drops no-break and other Unicode spaces phones type. */
+    private static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && isSpace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
     }
 
     private static boolean forbidden(int codePoint) {
