@@ -1,0 +1,38 @@
+package org.minga.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The module rules of shared/DESIGN.md, kept true by the build. */
+@AnalyzeClasses(packages = "org.minga", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule engineKnowsNoWebOrMongo = noClasses()
+            .that().resideInAPackage("org.minga.assembly..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+                    "com.mongodb..", "org.bson..", "de.bwaldvogel..",
+                    "org.minga.projections..", "org.minga.ui..")
+            .because("the engine holds the rules of the method, nothing about how they are served or stored");
+
+    @ArchTest
+    static final ArchRule messagesDependOnlyOnThemselvesAndAnnotations = noClasses()
+            .that().resideInAPackage("org.minga.assembly.api..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(
+                    "org.minga.assembly.api..", "java..", "com.fasterxml.jackson.annotation..",
+                    "org.axonframework.modelling.command..", "org.axonframework.serialization..")
+            .because("messages are the contract every module and instance shares");
+
+    @ArchTest
+    static final ArchRule engineUsesNoClockOrRandomness = noClasses()
+            .that().resideInAPackage("org.minga.assembly.command..")
+            .should().callMethod(java.time.Instant.class, "now")
+            .orShould().callMethod(java.util.UUID.class, "randomUUID")
+            .orShould().callConstructor(java.util.Random.class)
+            .because("aggregates must be deterministic: times and ids arrive on the commands");
+}
