@@ -87,6 +87,14 @@ class StepsTest {
     }
 
     @Test
+    void cannotCloseAStepWithoutNamingIt() {
+        fixture.given(seatedRoomWith(opened(Step.NEEDS)))
+                .when(new CloseStepCommand(ASSEMBLY, null, TEN_AM))
+                .expectNoEvents()
+                .expectException(Refused.with(Refusal.FIELD_REQUIRED));
+    }
+
+    @Test
     void cannotOpenAStepForZeroMinutes() {
         fixture.given(seatedRoom())
                 .when(new OpenStepCommand(ASSEMBLY, Step.NEEDS, NINE_AM, 0))
