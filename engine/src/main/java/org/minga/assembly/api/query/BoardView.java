@@ -1,0 +1,57 @@
+package org.minga.assembly.api.query;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.Step;
+
+/**
+ * The solidarity puzzle as the projector shows it. {@code version} is the sequence of the last
+ * event it reflects; {@code revision} counts the changes to the board itself, so a viewer that
+ * sees a gap in revisions reloads.
+ */
+public record BoardView(String assemblyId,
+                        String title,
+                        String status,
+                        long version,
+                        long revision,
+                        StepState step,
+                        List<Axis> axes) {
+
+    public BoardView {
+        axes = List.copyOf(axes);
+    }
+
+    /** The step the room is in; {@code current} is null before the first step opens. */
+    public record StepState(Step current, boolean open, Instant deadline) {
+        public static final StepState NONE = new StepState(null, false, null);
+    }
+
+    public record Axis(String axisId, String title, List<Table> tables) {
+        public Axis {
+            tables = List.copyOf(tables);
+        }
+    }
+
+    public record Table(String tableId, String label, String spokespersonId, boolean pinned, List<Piece> pieces) {
+        public Table {
+            pieces = List.copyOf(pieces);
+        }
+    }
+
+    public record Piece(String pieceId, String kind, String text, Solution solution, WorkPlan workPlan) {
+    }
+
+    public record Solution(String text, List<String> cooperatingOrganizations) {
+        public Solution {
+            cooperatingOrganizations = List.copyOf(cooperatingOrganizations);
+        }
+    }
+
+    public record WorkPlan(List<String> who, MonthRange when) {
+        public WorkPlan {
+            who = List.copyOf(who);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.minga.board;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.minga.assembly.api.query.BoardView;
+import org.minga.assembly.api.query.FindBoardAsOfQuery;
+import org.minga.assembly.api.query.FindBoardQuery;
+import org.minga.projections.AssemblyEvent;
+import org.minga.projections.FoldedReadModel;
+import org.minga.projections.ReadModelStores;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the live board of every assembly in the {@code boards} collection, tells subscribers of
+ * {@link FindBoardQuery} each change, and rebuilds the board as it was for auditors.
+ */
+@Component
+@ProcessingGroup(BoardProjection.PROCESSING_GROUP)
+public class BoardProjection {
+
+    public static final String PROCESSING_GROUP = "board";
+
+    private final FoldedReadModel<BoardView> boards;
+    private final QueryUpdateEmitter updates;
+    private final EventStore eventStore;
+
+    public BoardProjection(ReadModelStores stores, QueryUpdateEmitter updates, EventStore eventStore) {
+        this.boards = new FoldedReadModel<>(stores.open(ReadModelStores.BOARDS, BoardView.class), BoardFold::apply, BoardView::version);
+        this.updates = updates;
+        this.eventStore = eventStore;
+    }
+
+    @EventHandler
+    void on(DomainEventMessage<?> message) {
+        AssemblyEvent event = AssemblyEvent.of(message);
+        boards.apply(event)
+                .flatMap(applied -> BoardFold.change(applied.before(), applied.after(), event.payload()))
+                .ifPresent(change -> updates.emit(FindBoardQuery.class, q -> q.assemblyId().equals(event.assemblyId()), change));
+    }
+
+    @QueryHandler
+    public BoardView handle(FindBoardQuery query) {
+        return boards.find(query.assemblyId()).orElse(null);
+    }
+
+    /** Folds the raw stream from its first event (never from a snapshot) up to the sequence or instant asked. */
+    @QueryHandler
+    public BoardView handle(FindBoardAsOfQuery query) {
+        DomainEventStream stream = eventStore.readEvents(query.assemblyId(), 0);
+        BoardView board = null;
+        while (stream.hasNext()) {
+            DomainEventMessage<?> message = stream.next();
+            if ((query.sequence() != null && message.getSequenceNumber() > query.sequence())
+                    || (query.at() != null && message.getTimestamp().isAfter(query.at()))) {
+                break;
+            }
+            board = BoardFold.apply(board, AssemblyEvent.of(message));
+        }
+        return board;
+    }
+}

@@ -1,0 +1,47 @@
+package org.minga.history;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Sorts.ascending;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.minga.assembly.api.query.FindHistoryQuery;
+import org.minga.assembly.api.query.HistoryEntry;
+import org.minga.projections.AssemblyEvent;
+import org.minga.projections.DocumentStore;
+import org.minga.projections.ReadModelStores;
+import org.springframework.stereotype.Component;
+
+/** Keeps every event of every assembly, one document each, in the {@code history} collection. */
+@Component
+@ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
+public class HistoryProjection {
+
+    public static final String PROCESSING_GROUP = "history";
+
+    private final DocumentStore<HistoryRecord> history;
+
+    public HistoryProjection(ReadModelStores stores) {
+        this.history = stores.open(ReadModelStores.HISTORY, HistoryRecord.class);
+    }
+
+    /** Keyed by assembly and sequence, so a redelivered event overwrites itself. */
+    @EventHandler
+    void on(DomainEventMessage<?> message) {
+        HistoryRecord record = HistorySentences.record(AssemblyEvent.of(message));
+        history.save(record.assemblyId() + ":" + record.sequence(), record);
+    }
+
+    @QueryHandler
+    public List<HistoryEntry> handle(FindHistoryQuery query) {
+        Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
+        return history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence")).stream()
+                .map(r -> new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale), r.tableId(), r.pieceId()))
+                .toList();
+    }
+}

@@ -1,0 +1,102 @@
+package org.minga.history;
+
+import java.text.MessageFormat;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.minga.assembly.api.AgendaApprovedEvent;
+import org.minga.assembly.api.AssemblyClosedEvent;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.NeedPieceAddedEvent;
+import org.minga.assembly.api.NeedPieceRevisedEvent;
+import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.SolutionAttachedEvent;
+import org.minga.assembly.api.SolutionRevisedEvent;
+import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.StepClosedEvent;
+import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.TableLeaderAssignedEvent;
+import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.WorkPlanRevisedEvent;
+import org.minga.assembly.api.WorkPlanSetEvent;
+import org.minga.projections.AssemblyEvent;
+
+/** Tells each event as a short sentence, from {@code org/minga/history/history*.properties} (Spanish base, English). */
+public final class HistorySentences {
+
+    private static final String BUNDLE = "org.minga.history.history";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private HistorySentences() {
+    }
+
+    /** What the history stores for an event: its sentence's key and arguments, and where it happened. */
+    public static HistoryRecord record(AssemblyEvent event) {
+        Object e = event.payload();
+        String type = e.getClass().getSimpleName();
+        if (e instanceof AssemblyScheduledEvent s) {
+            return of(event, type, List.of(s.title(), s.region(), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
+        } else if (e instanceof ParticipantRegisteredEvent r) {
+            return of(event, type, List.of(r.participantId(), r.profile().organization()), null, null);
+        } else if (e instanceof AssemblySplitIntoTablesEvent s) {
+            int people = s.tables().stream().mapToInt(t -> t.memberIds().size()).sum();
+            return of(event, type, List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null);
+        } else if (e instanceof LateParticipantSeatedEvent s) {
+            return of(event, type, List.of(s.participantId(), s.tableId()), s.tableId(), null);
+        } else if (e instanceof TableLeaderAssignedEvent l) {
+            return of(event, type, List.of(l.participantId(), l.tableId()), l.tableId(), null);
+        } else if (e instanceof StepOpenedEvent o) {
+            long minutes = Duration.between(o.openedAt(), o.deadline()).toMinutes();
+            return of(event, type, List.of("@step." + o.step().code(), String.valueOf(minutes)), null, null);
+        } else if (e instanceof StepClosedEvent c) {
+            return of(event, type, List.of("@step." + c.step().code()), null, null);
+        } else if (e instanceof NeedPieceAddedEvent n) {
+            return of(event, type, List.of(n.tableId(), n.text()), n.tableId(), n.pieceId());
+        } else if (e instanceof NeedPieceRevisedEvent n) {
+            return of(event, type, List.of(n.tableId(), n.text()), n.tableId(), n.pieceId());
+        } else if (e instanceof NeedPieceWithdrawnEvent n) {
+            return of(event, type, List.of(n.tableId(), n.pieceId()), n.tableId(), n.pieceId());
+        } else if (e instanceof SolutionAttachedEvent s) {
+            return of(event, type, List.of(s.tableId(), s.text(), String.join(", ", s.cooperatingOrganizations())), s.tableId(), s.pieceId());
+        } else if (e instanceof SolutionRevisedEvent s) {
+            return of(event, type, List.of(s.tableId(), s.text(), String.join(", ", s.cooperatingOrganizations())), s.tableId(), s.pieceId());
+        } else if (e instanceof WorkPlanSetEvent w) {
+            return of(event, type, List.of(w.tableId(), String.join(", ", w.who()), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
+        } else if (e instanceof WorkPlanRevisedEvent w) {
+            return of(event, type, List.of(w.tableId(), String.join(", ", w.who()), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
+        } else if (e instanceof SpokespersonElectedEvent s) {
+            return of(event, type, List.of(s.tableId(), s.participantId()), s.tableId(), null);
+        } else if (e instanceof TablePuzzlePinnedEvent p) {
+            return of(event, type, List.of(p.tableId()), p.tableId(), null);
+        } else if (e instanceof AgendaApprovedEvent a) {
+            String items = String.valueOf(a.items().size());
+            return a.votes() == null
+                    ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".consensus", List.of(items), null, null)
+                    : new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".vote",
+                    List.of(items, String.valueOf(a.votes().inFavor()), String.valueOf(a.votes().against()),
+                            String.valueOf(a.votes().abstentions())), null, null);
+        } else if (e instanceof AssemblyClosedEvent) {
+            return of(event, type, List.of(), null, null);
+        }
+        return of(event, "unknown", List.of(type), null, null);
+    }
+
+    /** The sentence in the language asked; Spanish unless English is asked (or a language we have a bundle for). */
+    public static String sentence(HistoryRecord record, Locale locale) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
+        Object[] arguments = record.arguments().stream()
+                .map(a -> a.startsWith("@") ? bundle.getString(a.substring(1)) : a)
+                .toArray();
+        return new MessageFormat(bundle.getString(record.messageKey()), bundle.getLocale()).format(arguments);
+    }
+
+    private static HistoryRecord of(AssemblyEvent event, String type, List<String> arguments, String tableId, String pieceId) {
+        return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type, arguments, tableId, pieceId);
+    }
+}

@@ -1,0 +1,58 @@
+package org.minga.participation;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryHandler;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.query.FindParticipationQuery;
+import org.minga.assembly.api.query.ParticipationView;
+import org.minga.participation.ParticipationFold.ParticipationDocument;
+import org.minga.projections.AssemblyEvent;
+import org.minga.projections.FoldedReadModel;
+import org.minga.projections.ReadModelStores;
+import org.springframework.stereotype.Component;
+
+/** Keeps who took part, by attributes only, in the {@code participation} collection. */
+@Component
+@ProcessingGroup(ParticipationProjection.PROCESSING_GROUP)
+public class ParticipationProjection {
+
+    public static final String PROCESSING_GROUP = "participation";
+
+    private final FoldedReadModel<ParticipationDocument> participation;
+
+    public ParticipationProjection(ReadModelStores stores) {
+        this.participation = new FoldedReadModel<>(stores.open(ReadModelStores.PARTICIPATION, ParticipationDocument.class),
+                ParticipationFold::apply, ParticipationDocument::version);
+    }
+
+    // Only the events that change who is counted: piece events would rewrite the document for nothing.
+    @EventHandler
+    void on(AssemblyScheduledEvent event, DomainEventMessage<?> message) {
+        participation.apply(AssemblyEvent.of(message));
+    }
+
+    @EventHandler
+    void on(ParticipantRegisteredEvent event, DomainEventMessage<?> message) {
+        participation.apply(AssemblyEvent.of(message));
+    }
+
+    @EventHandler
+    void on(AssemblySplitIntoTablesEvent event, DomainEventMessage<?> message) {
+        participation.apply(AssemblyEvent.of(message));
+    }
+
+    @EventHandler
+    void on(LateParticipantSeatedEvent event, DomainEventMessage<?> message) {
+        participation.apply(AssemblyEvent.of(message));
+    }
+
+    @QueryHandler
+    public ParticipationView handle(FindParticipationQuery query) {
+        return participation.find(query.assemblyId()).map(ParticipationFold::view).orElse(null);
+    }
+}

@@ -1,0 +1,37 @@
+package org.minga.projections;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoDatabase;
+
+/** Opens the collections of the read models with one Jackson mapping for all of them. */
+public final class ReadModelStores {
+
+    public static final String BOARDS = "boards";
+    public static final String AGENDAS = "agendas";
+    public static final String PARTICIPATION = "participation";
+    public static final String HISTORY = "history";
+    public static final String ASSEMBLIES = "assemblies";
+
+    private final MongoDatabase database;
+    private final ObjectMapper mapper;
+
+    public ReadModelStores(MongoDatabase database) {
+        this.database = database;
+        // Instants and months as ISO strings, so documents read the way the REST API shows them.
+        this.mapper = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    public <T> DocumentStore<T> open(String collection, Class<T> type) {
+        return new DocumentStore<>(database, collection, mapper, type);
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+}
