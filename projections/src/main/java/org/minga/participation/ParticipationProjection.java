@@ -8,7 +8,11 @@ import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
+import java.util.List;
+
+import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.FindParticipationQuery;
+import org.minga.assembly.api.query.ParticipantEntry;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.participation.ParticipationFold.ParticipationDocument;
 import org.minga.projections.AssemblyEvent;
@@ -49,6 +53,13 @@ public class ParticipationProjection {
     @EventHandler
     void on(LateParticipantSeatedEvent event, DomainEventMessage<?> message) {
         participation.apply(AssemblyEvent.of(message));
+    }
+
+    @QueryHandler
+    public List<ParticipantEntry> handle(FindParticipantsQuery query) {
+        return participation.find(query.assemblyId())
+                .map(d -> d.people().stream().map(p -> new ParticipantEntry(p.participantId(), p.profile(), p.tableId())).toList())
+                .orElse(List.of());
     }
 
     @QueryHandler

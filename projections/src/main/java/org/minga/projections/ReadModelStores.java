@@ -1,5 +1,7 @@
 package org.minga.projections;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +16,14 @@ public final class ReadModelStores {
     public static final String PARTICIPATION = "participation";
     public static final String HISTORY = "history";
     public static final String ASSEMBLIES = "assemblies";
+
+    /** The collection each event processor keeps, so an emptied collection can be rebuilt by its processor. */
+    public static final Map<String, String> COLLECTION_OF_PROCESSOR = Map.of(
+            "board", BOARDS,
+            "agenda", AGENDAS,
+            "participation", PARTICIPATION,
+            "history", HISTORY,
+            "assemblies", ASSEMBLIES);
 
     private final MongoDatabase database;
     private final ObjectMapper mapper;
@@ -33,5 +43,10 @@ public final class ReadModelStores {
 
     public MongoDatabase database() {
         return database;
+    }
+
+    /** True when a collection holds no document: dropped, or never built. */
+    public boolean isEmpty(String collection) {
+        return database.getCollection(collection).countDocuments() == 0;
     }
 }

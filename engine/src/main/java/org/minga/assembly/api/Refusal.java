@@ -19,8 +19,10 @@ public enum Refusal {
     STEP_TIMEBOX_DUPLICATE("step.timebox.duplicate", Kind.BAD_INPUT),
     MONTH_RANGE_REVERSED("month-range.reversed", Kind.BAD_INPUT),
     LANGUAGE_UNSUPPORTED("language.unsupported", Kind.BAD_INPUT),
+    BODY_MALFORMED("request.malformed", Kind.BAD_INPUT),
 
     // Unknown ids (404).
+    ASSEMBLY_UNKNOWN("assembly.unknown", Kind.NOT_FOUND),
     TABLE_UNKNOWN("table.unknown", Kind.NOT_FOUND),
     PARTICIPANT_UNKNOWN("participant.unknown", Kind.NOT_FOUND),
     PIECE_UNKNOWN("piece.unknown", Kind.NOT_FOUND),

@@ -151,14 +151,17 @@ public class Assembly {
         apply(new ParticipantRegisteredEvent(assemblyId, participantId, profile));
     }
 
+    /** Answers the tables formed, so the facilitator sees them at once; a repeated split answers the same tables. */
     @CommandHandler
-    void handle(SplitIntoTablesCommand command) {
+    List<TableAssignment> handle(SplitIntoTablesCommand command) {
         int tableSize = command.tableSize() == null
                 ? schedule.rules().tableSize()
                 : inRange("tableSize", command.tableSize(), 2, MAX_TABLE_SIZE);
         if (splitTableSize != null) {
             if (splitTableSize == tableSize) {
-                return;
+                return tables.values().stream()
+                        .map(t -> new TableAssignment(t.tableId(), t.axisId(), t.label(), t.memberIds()))
+                        .toList();
             }
             throw new RuleViolationException(Refusal.TABLES_ALREADY_SPLIT);
         }
@@ -171,8 +174,9 @@ public class Assembly {
                 .toList();
         List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
         String labelPrefix = "en".equals(schedule.language()) ? "Table" : "Mesa";
-        apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize,
-                TableSplit.split(axisIds, people, tableSize, labelPrefix)));
+        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, labelPrefix);
+        apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
+        return split;
     }
 
     @CommandHandler

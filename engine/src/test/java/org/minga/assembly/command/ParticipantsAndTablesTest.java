@@ -149,11 +149,12 @@ class ParticipantsAndTablesTest {
         }
 
         @Test
-        void splittingAgainWithTheSameSizeAppendsNothing() {
+        void splittingAgainWithTheSameSizeAppendsNothingAndAnswersTheSameTables() {
             fixture.given(seatedRoom())
                     .when(new SplitIntoTablesCommand(ASSEMBLY, 20))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
+                    .expectNoEvents()
+                    .expectResultMessagePayload(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4")));
         }
 
         @Test

@@ -1,0 +1,55 @@
+package org.minga.runtime;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.lifecycle.Phase;
+import org.minga.projections.ReadModelStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A read model whose collection is empty (dropped by an operator, or a new disk) is rebuilt from
+ * the event store: just before the processors start, its tracking tokens are removed, and a
+ * tracking processor without a token replays the stream from its first event. Processors that
+ * merely fell behind catch up by themselves from their tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+
+    @Bean
+    public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenStore tokenStore, DataSource dataSource) {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+            if (!(tokenStore instanceof JdbcTokenStore)) {
+                return;
+            }
+            for (Map.Entry<String, String> readModel : ReadModelStores.COLLECTION_OF_PROCESSOR.entrySet()) {
+                if (stores.isEmpty(readModel.getValue()) && deleteTokens(dataSource, readModel.getKey()) > 0) {
+                    log.info("Read model '{}' is empty: processor '{}' replays the event store to rebuild it",
+                            readModel.getValue(), readModel.getKey());
+                }
+            }
+        });
+    }
+
+    private static int deleteTokens(DataSource dataSource, String processorName) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+            delete.setString(1, processorName);
+            return delete.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset the tokens of processor " + processorName, e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.minga.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.minga.projections.ReadModelStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+/**
+ * Where read models live: a MongoDB named by {@code minga.mongodb.uri}, or else MongoDB's
+ * protocol served in-process by mongo-java-server on an H2 file in the data directory, bound to
+ * the loopback interface only. Spring Boot's own Mongo auto-configuration is off (it would dial
+ * localhost:27017).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ReadModelStorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelStorageConfiguration.class);
+
+    /** The in-process MongoDB of the embedded mode. */
+    public static final class EmbeddedMongo implements AutoCloseable {
+
+        private final H2Backend backend;
+        private final MongoServer server;
+        private final InetSocketAddress address;
+
+        EmbeddedMongo(Path file) {
+            this.backend = new H2Backend(file.toString());
+            this.server = new MongoServer(backend);
+            server.bind("127.0.0.1", 0);
+            this.address = server.getLocalAddress();
+        }
+
+        String connectionString() {
+            return "mongodb://" + address.getHostString() + ":" + address.getPort();
+        }
+
+        /** Writes what the read models hold in memory to the file. */
+        void flush() {
+            backend.commit();
+        }
+
+        @Override
+        public void close() {
+            server.shutdown();
+        }
+    }
+
+    /** True when no MongoDB uri is configured. */
+    static final class NoMongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String uri = context.getEnvironment().getProperty("minga.mongodb.uri", "");
+            return uri.isBlank();
+        }
+    }
+
+    @Bean
+    @Conditional(NoMongoUri.class)
+    public EmbeddedMongo embeddedMongo(MingaProperties properties) {
+        Path file = properties.dataDir().resolve("read-models.mv");
+        try {
+            Files.createDirectories(properties.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + properties.dataDir(), e);
+        }
+        EmbeddedMongo embedded = new EmbeddedMongo(file);
+        log.info("Read models kept in {}", file.toAbsolutePath());
+        return embedded;
+    }
+
+    @Bean(destroyMethod = "close")
+    public MongoClient mongoClient(MingaProperties properties, Optional<EmbeddedMongo> embeddedMongo) {
+        return MongoClients.create(embeddedMongo.map(EmbeddedMongo::connectionString).orElse(properties.mongodb().uri()));
+    }
+
+    @Bean
+    public MongoDatabase mongoDatabase(MongoClient client, MingaProperties properties) {
+        return client.getDatabase(properties.mongodb().database());
+    }
+
+    @Bean
+    public ReadModelStores readModelStores(MongoDatabase database) {
+        return new ReadModelStores(database);
+    }
+
+    /**
+     * The embedded store writes its file about once a second, while tracking tokens are on disk
+     * at each commit. Writing the read models out before a processor stores its token keeps them
+     * from falling behind their tokens when the JVM is killed or the laptop loses power.
+     */
+    @Bean
+    @Conditional(NoMongoUri.class)
+    public ConfigurerModule flushEmbeddedReadModelsBeforeTokens(EmbeddedMongo embeddedMongo) {
+        MessageHandlerInterceptor<EventMessage<?>> flush = (unitOfWork, chain) -> {
+            unitOfWork.root().resources().computeIfAbsent("minga.read-models.flush", key -> {
+                unitOfWork.root().onPrepareCommit(u -> embeddedMongo.flush());
+                return Boolean.TRUE;
+            });
+            return chain.proceed();
+        };
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) -> flush);
+    }
+}

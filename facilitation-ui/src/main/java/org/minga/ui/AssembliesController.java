@@ -1,0 +1,134 @@
+package org.minga.ui;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.minga.assembly.api.AssemblyRules;
+import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.CloseAssemblyCommand;
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.ScheduleAssemblyCommand;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepTimebox;
+import org.minga.assembly.api.query.AssemblySummary;
+import org.minga.assembly.api.query.FindAssemblyQuery;
+import org.minga.assembly.api.query.ListAssembliesQuery;
+import org.minga.ui.web.Gateways;
+import org.minga.ui.web.Ids;
+import org.minga.ui.web.UnknownAssemblyException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Scheduling, listing, reading and closing assemblies. */
+@RestController
+@RequestMapping("/api/assemblies")
+public class AssembliesController {
+
+    /** The body of {@code POST /api/assemblies}; the horizon takes years ("2024") or months ("2024-03"). */
+    public record ScheduleRequest(String assemblyId, String title, String region, String venue, LocalDate date,
+                                  Horizon horizon, String language, List<AxisDefinition> axes, Rules rules,
+                                  List<StepMinutes> steps) {
+    }
+
+    public record Horizon(String from, String to) {
+    }
+
+    public record Rules(Integer maxNeedsPerTable, Integer tableSize) {
+    }
+
+    public record StepMinutes(Step step, Integer minutes) {
+    }
+
+    private final Gateways gateways;
+    private final Clock clock;
+
+    public AssembliesController(Gateways gateways, Clock clock) {
+        this.gateways = gateways;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, String>> schedule(@RequestBody ScheduleRequest request) {
+        String assemblyId = Ids.orNew(request.assemblyId());
+        gateways.send(new ScheduleAssemblyCommand(assemblyId, request.title(), request.region(), request.venue(),
+                request.date(), horizon(request.horizon()), request.language(), request.axes(), rules(request.rules()),
+                timeboxes(request.steps())));
+        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(Map.of("assemblyId", assemblyId));
+    }
+
+    @GetMapping
+    public List<AssemblySummary.Listed> list() {
+        return gateways.ask(new ListAssembliesQuery(), ResponseTypes.multipleInstancesOf(AssemblySummary.Listed.class));
+    }
+
+    @GetMapping("/{assemblyId}")
+    public AssemblySummary summary(@PathVariable String assemblyId) {
+        return summaryOf(gateways, assemblyId);
+    }
+
+    @PostMapping("/{assemblyId}/close")
+    public Map<String, String> close(@PathVariable String assemblyId) {
+        gateways.send(new CloseAssemblyCommand(assemblyId, clock.instant()));
+        return Map.of("assemblyId", assemblyId, "status", "closed");
+    }
+
+    static AssemblySummary summaryOf(Gateways gateways, String assemblyId) {
+        AssemblySummary summary = gateways.ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
+        if (summary == null) {
+            throw new UnknownAssemblyException(assemblyId);
+        }
+        return summary;
+    }
+
+    private static MonthRange horizon(Horizon horizon) {
+        if (horizon == null) {
+            return null;
+        }
+        return new MonthRange(month("horizon.from", horizon.from(), 1), month("horizon.to", horizon.to(), 12));
+    }
+
+    /** "2024" is a whole year: its first month as a start, its last as an end. */
+    private static YearMonth month(String field, String value, int monthOfBareYear) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.strip().matches("\\d{4}")
+                    ? YearMonth.of(Integer.parseInt(value.strip()), monthOfBareYear)
+                    : YearMonth.parse(value.strip());
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new InvalidInputException(field, Refusal.VALUE_UNKNOWN, value);
+        }
+    }
+
+    private static AssemblyRules rules(Rules rules) {
+        if (rules == null) {
+            return null;
+        }
+        return new AssemblyRules(
+                rules.maxNeedsPerTable() == null ? AssemblyRules.DEFAULTS.maxNeedsPerTable() : rules.maxNeedsPerTable(),
+                rules.tableSize() == null ? AssemblyRules.DEFAULTS.tableSize() : rules.tableSize());
+    }
+
+    private static List<StepTimebox> timeboxes(List<StepMinutes> steps) {
+        if (steps == null) {
+            return null;
+        }
+        return steps.stream()
+                .map(s -> s == null ? null : new StepTimebox(s.step(), s.minutes() == null ? 0 : s.minutes()))
+                .toList();
+    }
+}

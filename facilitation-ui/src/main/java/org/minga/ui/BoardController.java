@@ -1,0 +1,107 @@
+package org.minga.ui;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.query.BoardChange;
+import org.minga.assembly.api.query.BoardView;
+import org.minga.assembly.api.query.FindBoardAsOfQuery;
+import org.minga.assembly.api.query.FindBoardQuery;
+import org.minga.ui.web.Gateways;
+import org.minga.ui.web.UnknownAssemblyException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Flux;
+
+/** The solidarity puzzle: as it is, as it was, and live as Server-Sent Events. */
+@RestController
+@RequestMapping("/api/assemblies/{assemblyId}/board")
+public class BoardController {
+
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final Gateways gateways;
+
+    public BoardController(Gateways gateways) {
+        this.gateways = gateways;
+    }
+
+    /** The live board, or with {@code sequence} or {@code at} the board as it stood then, rebuilt from the stream. */
+    @GetMapping
+    public BoardView board(@PathVariable String assemblyId,
+                           @RequestParam(required = false) Long sequence,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
+        if (sequence != null && at != null) {
+            throw new InvalidInputException("at", Refusal.VALUE_UNKNOWN, at);
+        }
+        BoardView board = sequence == null && at == null
+                ? gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class))
+                : gateways.ask(new FindBoardAsOfQuery(assemblyId, sequence, at), ResponseTypes.instanceOf(BoardView.class));
+        if (board == null) {
+            throw new UnknownAssemblyException(assemblyId);
+        }
+        return board;
+    }
+
+    /**
+     * The whole board on connect, then each change with its revision; a comment every 15 s keeps
+     * proxies and phones from dropping the line. The subscription is released when the viewer leaves.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public Flux<ServerSentEvent<Object>> stream(@PathVariable String assemblyId) {
+        board(assemblyId, null, null);
+        SubscriptionQueryResult<BoardView, BoardChange> subscription = gateways.queries().subscriptionQuery(
+                new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class), ResponseTypes.instanceOf(BoardChange.class));
+        AtomicLong lastRevision = new AtomicLong(-1);
+        Flux<ServerSentEvent<Object>> changes = subscription.initialResult().flux()
+                .map(board -> {
+                    lastRevision.set(board.revision());
+                    return event(BoardChange.BOARD, board);
+                })
+                .concatWith(subscription.updates()
+                        // Updates buffered while the initial board was read may already be in it.
+                        .filter(change -> change.revision() > lastRevision.get())
+                        .map(change -> {
+                            lastRevision.set(change.revision());
+                            return event(change.kind(), payload(change));
+                        }));
+        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
+                .map(tick -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
+        return Flux.merge(changes, heartbeats)
+                .doFinally(signal -> subscription.close());
+    }
+
+    private static ServerSentEvent<Object> event(String name, Object data) {
+        return ServerSentEvent.builder(data).event(name).build();
+    }
+
+    /** What shared/API.md promises for each kind of event. */
+    private static Object payload(BoardChange change) {
+        if (BoardChange.BOARD.equals(change.kind())) {
+            return change.board();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("revision", change.revision());
+        data.put("version", change.version());
+        if (BoardChange.TABLE.equals(change.kind())) {
+            data.put("axisId", change.axisId());
+            data.put("table", change.table());
+        } else {
+            data.put("step", change.step());
+        }
+        return data;
+    }
+}

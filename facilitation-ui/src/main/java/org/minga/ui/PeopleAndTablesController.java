@@ -1,0 +1,126 @@
+package org.minga.ui;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.minga.assembly.api.AgeGroup;
+import org.minga.assembly.api.Area;
+import org.minga.assembly.api.AssignTableLeaderCommand;
+import org.minga.assembly.api.Gender;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.RegisterParticipantCommand;
+import org.minga.assembly.api.SeatLateParticipantCommand;
+import org.minga.assembly.api.SplitIntoTablesCommand;
+import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.query.AssemblySummary.TableSummary;
+import org.minga.assembly.api.query.FindParticipantsQuery;
+import org.minga.assembly.api.query.ParticipantEntry;
+import org.minga.assembly.command.TextRules;
+import org.minga.registry.ParticipantRegistry;
+import org.minga.ui.web.Gateways;
+import org.minga.ui.web.Ids;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registering people, splitting the room, seating late arrivals, naming table leaders. */
+@RestController
+@RequestMapping("/api/assemblies/{assemblyId}")
+public class PeopleAndTablesController {
+
+    /** The unified registration form. The name goes to the erasable registry, never into an event. */
+    public record RegistrationRequest(String participantId, String name, String organization, String organizationType,
+                                      String sector, Gender gender, AgeGroup ageGroup, String territory, Area area,
+                                      String preferredAxisId) {
+    }
+
+    public record SplitRequest(Integer tableSize) {
+    }
+
+    public record ParticipantRequest(String participantId) {
+    }
+
+    public record SeatRequest(String tableId) {
+    }
+
+    private final Gateways gateways;
+    private final ParticipantRegistry registry;
+
+    public PeopleAndTablesController(Gateways gateways, ParticipantRegistry registry) {
+        this.gateways = gateways;
+        this.registry = registry;
+    }
+
+    @PostMapping("/participants")
+    public ResponseEntity<Map<String, String>> register(@PathVariable String assemblyId, @RequestBody RegistrationRequest request) {
+        String name = TextRules.required("name", request.name());
+        String participantId = Ids.orNew(request.participantId());
+        ParticipantProfile profile = new ParticipantProfile(request.organization(), request.organizationType(),
+                request.sector(), request.gender(), request.ageGroup(), request.territory(), request.area(),
+                request.preferredAxisId());
+        gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
+        registry.remember(assemblyId, participantId, name);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", participantId));
+    }
+
+    /** Everyone registered, with their name, the form's attributes and their table: for facilitators only. */
+    @GetMapping("/participants")
+    public List<Map<String, Object>> participants(@PathVariable String assemblyId) {
+        AssembliesController.summaryOf(gateways, assemblyId);
+        List<ParticipantEntry> entries = gateways.ask(new FindParticipantsQuery(assemblyId),
+                ResponseTypes.multipleInstancesOf(ParticipantEntry.class));
+        Map<String, String> names = registry.namesOf(assemblyId);
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (ParticipantEntry entry : entries) {
+            ParticipantProfile profile = entry.profile();
+            Map<String, Object> person = new LinkedHashMap<>();
+            person.put("participantId", entry.participantId());
+            person.put("name", names.get(entry.participantId()));
+            person.put("organization", profile.organization());
+            person.put("organizationType", profile.organizationType());
+            person.put("sector", profile.sector());
+            person.put("gender", profile.gender());
+            person.put("ageGroup", profile.ageGroup());
+            person.put("territory", profile.territory());
+            person.put("area", profile.area());
+            person.put("preferredAxisId", profile.preferredAxisId());
+            person.put("tableId", entry.tableId());
+            people.add(person);
+        }
+        return people;
+    }
+
+    @PostMapping("/split-into-tables")
+    public Map<String, List<TableAssignment>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
+        List<TableAssignment> tables = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
+        return Map.of("tables", tables);
+    }
+
+    @PostMapping("/participants/{participantId}/seat")
+    public Map<String, String> seatLate(@PathVariable String assemblyId, @PathVariable String participantId,
+                                        @RequestBody(required = false) SeatRequest request) {
+        gateways.send(new SeatLateParticipantCommand(assemblyId, participantId, request == null ? null : request.tableId()));
+        return Map.of("participantId", participantId);
+    }
+
+    @GetMapping("/tables")
+    public List<TableSummary> tables(@PathVariable String assemblyId) {
+        return AssembliesController.summaryOf(gateways, assemblyId).tables();
+    }
+
+    @PutMapping("/tables/{tableId}/leader")
+    public Map<String, String> leader(@PathVariable String assemblyId, @PathVariable String tableId,
+                                      @RequestBody ParticipantRequest request) {
+        gateways.send(new AssignTableLeaderCommand(assemblyId, tableId, request.participantId()));
+        return Map.of("tableId", tableId, "leaderId", request.participantId());
+    }
+}

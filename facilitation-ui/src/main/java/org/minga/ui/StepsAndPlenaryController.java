@@ -1,0 +1,64 @@
+package org.minga.ui;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.ApproveAgendaCommand;
+import org.minga.assembly.api.CloseStepCommand;
+import org.minga.assembly.api.OpenStepCommand;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.VoteCount;
+import org.minga.ui.web.Gateways;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The facilitator's clock of the method: opening and closing steps, and the plenary's decision. */
+@RestController
+@RequestMapping("/api/assemblies/{assemblyId}")
+public class StepsAndPlenaryController {
+
+    public record OpenRequest(Integer minutes) {
+    }
+
+    public record ApprovalRequest(ApprovalMethod method, Integer inFavor, Integer against, Integer abstentions) {
+    }
+
+    private final Gateways gateways;
+    private final Clock clock;
+
+    public StepsAndPlenaryController(Gateways gateways, Clock clock) {
+        this.gateways = gateways;
+        this.clock = clock;
+    }
+
+    @PostMapping("/steps/{step}/open")
+    public Map<String, Object> open(@PathVariable String assemblyId, @PathVariable Step step,
+                                    @RequestBody(required = false) OpenRequest request) {
+        gateways.send(new OpenStepCommand(assemblyId, step, clock.instant(), request == null ? null : request.minutes()));
+        return Map.of("step", step, "open", true);
+    }
+
+    @PostMapping("/steps/{step}/close")
+    public Map<String, Object> close(@PathVariable String assemblyId, @PathVariable Step step) {
+        gateways.send(new CloseStepCommand(assemblyId, step, clock.instant()));
+        return Map.of("step", step, "open", false);
+    }
+
+    @PostMapping("/agenda/approval")
+    public Map<String, Object> approve(@PathVariable String assemblyId, @RequestBody ApprovalRequest request) {
+        VoteCount votes = request.method() == ApprovalMethod.VOTE
+                && (request.inFavor() != null || request.against() != null || request.abstentions() != null)
+                ? new VoteCount(zeroIfMissing(request.inFavor()), zeroIfMissing(request.against()), zeroIfMissing(request.abstentions()))
+                : null;
+        gateways.send(new ApproveAgendaCommand(assemblyId, request.method(), votes));
+        return Map.of("status", "approved");
+    }
+
+    private static int zeroIfMissing(Integer count) {
+        return count == null ? 0 : count;
+    }
+}

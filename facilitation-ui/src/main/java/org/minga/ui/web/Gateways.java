@@ -1,0 +1,49 @@
+package org.minga.ui.web;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/** The controllers' way to the engine and the read models: send and wait, ask and wait. */
+@Component
+public class Gateways {
+
+    private static final long TIMEOUT_SECONDS = 10;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+
+    public Gateways(CommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /** Sends a command and returns its result once it is stored; refusals surface as their exceptions. */
+    public <R> R send(Object command) {
+        return commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    public <R> R ask(Object query, ResponseType<R> answer) {
+        try {
+            return queries.query(query, answer).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + query, e);
+        } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("no answer in " + TIMEOUT_SECONDS + " s to " + query, e);
+        }
+    }
+
+    public QueryGateway queries() {
+        return queries;
+    }
+}

@@ -1,0 +1,75 @@
+package org.minga.ui.web;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.RefusedException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal as problem+json in the request's language: bad input 400 naming the field, an
+ * unknown id 404, a broken rule 409 with the engine's code. Nothing is appended on any of them.
+ */
+@RestControllerAdvice
+public class RefusalAdvice {
+
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException refusal, Locale locale) {
+        return Problems.of(refusal, locale);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<ProblemDetail> unknownAssembly(AggregateNotFoundException e, Locale locale) {
+        return Problems.of(Refusal.ASSEMBLY_UNKNOWN, "assemblyId", locale, e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(UnknownAssemblyException.class)
+    ResponseEntity<ProblemDetail> unknownAssembly(UnknownAssemblyException e, Locale locale) {
+        return Problems.of(Refusal.ASSEMBLY_UNKNOWN, "assemblyId", locale, e.assemblyId());
+    }
+
+    /** Malformed JSON or a value of the wrong type: name the field Jackson stopped at. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, Locale locale) {
+        if (e.getCause() instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() instanceof RefusedException refusal) {
+            return Problems.of(refusal, locale);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            return Problems.of(Refusal.BODY_MALFORMED, field, locale);
+        }
+        return Problems.of(Refusal.BODY_MALFORMED, "body", locale);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e, Locale locale) {
+        if (e.getCause() != null && e.getCause().getCause() instanceof RefusedException refusal) {
+            return Problems.of(refusal, locale);
+        }
+        return Problems.of(Refusal.VALUE_UNKNOWN, e.getName(), locale, String.valueOf(e.getValue()));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e, Locale locale) {
+        return Problems.of(Refusal.FIELD_REQUIRED, e.getParameterName(), locale);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> notJson(HttpMediaTypeNotSupportedException e, Locale locale) {
+        return Problems.of(Refusal.BODY_MALFORMED, "body", locale);
+    }
+}

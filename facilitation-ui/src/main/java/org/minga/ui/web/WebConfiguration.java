@@ -1,0 +1,16 @@
+package org.minga.ui.web;
+
+import org.minga.assembly.api.Step;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Steps travel in paths as their codes ("work-plan"), as in shared/API.md. */
+@Configuration(proxyBeanMethods = false)
+public class WebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, Step.class, Step::fromCode);
+    }
+}
