@@ -1,0 +1,120 @@
+package org.minga.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The projector's live line: the whole board on connect, then each change with the next revision. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BoardStreamTest {
+
+    private static final Path DATA_DIR = TestDataDirectories.fresh("stream");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("minga.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    QueryUpdateEmitter updateEmitter;
+
+    /** One Server-Sent Event as the browser's EventSource would deliver it. */
+    record Event(String name, JsonNode data) {
+    }
+
+    @Test
+    void aViewerGetsTheBoardThenEachChangeInRevisionOrderAndIsReleasedWhenItLeaves() throws Exception {
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        String base = "/api/assemblies/stream-test";
+        client.post("/api/assemblies", """
+                {"assemblyId": "stream-test", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+        client.post(base + "/participants", "{\"participantId\": \"p1\", \"name\": \"Ana\", \"organization\": \"Coop\"}").expect(201);
+        client.post(base + "/split-into-tables", "{}").expect(200);
+        client.post(base + "/steps/needs/open", "{}").expect(200);
+        await().until(() -> client.get(base + "/board").json().at("/step/open").asBoolean());
+
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+
+        Event first = events.poll(5, TimeUnit.SECONDS);
+        assertThat(first).isNotNull();
+        assertThat(first.name()).isEqualTo("board");
+        long revision = first.data().get("revision").asLong();
+        assertThat(first.data().at("/step/current").asText()).isEqualTo("needs");
+
+        client.post(base + "/tables/t1/needs", "{\"pieceId\": \"n1\", \"text\": \"Crédito rural\"}").expect(201);
+        Event table = events.poll(5, TimeUnit.SECONDS);
+        assertThat(table.name()).isEqualTo("table");
+        assertThat(table.data().get("revision").asLong()).isEqualTo(revision + 1);
+        assertThat(table.data().get("axisId").asText()).isEqualTo("credit");
+        assertThat(table.data().at("/table/pieces/0/text").asText()).isEqualTo("Crédito rural");
+
+        client.post(base + "/steps/solutions/open", "{}").expect(200);
+        Event closed = events.poll(5, TimeUnit.SECONDS);
+        Event opened = events.poll(5, TimeUnit.SECONDS);
+        assertThat(closed.name()).isEqualTo("step");
+        assertThat(closed.data().get("revision").asLong()).isEqualTo(revision + 2);
+        assertThat(closed.data().at("/step/open").asBoolean()).isFalse();
+        assertThat(opened.data().get("revision").asLong()).isEqualTo(revision + 3);
+        assertThat(opened.data().at("/step/current").asText()).isEqualTo("solutions");
+
+        assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).hasSize(1);
+        response.body().close();
+        reader.interrupt();
+        // The server notices a viewer left on its next write to it.
+        client.put(base + "/tables/t1/needs/n1/solution", "{\"text\": \"Fondo rotatorio\"}").expect(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).isEmpty());
+    }
+
+    private static void readEvents(Stream<String> lines, BlockingQueue<Event> events) {
+        String[] name = {null};
+        try {
+            lines.forEach(line -> {
+                if (line.startsWith("event:")) {
+                    name[0] = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    try {
+                        events.add(new Event(name[0], JSON.readTree(line.substring(5))));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        } catch (RuntimeException closed) {
+            // the test closed the stream
+        }
+    }
+}
