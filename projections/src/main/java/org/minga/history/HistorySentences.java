@@ -75,7 +75,7 @@ public final class HistorySentences {
         } else if (e instanceof TablePuzzlePinnedEvent p) {
             return of(event, type, List.of(p.tableId()), p.tableId(), null);
         } else if (e instanceof AgendaApprovedEvent a) {
-            String items = String.valueOf(a.items().size());
+            String items = "#" + a.items().size();
             return a.votes() == null
                     ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".consensus", List.of(items), null, null)
                     : new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".vote",
@@ -91,7 +91,8 @@ public final class HistorySentences {
     public static String sentence(HistoryRecord record, Locale locale) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
         Object[] arguments = record.arguments().stream()
-                .map(a -> a.startsWith("@") ? bundle.getString(a.substring(1)) : a)
+                .map(a -> a.startsWith("@") ? bundle.getString(a.substring(1))
+                        : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1)) : a)
                 .toArray();
         return new MessageFormat(bundle.getString(record.messageKey()), bundle.getLocale()).format(arguments);
     }

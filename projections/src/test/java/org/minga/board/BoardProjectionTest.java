@@ -1,0 +1,156 @@
+package org.minga.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.AssemblyRules;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.NeedPieceAddedEvent;
+import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.query.BoardChange;
+import org.minga.assembly.api.query.BoardView;
+import org.minga.assembly.api.query.FindBoardQuery;
+import org.minga.projections.ReadModelStores;
+
+class BoardProjectionTest {
+
+    private static final String ASSEMBLY = "valle";
+    private static final Instant NINE = Instant.parse("2026-03-14T13:00:00Z");
+
+    private MongoServer mongo;
+    private MongoClient client;
+    private SimpleQueryUpdateEmitter emitter;
+    private BoardProjection projection;
+    private final List<BoardChange> updates = new ArrayList<>();
+    private long sequence;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(mongo.bindAndGetConnectionString());
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindBoardQuery(ASSEMBLY),
+                        ResponseTypes.instanceOf(BoardView.class), ResponseTypes.instanceOf(BoardChange.class)), 256)
+                .getUpdates().subscribe(update -> updates.add((BoardChange) update.getPayload()));
+        projection = new BoardProjection(new ReadModelStores(client.getDatabase("test")), emitter,
+                EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        mongo.shutdownNow();
+    }
+
+    @Test
+    void aNeedAppearsOnItsTableAndSubscribersGetTheTableWithTheNextRevision() {
+        feed(scheduled(), split());
+        long revision = board().revision();
+
+        feed(new NeedPieceAddedEvent(ASSEMBLY, "t1", "credit", "n1", "Crédito rural"));
+
+        BoardView board = board();
+        assertThat(board.version()).isEqualTo(2);
+        assertThat(board.revision()).isEqualTo(revision + 1);
+        assertThat(board.axes().get(0).tables().get(0).pieces()).extracting(BoardView.Piece::text).containsExactly("Crédito rural");
+        BoardChange change = updates.get(updates.size() - 1);
+        assertThat(change.kind()).isEqualTo(BoardChange.TABLE);
+        assertThat(change.revision()).isEqualTo(revision + 1);
+        assertThat(change.axisId()).isEqualTo("credit");
+        assertThat(change.table().pieces()).hasSize(1);
+    }
+
+    @Test
+    void eventsThatDoNotChangeTheBoardMoveItsVersionButNotItsRevisionAndTellNobody() {
+        feed(scheduled(), split());
+        int told = updates.size();
+        long revision = board().revision();
+
+        feed(new ParticipantRegisteredEvent(ASSEMBLY, "p9", new ParticipantProfile("Coop", null, null, null, null, null, null, null)));
+
+        assertThat(board().version()).isEqualTo(2);
+        assertThat(board().revision()).isEqualTo(revision);
+        assertThat(updates).hasSize(told);
+    }
+
+    @Test
+    void anEventDeliveredTwiceIsAppliedOnce() {
+        feed(scheduled(), split());
+        NeedPieceAddedEvent need = new NeedPieceAddedEvent(ASSEMBLY, "t1", "credit", "n1", "Crédito rural");
+        projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, 2, need));
+        int told = updates.size();
+
+        projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, 2, need));
+
+        assertThat(board().axes().get(0).tables().get(0).pieces()).hasSize(1);
+        assertThat(updates).hasSize(told);
+    }
+
+    @Test
+    void structuralAndStepChangesTellTheirKind() {
+        feed(scheduled(), split());
+        assertThat(updates.get(updates.size() - 1).kind()).isEqualTo(BoardChange.BOARD);
+        assertThat(updates.get(updates.size() - 1).board().axes().get(0).tables()).hasSize(1);
+
+        feed(new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE, NINE.plusSeconds(900)));
+
+        BoardChange step = updates.get(updates.size() - 1);
+        assertThat(step.kind()).isEqualTo(BoardChange.STEP);
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
+    }
+
+    @Test
+    void aWithdrawnNeedLeavesTheBoard() {
+        feed(scheduled(), split(), new NeedPieceAddedEvent(ASSEMBLY, "t1", "credit", "n1", "Crédito rural"),
+                new NeedPieceWithdrawnEvent(ASSEMBLY, "t1", "n1"));
+
+        assertThat(board().axes().get(0).tables().get(0).pieces()).isEmpty();
+        assertThat(board().revision()).isEqualTo(4);
+    }
+
+    private void feed(Object... events) {
+        for (Object event : events) {
+            projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event));
+        }
+    }
+
+    private BoardView board() {
+        return projection.handle(new FindBoardQuery(ASSEMBLY));
+    }
+
+    private static AssemblyScheduledEvent scheduled() {
+        return new AssemblyScheduledEvent(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14),
+                new MonthRange(YearMonth.of(2024, 1), YearMonth.of(2026, 12)), "es",
+                List.of(new AxisDefinition("credit", "Crédito", null)), AssemblyRules.DEFAULTS, List.of());
+    }
+
+    private static AssemblySplitIntoTablesEvent split() {
+        return new AssemblySplitIntoTablesEvent(ASSEMBLY, 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1"))));
+    }
+}

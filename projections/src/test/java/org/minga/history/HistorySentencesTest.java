@@ -1,0 +1,99 @@
+package org.minga.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.minga.assembly.api.AgendaApprovedEvent;
+import org.minga.assembly.api.AgendaItem;
+import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.AssemblyClosedEvent;
+import org.minga.assembly.api.AssemblyRules;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.NeedPieceAddedEvent;
+import org.minga.assembly.api.NeedPieceRevisedEvent;
+import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.SolutionAttachedEvent;
+import org.minga.assembly.api.SolutionRevisedEvent;
+import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepClosedEvent;
+import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLeaderAssignedEvent;
+import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.VoteCount;
+import org.minga.assembly.api.WorkPlanRevisedEvent;
+import org.minga.assembly.api.WorkPlanSetEvent;
+import org.minga.projections.AssemblyEvent;
+
+class HistorySentencesTest {
+
+    private static final Instant NINE = Instant.parse("2026-03-14T13:00:00Z");
+    private static final MonthRange DURING_2025 = new MonthRange(YearMonth.of(2025, 1), YearMonth.of(2025, 6));
+    private static final AgendaItem ITEM = new AgendaItem("credit", "t1", "n1", "Crédito", "Fondo", List.of(), List.of("Coop"), DURING_2025, "p1");
+
+    /** One of every event the engine appends. */
+    static List<Object> everyEvent() {
+        return List.of(
+                new AssemblyScheduledEvent("a", "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), DURING_2025, "es",
+                        List.of(new AxisDefinition("credit", "Crédito", null)), AssemblyRules.DEFAULTS, List.of()),
+                new ParticipantRegisteredEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
+                new AssemblySplitIntoTablesEvent("a", 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1")))),
+                new LateParticipantSeatedEvent("a", "p2", "t1"),
+                new TableLeaderAssignedEvent("a", "t1", "p1"),
+                new StepOpenedEvent("a", Step.WORK_PLAN, NINE, NINE.plusSeconds(1200)),
+                new StepClosedEvent("a", Step.WORK_PLAN, NINE),
+                new NeedPieceAddedEvent("a", "t1", "credit", "n1", "Crédito"),
+                new NeedPieceRevisedEvent("a", "t1", "n1", "Crédito rural"),
+                new NeedPieceWithdrawnEvent("a", "t1", "n1"),
+                new SolutionAttachedEvent("a", "t1", "n1", "Fondo", List.of("Coop A", "Coop B")),
+                new SolutionRevisedEvent("a", "t1", "n1", "Fondo rotatorio", List.of("Coop A")),
+                new WorkPlanSetEvent("a", "t1", "n1", List.of("Coop A"), DURING_2025),
+                new WorkPlanRevisedEvent("a", "t1", "n1", List.of("Coop B"), DURING_2025),
+                new SpokespersonElectedEvent("a", "t1", "p1"),
+                new TablePuzzlePinnedEvent("a", "t1"),
+                new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)),
+                new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)),
+                new AssemblyClosedEvent("a", NINE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyEvent")
+    void everyEventReadsAsASentenceInSpanishAndEnglish(Object event) {
+        HistoryRecord record = HistorySentences.record(new AssemblyEvent("a", 3, NINE, event));
+
+        String spanish = HistorySentences.sentence(record, Locale.forLanguageTag("es"));
+        String english = HistorySentences.sentence(record, Locale.ENGLISH);
+
+        assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
+        assertThat(spanish).doesNotContain("{", "#", "@").isNotEqualTo(english);
+        assertThat(english).doesNotContain("{", "#", "@");
+    }
+
+    @Test
+    void anAgendaOfOneItemIsNotAnAgendaOfOneItems() {
+        String one = english(new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)));
+        String two = english(new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)));
+
+        assertThat(one).isEqualTo("The plenary approved the agenda of 1 item by consensus.");
+        assertThat(two).isEqualTo("The plenary approved the agenda of 2 items by vote: 9 in favour, 2 against, 1 abstentions.");
+    }
+
+    private static String english(Object event) {
+        return HistorySentences.sentence(HistorySentences.record(new AssemblyEvent("a", 3, NINE, event)), Locale.ENGLISH);
+    }
+}
