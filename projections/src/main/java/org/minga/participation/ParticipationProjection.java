@@ -1,5 +1,8 @@
 package org.minga.participation;
 
+import java.util.List;
+import java.util.Set;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -8,8 +11,6 @@ import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
-import java.util.List;
-
 import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.FindParticipationQuery;
 import org.minga.assembly.api.query.ParticipantEntry;
@@ -34,25 +35,15 @@ public class ParticipationProjection {
                 ParticipationFold::apply, ParticipationDocument::version);
     }
 
-    // Only the events that change who is counted: piece events would rewrite the document for nothing.
-    @EventHandler
-    void on(AssemblyScheduledEvent event, DomainEventMessage<?> message) {
-        participation.apply(AssemblyEvent.of(message));
-    }
+    /** Only the events that change who is counted: piece events would rewrite the document for nothing. */
+    private static final Set<Class<?>> COUNTED = Set.of(AssemblyScheduledEvent.class, ParticipantRegisteredEvent.class,
+            AssemblySplitIntoTablesEvent.class, LateParticipantSeatedEvent.class);
 
     @EventHandler
-    void on(ParticipantRegisteredEvent event, DomainEventMessage<?> message) {
-        participation.apply(AssemblyEvent.of(message));
-    }
-
-    @EventHandler
-    void on(AssemblySplitIntoTablesEvent event, DomainEventMessage<?> message) {
-        participation.apply(AssemblyEvent.of(message));
-    }
-
-    @EventHandler
-    void on(LateParticipantSeatedEvent event, DomainEventMessage<?> message) {
-        participation.apply(AssemblyEvent.of(message));
+    void on(DomainEventMessage<?> message) {
+        if (COUNTED.contains(message.getPayloadType())) {
+            participation.apply(AssemblyEvent.of(message));
+        }
     }
 
     @QueryHandler

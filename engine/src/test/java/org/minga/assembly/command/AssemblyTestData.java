@@ -142,6 +142,22 @@ final class AssemblyTestData {
                 new SpokespersonElectedEvent(ASSEMBLY, TABLE_1, "p2"));
     }
 
+    /** Mesa 1 pinned with its finished need, Mesa 2 with an unfinished need and not pinned, plenary open. */
+    static List<Object> tableOnePinnedTableTwoUnpinnedPlenaryOpen() {
+        return seatedRoomWith(
+                opened(Step.NEEDS),
+                needAdded(TABLE_1, "n1", "Crédito sin garantías para mujeres rurales"),
+                needAdded(TABLE_2, "n2", "Capacitación en contabilidad"),
+                opened(Step.SOLUTIONS),
+                solutionAttached(TABLE_1, "n1", "Fondo rotatorio entre cooperativas"),
+                opened(Step.WORK_PLAN),
+                workPlanSet(TABLE_1, "n1"),
+                opened(Step.SPOKESPEOPLE),
+                new SpokespersonElectedEvent(ASSEMBLY, TABLE_1, "p2"),
+                new TablePuzzlePinnedEvent(ASSEMBLY, TABLE_1),
+                opened(Step.PLENARY));
+    }
+
     static List<Object> tableOnePinnedAndPlenaryOpen() {
         List<Object> events = tableOneReadyToPin();
         events.add(new TablePuzzlePinnedEvent(ASSEMBLY, TABLE_1));

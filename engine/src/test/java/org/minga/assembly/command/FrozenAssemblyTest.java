@@ -11,8 +11,7 @@ import static org.minga.assembly.command.AssemblyTestData.opened;
 import static org.minga.assembly.command.AssemblyTestData.profile;
 import static org.minga.assembly.command.AssemblyTestData.registered;
 import static org.minga.assembly.command.AssemblyTestData.seatedRoomWith;
-import static org.minga.assembly.command.AssemblyTestData.solutionAttached;
-import static org.minga.assembly.command.AssemblyTestData.workPlanSet;
+import static org.minga.assembly.command.AssemblyTestData.tableOnePinnedTableTwoUnpinnedPlenaryOpen;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -38,10 +37,8 @@ import org.minga.assembly.api.ReviseNeedPieceCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SetWorkPlanCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
-import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepClosedEvent;
-import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.VoteCount;
 import org.minga.assembly.api.WithdrawNeedPieceCommand;
 
@@ -49,6 +46,11 @@ import org.minga.assembly.api.WithdrawNeedPieceCommand;
 class FrozenAssemblyTest {
 
     private static final List<String> ORGS = List.of("Banco Comunal");
+
+    private static List<Object> approvedWith(List<Object> events) {
+        events.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.VOTE, new VoteCount(9, 1, 0), List.of()));
+        return events;
+    }
 
     /** Every command that changes an assembly, each with content that would be new. */
     static Stream<Arguments> changes() {
@@ -96,19 +98,7 @@ class FrozenAssemblyTest {
     @MethodSource("puzzleChanges")
     void anApprovedAgendaFreezesThePuzzle(String change, Object command) {
         new AggregateTestFixture<>(Assembly.class)
-                .given(seatedRoomWith(
-                        opened(Step.NEEDS),
-                        needAdded(TABLE_1, "n1", "Crédito sin garantías para mujeres rurales"),
-                        needAdded(TABLE_2, "n2", "Capacitación en contabilidad"),
-                        opened(Step.SOLUTIONS),
-                        solutionAttached(TABLE_1, "n1", "Fondo rotatorio entre cooperativas"),
-                        opened(Step.WORK_PLAN),
-                        workPlanSet(TABLE_1, "n1"),
-                        opened(Step.SPOKESPEOPLE),
-                        new SpokespersonElectedEvent(ASSEMBLY, TABLE_1, "p2"),
-                        new TablePuzzlePinnedEvent(ASSEMBLY, TABLE_1),
-                        opened(Step.PLENARY),
-                        new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.VOTE, new VoteCount(9, 1, 0), List.of())))
+                .given(approvedWith(tableOnePinnedTableTwoUnpinnedPlenaryOpen()))
                 .when(command)
                 .expectNoEvents()
                 .expectException(Refused.with(Refusal.AGENDA_APPROVED));

@@ -6,14 +6,12 @@ import static org.minga.assembly.command.AssemblyTestData.DURING_2025;
 import static org.minga.assembly.command.AssemblyTestData.NINE_AM;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_1;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_2;
-import static org.minga.assembly.command.AssemblyTestData.needAdded;
 import static org.minga.assembly.command.AssemblyTestData.opened;
 import static org.minga.assembly.command.AssemblyTestData.profile;
 import static org.minga.assembly.command.AssemblyTestData.seatedRoomWith;
-import static org.minga.assembly.command.AssemblyTestData.solutionAttached;
 import static org.minga.assembly.command.AssemblyTestData.tableOnePinnedAndPlenaryOpen;
+import static org.minga.assembly.command.AssemblyTestData.tableOnePinnedTableTwoUnpinnedPlenaryOpen;
 import static org.minga.assembly.command.AssemblyTestData.tableOneReadyToPin;
-import static org.minga.assembly.command.AssemblyTestData.workPlanSet;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +30,6 @@ import org.minga.assembly.api.AssemblyClosedEvent;
 import org.minga.assembly.api.CloseAssemblyCommand;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RegisterParticipantCommand;
-import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
@@ -64,19 +61,7 @@ class PlenaryAndClosingTest {
 
         @Test
         void thePlenaryApprovesByConsensusTheItemsOfPinnedTablesOnly() {
-            List<Object> tableTwoUnpinned = seatedRoomWith(
-                    opened(Step.NEEDS),
-                    needAdded(TABLE_1, "n1", "Crédito sin garantías para mujeres rurales"),
-                    needAdded(TABLE_2, "n2", "Capacitación en contabilidad"),
-                    opened(Step.SOLUTIONS),
-                    solutionAttached(TABLE_1, "n1", "Fondo rotatorio entre cooperativas"),
-                    opened(Step.WORK_PLAN),
-                    workPlanSet(TABLE_1, "n1"),
-                    opened(Step.SPOKESPEOPLE),
-                    new SpokespersonElectedEvent(ASSEMBLY, TABLE_1, "p2"),
-                    new TablePuzzlePinnedEvent(ASSEMBLY, TABLE_1),
-                    opened(Step.PLENARY));
-            fixture.given(tableTwoUnpinned)
+            fixture.given(tableOnePinnedTableTwoUnpinnedPlenaryOpen())
                     .when(new ApproveAgendaCommand(ASSEMBLY, ApprovalMethod.CONSENSUS, null))
                     .expectEvents(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of(TABLE_ONE_ITEM)));
         }
