@@ -221,6 +221,26 @@ class AssemblyJourneyTest {
         assertThat(client.get(base + "/history").json()).hasSize(EVENTS);
     }
 
+    @Test
+    void anAssemblyNobodyScheduledIsNotFoundForCommandsAndReads() {
+        MingaClient.Answer command = client.post("/api/assemblies/nowhere/tables/t1/needs", "{\"text\": \"Idea\"}");
+        MingaClient.Answer read = client.inEnglish().get("/api/assemblies/nowhere/agenda");
+
+        assertThat(command.status()).isEqualTo(404);
+        assertThat(command.json().get("code").asText()).isEqualTo("assembly.unknown");
+        assertThat(read.status()).isEqualTo(404);
+        assertThat(read.json().get("detail").asText()).isEqualTo("There is no assembly \"nowhere\".");
+    }
+
+    @Test
+    void theAppPublishesItsRestContractAsOpenApi() {
+        JsonNode openApi = client.get("/api/openapi").expect(200).json();
+
+        assertThat(openApi.get("openapi").asText()).startsWith("3.");
+        assertThat(openApi.get("paths").has("/api/assemblies/{assemblyId}/tables/{tableId}/needs")).isTrue();
+        assertThat(openApi.get("paths").has("/api/assemblies/{assemblyId}/board/stream")).isTrue();
+    }
+
     private static List<String> counts(JsonNode counts) {
         return StreamSupport.stream(counts.spliterator(), false)
                 .map(c -> c.get("value").asText() + "=" + c.get("count").asInt())
