@@ -11,10 +11,12 @@ import org.minga.assembly.api.Area;
 import org.minga.assembly.api.AssignTableLeaderCommand;
 import org.minga.assembly.api.Gender;
 import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RegisterParticipantCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.ParticipantEntry;
@@ -115,6 +117,24 @@ public class PeopleAndTablesController {
     @GetMapping("/tables")
     public List<TableSummary> tables(@PathVariable String assemblyId) {
         return AssembliesController.summaryOf(gateways, assemblyId).tables();
+    }
+
+    /** The members of one table with their names, so the table can pick its spokesperson. */
+    @GetMapping("/tables/{tableId}/members")
+    public List<Map<String, String>> members(@PathVariable String assemblyId, @PathVariable String tableId) {
+        TableSummary table = AssembliesController.summaryOf(gateways, assemblyId).tables().stream()
+                .filter(t -> t.tableId().equals(tableId))
+                .findFirst()
+                .orElseThrow(() -> new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, tableId));
+        Map<String, String> names = registry.namesOf(assemblyId);
+        return table.memberIds().stream()
+                .map(id -> {
+                    Map<String, String> member = new LinkedHashMap<>();
+                    member.put("participantId", id);
+                    member.put("name", names.get(id));
+                    return member;
+                })
+                .toList();
     }
 
     @PutMapping("/tables/{tableId}/leader")

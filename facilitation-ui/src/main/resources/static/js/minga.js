@@ -1,0 +1,188 @@
+/*
+ * Minga's shared page library. Every text that comes from people is put on the page with
+ * textContent (never innerHTML), so "<img onerror=…>" reads as text everywhere.
+ */
+window.Minga = (() => {
+  const LANG_KEY = "minga.lang";
+  let clockOffsetMs = 0;
+
+  function lang() {
+    const chosen = localStorage.getItem(LANG_KEY);
+    if (chosen && MINGA_MESSAGES[chosen]) return chosen;
+    return (navigator.language || "es").toLowerCase().startsWith("en") ? "en" : "es";
+  }
+
+  function t(key, vars) {
+    const text = (MINGA_MESSAGES[lang()] || MINGA_MESSAGES.es)[key] ?? MINGA_MESSAGES.es[key] ?? key;
+    return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
+  }
+
+  /** Fills every [data-i18n] (text), [data-i18n-placeholder] and [data-i18n-label] (aria-label) under root. */
+  function translate(root = document) {
+    document.documentElement.lang = lang();
+    root.querySelectorAll("[data-i18n]").forEach(e => { e.textContent = t(e.dataset.i18n); });
+    root.querySelectorAll("[data-i18n-placeholder]").forEach(e => { e.placeholder = t(e.dataset.i18nPlaceholder); });
+    root.querySelectorAll("[data-i18n-label]").forEach(e => { e.setAttribute("aria-label", t(e.dataset.i18nLabel)); });
+  }
+
+  function setLang(language) {
+    localStorage.setItem(LANG_KEY, language);
+    translate();
+    document.dispatchEvent(new CustomEvent("minga:lang", { detail: language }));
+  }
+
+  /** A button that switches between Spanish and English, for any page header. */
+  function languageToggle() {
+    const button = el("button", { class: "lang-toggle", type: "button", id: "lang-toggle",
+      "data-i18n": "lang.switch", "data-i18n-label": "lang.switch.label" });
+    button.addEventListener("click", () => setLang(lang() === "es" ? "en" : "es"));
+    return button;
+  }
+
+  /** Builds an element; strings among children become text nodes, never markup. */
+  function el(tag, attributes = {}, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === "text") node.textContent = value;
+      else if (name.startsWith("on") && typeof value === "function") node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? "" : value);
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  /** The ids in the page's path: /projector/{assemblyId}, /table/{assemblyId}/{tableId}… */
+  function pathIds() {
+    return location.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
+  }
+
+  /**
+   * Calls the REST API. Resolves to {ok, status, data, problem}; a refusal's problem carries the
+   * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
+   */
+  async function api(method, path, body) {
+    const response = await fetch(path, {
+      method,
+      headers: { "Content-Type": "application/json", "Accept-Language": lang() },
+      body: body === undefined ? undefined : JSON.stringify(body)
+    });
+    const date = response.headers.get("Date");
+    if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
+    const type = response.headers.get("Content-Type") || "";
+    const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
+    return { ok: response.ok, status: response.status, data: response.ok ? data : null, problem: response.ok ? null : data };
+  }
+
+  function serverNow() {
+    return Date.now() + clockOffsetMs;
+  }
+
+  /** "12:04" left, or "+01:30" over, of a step with a deadline. */
+  function countdown(step) {
+    if (!step || !step.current || !step.deadline) return { text: "", overtime: false };
+    const remaining = Math.round((new Date(step.deadline).getTime() - serverNow()) / 1000);
+    const seconds = Math.abs(remaining);
+    const text = String(Math.floor(seconds / 60)).padStart(2, "0") + ":" + String(seconds % 60).padStart(2, "0");
+    return { text: remaining < 0 ? "+" + text : text, overtime: remaining < 0 };
+  }
+
+  function stepName(step) {
+    return step && step.current ? t("step." + step.current) : t("step.none");
+  }
+
+  /** Replaces one table (from a "table" event) in a board. */
+  function withTable(board, axisId, table) {
+    return { ...board, axes: board.axes.map(axis => axis.axisId !== axisId ? axis
+      : { ...axis, tables: axis.tables.map(existing => existing.tableId === table.tableId ? table : existing) }) };
+  }
+
+  /**
+   * Follows an assembly's board live. Calls onBoard(board) with every new state and
+   * onConnection("online" | "reconnecting"). A gap in revisions (a missed change) reloads the
+   * whole board; the browser reconnects by itself and the server sends the board again.
+   */
+  function followBoard(assemblyId, onBoard, onConnection = () => {}) {
+    let board = null;
+    let source = null;
+    const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
+    const resync = async () => {
+      const answer = await api("GET", base + "/board").catch(() => null);
+      if (answer && answer.ok) { board = answer.data; onBoard(board); }
+    };
+    const accept = (revision, apply) => {
+      if (!board || revision !== board.revision + 1) { resync(); return; }
+      board = apply(board);
+      board.revision = revision;
+      onBoard(board);
+    };
+    const connect = () => {
+      source = new EventSource(base + "/board/stream");
+      source.addEventListener("open", () => onConnection("online"));
+      source.addEventListener("error", () => onConnection("reconnecting"));
+      source.addEventListener("board", e => { board = JSON.parse(e.data); onBoard(board); });
+      source.addEventListener("table", e => {
+        const change = JSON.parse(e.data);
+        accept(change.revision, b => ({ ...withTable(b, change.axisId, change.table), version: change.version }));
+      });
+      source.addEventListener("step", e => {
+        const change = JSON.parse(e.data);
+        accept(change.revision, b => ({ ...b, step: change.step, version: change.version }));
+      });
+    };
+    connect();
+    return { close: () => source && source.close(), resync };
+  }
+
+  /** The three interlocking pieces of one need: need, solution, who/when (missing ones drawn dashed). */
+  function pieceStack(piece, options = {}) {
+    const stack = el("div", { class: "stack", "data-piece": piece.pieceId });
+    stack.append(el("div", { class: "piece need" }, el("span", { class: "kind", text: t("piece.need") }),
+      el("span", { class: "text", text: piece.text })));
+    if (piece.solution) {
+      stack.append(el("div", { class: "piece solution" }, el("span", { class: "kind", text: t("piece.solution") }),
+        el("span", { class: "text", text: piece.solution.text }),
+        piece.solution.cooperatingOrganizations.length
+          ? el("span", { class: "orgs", text: piece.solution.cooperatingOrganizations.join(" · ") }) : null));
+    } else if (options.showMissing) {
+      stack.append(el("div", { class: "piece missing", text: t("piece.noSolution") }));
+    }
+    if (piece.workPlan) {
+      stack.append(el("div", { class: "piece plan" }, el("span", { class: "kind", text: t("piece.plan") }),
+        el("span", { class: "text", text: piece.workPlan.who.join(", ") }),
+        el("span", { class: "when", text: piece.workPlan.when.from + " → " + piece.workPlan.when.to })));
+    } else if (options.showMissing && piece.solution) {
+      stack.append(el("div", { class: "piece missing", text: t("piece.noPlan") }));
+    }
+    return stack;
+  }
+
+  /** The whole puzzle: one column per axis, each table's pieces, pinned tables joined. */
+  function puzzle(board, options = {}) {
+    const root = el("div", { class: "puzzle", style: "--axes:" + Math.max(1, board.axes.length) });
+    for (const axis of board.axes) {
+      const column = el("section", { class: "axis", "data-axis": axis.axisId },
+        el("h2", { class: "axis-title", text: axis.title }));
+      const tables = el("div", { class: "tables" });
+      for (const table of axis.tables) {
+        const card = el("article", { class: "table" + (table.pinned ? " pinned" : ""), "data-table": table.tableId },
+          el("header", {},
+            el("span", { class: "table-label", text: table.label }),
+            el("span", { class: "table-state", text: table.pinned ? t("table.pinned") : t("table.notPinned") })));
+        const pieces = el("div", { class: "pieces" });
+        table.pieces.forEach(piece => pieces.append(pieceStack(piece, options)));
+        card.append(pieces);
+        tables.append(card);
+      }
+      column.append(tables);
+      root.append(column);
+    }
+    return root;
+  }
+
+  return { lang, t, translate, setLang, languageToggle, el, pathIds, api, serverNow, countdown, stepName,
+    followBoard, puzzle, pieceStack, withTable };
+})();
