@@ -162,7 +162,8 @@ window.Minga = (() => {
 
   /** The whole puzzle: one column per axis, each table's pieces, pinned tables joined. */
   function puzzle(board, options = {}) {
-    const root = el("div", { class: "puzzle", style: "--axes:" + Math.max(1, board.axes.length) });
+    const root = el("div", { class: "puzzle" });
+    root.style.setProperty("--axes", Math.max(1, board.axes.length)); // CSSOM, allowed by a strict CSP
     for (const axis of board.axes) {
       const column = el("section", { class: "axis", "data-axis": axis.axisId },
         el("h2", { class: "axis-title", text: axis.title }));

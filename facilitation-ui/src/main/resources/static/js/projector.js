@@ -12,6 +12,7 @@
     const mostTables = Math.max(1, ...board.axes.map(a => a.tables.length));
     const base = mostTables <= 2 ? 1.45 : mostTables <= 3 ? 1.25 : mostTables <= 4 ? 1.05 : 0.92;
     document.body.style.setProperty("--base", base + "vw");
+    document.body.dataset.density = mostTables >= 4 ? "dense" : "roomy";
   }
 
   function render() {

@@ -47,6 +47,9 @@ public class BoardController {
         if (sequence != null && at != null) {
             throw new InvalidInputException("at", Refusal.VALUE_UNKNOWN, at);
         }
+        if (sequence != null && sequence < 0) {
+            throw new InvalidInputException("sequence", Refusal.NUMBER_OUT_OF_RANGE, sequence, 0, Long.MAX_VALUE);
+        }
         BoardView board = sequence == null && at == null
                 ? gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class))
                 : gateways.ask(new FindBoardAsOfQuery(assemblyId, sequence, at), ResponseTypes.instanceOf(BoardView.class));

@@ -152,7 +152,7 @@ class AssemblyJourneyTest {
         JsonNode withdrawal = find(spanish, "NeedPieceWithdrawnEvent");
         assertThat(withdrawal.get("tableId").asText()).isEqualTo("t2");
         assertThat(withdrawal.get("pieceId").asText()).isEqualTo("t2-n2");
-        assertThat(withdrawal.get("summary").asText()).isEqualTo("La mesa t2 retiró la necesidad t2-n2.");
+        assertThat(withdrawal.get("summary").asText()).isEqualTo("Mesa 2 retiró la necesidad t2-n2.");
         assertThat(spanish.toString()).doesNotContain("Persona");
     }
 

@@ -3,7 +3,9 @@ package org.minga.history;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.ascending;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.axonframework.config.ProcessingGroup;
@@ -40,8 +42,11 @@ public class HistoryProjection {
     @QueryHandler
     public List<HistoryEntry> handle(FindHistoryQuery query) {
         Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
-        return history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence")).stream()
-                .map(r -> new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale), r.tableId(), r.pieceId()))
+        List<HistoryRecord> records = history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence"));
+        Map<String, String> labels = new HashMap<>();
+        records.forEach(r -> labels.putAll(r.tableLabels()));
+        return records.stream()
+                .map(r -> new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale, labels), r.tableId(), r.pieceId()))
                 .toList();
     }
 }

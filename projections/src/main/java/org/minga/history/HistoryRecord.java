@@ -2,17 +2,20 @@ package org.minga.history;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One event of the stream as the history stores it: the message key and arguments of its
  * sentence, so it reads in whichever language is asked. An argument starting with "@" is itself
  * a key of the bundle (a step's name); one starting with "#" is a count, so the sentence can say
- * "1 item" and "8 items".
+ * "1 item" and "8 items"; one starting with "%" is a table id, told by its label ("Mesa 3"), which
+ * the split's record keeps in {@code tableLabels}; what people wrote starts with "=".
  */
 public record HistoryRecord(String assemblyId, long sequence, Instant at, String type, String messageKey,
-                            List<String> arguments, String tableId, String pieceId) {
+                            List<String> arguments, String tableId, String pieceId, Map<String, String> tableLabels) {
 
     public HistoryRecord {
         arguments = List.copyOf(arguments);
+        tableLabels = tableLabels == null ? Map.of() : Map.copyOf(tableLabels);
     }
 }

@@ -2,7 +2,9 @@ package org.minga.history;
 
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
@@ -41,63 +43,85 @@ public final class HistorySentences {
         Object e = event.payload();
         String type = e.getClass().getSimpleName();
         if (e instanceof AssemblyScheduledEvent s) {
-            return of(event, type, List.of(s.title(), s.region(), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
+            return of(event, type, List.of(text(s.title()), text(s.region()), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
         } else if (e instanceof ParticipantRegisteredEvent r) {
-            return of(event, type, List.of(r.participantId(), r.profile().organization()), null, null);
+            return of(event, type, List.of(r.participantId(), text(r.profile().organization())), null, null);
         } else if (e instanceof AssemblySplitIntoTablesEvent s) {
             int people = s.tables().stream().mapToInt(t -> t.memberIds().size()).sum();
-            return of(event, type, List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null);
+            Map<String, String> labels = new LinkedHashMap<>();
+            s.tables().forEach(t -> labels.put(t.tableId(), t.label()));
+            return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type,
+                    List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null, labels);
         } else if (e instanceof LateParticipantSeatedEvent s) {
-            return of(event, type, List.of(s.participantId(), s.tableId()), s.tableId(), null);
+            return of(event, type, List.of(s.participantId(), "%" + s.tableId()), s.tableId(), null);
         } else if (e instanceof TableLeaderAssignedEvent l) {
-            return of(event, type, List.of(l.participantId(), l.tableId()), l.tableId(), null);
+            return of(event, type, List.of(l.participantId(), "%" + l.tableId()), l.tableId(), null);
         } else if (e instanceof StepOpenedEvent o) {
             long minutes = Duration.between(o.openedAt(), o.deadline()).toMinutes();
             return of(event, type, List.of("@step." + o.step().code(), String.valueOf(minutes)), null, null);
         } else if (e instanceof StepClosedEvent c) {
             return of(event, type, List.of("@step." + c.step().code()), null, null);
         } else if (e instanceof NeedPieceAddedEvent n) {
-            return of(event, type, List.of(n.tableId(), n.text()), n.tableId(), n.pieceId());
+            return of(event, type, List.of("%" + n.tableId(), text(n.text())), n.tableId(), n.pieceId());
         } else if (e instanceof NeedPieceRevisedEvent n) {
-            return of(event, type, List.of(n.tableId(), n.text()), n.tableId(), n.pieceId());
+            return of(event, type, List.of("%" + n.tableId(), text(n.text())), n.tableId(), n.pieceId());
         } else if (e instanceof NeedPieceWithdrawnEvent n) {
-            return of(event, type, List.of(n.tableId(), n.pieceId()), n.tableId(), n.pieceId());
+            return of(event, type, List.of("%" + n.tableId(), n.pieceId()), n.tableId(), n.pieceId());
         } else if (e instanceof SolutionAttachedEvent s) {
-            return of(event, type, List.of(s.tableId(), s.text(), String.join(", ", s.cooperatingOrganizations())), s.tableId(), s.pieceId());
+            return solution(event, type, s.tableId(), s.pieceId(), s.text(), s.cooperatingOrganizations());
         } else if (e instanceof SolutionRevisedEvent s) {
-            return of(event, type, List.of(s.tableId(), s.text(), String.join(", ", s.cooperatingOrganizations())), s.tableId(), s.pieceId());
+            return solution(event, type, s.tableId(), s.pieceId(), s.text(), s.cooperatingOrganizations());
         } else if (e instanceof WorkPlanSetEvent w) {
-            return of(event, type, List.of(w.tableId(), String.join(", ", w.who()), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
+            return of(event, type, List.of("%" + w.tableId(), text(String.join(", ", w.who())), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
         } else if (e instanceof WorkPlanRevisedEvent w) {
-            return of(event, type, List.of(w.tableId(), String.join(", ", w.who()), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
+            return of(event, type, List.of("%" + w.tableId(), text(String.join(", ", w.who())), w.when().from().toString(), w.when().to().toString()), w.tableId(), w.pieceId());
         } else if (e instanceof SpokespersonElectedEvent s) {
-            return of(event, type, List.of(s.tableId(), s.participantId()), s.tableId(), null);
+            return of(event, type, List.of("%" + s.tableId(), s.participantId()), s.tableId(), null);
         } else if (e instanceof TablePuzzlePinnedEvent p) {
-            return of(event, type, List.of(p.tableId()), p.tableId(), null);
+            return of(event, type, List.of("%" + p.tableId()), p.tableId(), null);
         } else if (e instanceof AgendaApprovedEvent a) {
             String items = "#" + a.items().size();
             return a.votes() == null
-                    ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".consensus", List.of(items), null, null)
+                    ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".consensus", List.of(items), null, null, null)
                     : new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".vote",
                     List.of(items, String.valueOf(a.votes().inFavor()), String.valueOf(a.votes().against()),
-                            String.valueOf(a.votes().abstentions())), null, null);
+                            String.valueOf(a.votes().abstentions())), null, null, null);
         } else if (e instanceof AssemblyClosedEvent) {
             return of(event, type, List.of(), null, null);
         }
         return of(event, "unknown", List.of(type), null, null);
     }
 
-    /** The sentence in the language asked; Spanish unless English is asked (or a language we have a bundle for). */
-    public static String sentence(HistoryRecord record, Locale locale) {
+    /**
+     * The sentence in the language asked (Spanish unless English is asked, or a language we have a
+     * bundle for), tables told by their labels.
+     */
+    public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
         Object[] arguments = record.arguments().stream()
                 .map(a -> a.startsWith("@") ? bundle.getString(a.substring(1))
-                        : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1)) : a)
+                        : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1))
+                        : a.startsWith("%") ? tableLabels.getOrDefault(a.substring(1), a.substring(1))
+                        : a.startsWith("=") ? a.substring(1) : a)
                 .toArray();
         return new MessageFormat(bundle.getString(record.messageKey()), bundle.getLocale()).format(arguments);
     }
 
+    /** Marks what people wrote, so a need that starts with "#", "@", "%" or "=" is told as written. */
+    private static String text(String written) {
+        return "=" + written;
+    }
+
     private static HistoryRecord of(AssemblyEvent event, String type, List<String> arguments, String tableId, String pieceId) {
-        return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type, arguments, tableId, pieceId);
+        return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type, arguments, tableId, pieceId, null);
+    }
+
+    /** A solution's sentence names the cooperating organisations only when there are some. */
+    private static HistoryRecord solution(AssemblyEvent event, String type, String tableId, String pieceId, String text,
+                                          List<String> organizations) {
+        return organizations.isEmpty()
+                ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".alone",
+                List.of("%" + tableId, text(text)), tableId, pieceId, null)
+                : of(event, type, List.of("%" + tableId, text(text), text(String.join(", ", organizations))), tableId, pieceId);
     }
 }

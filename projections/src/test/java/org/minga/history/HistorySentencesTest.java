@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -76,12 +77,12 @@ class HistorySentencesTest {
     void everyEventReadsAsASentenceInSpanishAndEnglish(Object event) {
         HistoryRecord record = HistorySentences.record(new AssemblyEvent("a", 3, NINE, event));
 
-        String spanish = HistorySentences.sentence(record, Locale.forLanguageTag("es"));
-        String english = HistorySentences.sentence(record, Locale.ENGLISH);
+        String spanish = HistorySentences.sentence(record, Locale.forLanguageTag("es"), Map.of("t1", "Mesa 1"));
+        String english = HistorySentences.sentence(record, Locale.ENGLISH, Map.of("t1", "Mesa 1"));
 
         assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
-        assertThat(spanish).doesNotContain("{", "#", "@").isNotEqualTo(english);
-        assertThat(english).doesNotContain("{", "#", "@");
+        assertThat(spanish).doesNotContain("{", "#", "@", "%", " t1").isNotEqualTo(english);
+        assertThat(english).doesNotContain("{", "#", "@", "%", " t1");
     }
 
     @Test
@@ -93,7 +94,16 @@ class HistorySentencesTest {
         assertThat(two).isEqualTo("The plenary approved the agenda of 2 items by vote: 9 in favour, 2 against, 1 abstentions.");
     }
 
+    @Test
+    void tablesAreToldByTheirLabelAndWhatPeopleWroteAsWritten() {
+        assertThat(english(new NeedPieceAddedEvent("a", "t1", "credit", "n1", "#1 @priority %t1 =yes")))
+                .isEqualTo("Mesa 1 wrote the need \"#1 @priority %t1 =yes\".");
+        assertThat(english(new SolutionAttachedEvent("a", "t1", "n1", "Fondo", List.of())))
+                .isEqualTo("Mesa 1 proposed the solution \"Fondo\".");
+    }
+
     private static String english(Object event) {
-        return HistorySentences.sentence(HistorySentences.record(new AssemblyEvent("a", 3, NINE, event)), Locale.ENGLISH);
+        return HistorySentences.sentence(HistorySentences.record(new AssemblyEvent("a", 3, NINE, event)), Locale.ENGLISH,
+                Map.of("t1", "Mesa 1"));
     }
 }

@@ -1,0 +1,29 @@
+package org.minga.demo;
+
+import java.net.URI;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Starts a demo assembly from the console, so a first run shows the whole method working. */
+@RestController
+public class DemoController {
+
+    public record DemoRequest(String language) {
+    }
+
+    private final DemoAssembly demo;
+
+    public DemoController(DemoAssembly demo) {
+        this.demo = demo;
+    }
+
+    @PostMapping("/api/demo")
+    public ResponseEntity<Map<String, String>> start(@RequestBody(required = false) DemoRequest request) {
+        String assemblyId = demo.start(request == null ? "es" : request.language());
+        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(Map.of("assemblyId", assemblyId));
+    }
+}

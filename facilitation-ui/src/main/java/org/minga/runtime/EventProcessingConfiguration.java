@@ -1,0 +1,23 @@
+package org.minga.runtime;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Processors take up to {@value #BATCH_SIZE} events per unit of work: a burst of phones is then
+ * one token update and one read-model flush per batch instead of per event, and a quiet room
+ * still sees each event as soon as it is stored.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventProcessingConfiguration {
+
+    static final int BATCH_SIZE = 100;
+
+    @Bean
+    public ConfigurerModule batchedTrackingProcessors() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE));
+    }
+}

@@ -1,0 +1,100 @@
+/*
+ * Printable table cards: one per table, with its label, its axis, a QR code of the table's phone
+ * page and the same link written out, two per A4 sheet when printed.
+ */
+Object.assign(MINGA_MESSAGES.es, {
+  "cards.title": "Tarjetas de mesa",
+  "cards.help": "Una tarjeta por mesa, dos por hoja A4.",
+  "cards.print": "Imprimir",
+  "cards.back": "Volver a la consola",
+  "cards.none": "Aún no hay mesas: divida la asamblea en mesas desde la consola.",
+  "cards.qrAlt": "Código QR para entrar a {table}",
+  "cards.axis": "Eje: {axis}",
+  "cards.loading": "Cargando…",
+  "cards.error": "Minga respondió con un error ({status})."
+});
+Object.assign(MINGA_MESSAGES.en, {
+  "cards.title": "Table cards",
+  "cards.help": "One card per table, two per A4 sheet.",
+  "cards.print": "Print",
+  "cards.back": "Back to the console",
+  "cards.none": "No tables yet: split the assembly into tables from the console.",
+  "cards.qrAlt": "QR code to join {table}",
+  "cards.axis": "Axis: {axis}",
+  "cards.loading": "Loading…",
+  "cards.error": "Minga answered with an error ({status})."
+});
+
+(() => {
+  const { el, t, api, translate, languageToggle, pathIds } = Minga;
+  const [assemblyId] = pathIds();
+  const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
+  let summary = null;
+  let joinBase = location.origin;
+  let failure = null;
+
+  document.getElementById("lang").append(languageToggle());
+  document.getElementById("back").href = "/console/" + encodeURIComponent(assemblyId);
+  document.getElementById("print").addEventListener("click", () => window.print());
+  translate();
+
+  function joinLink(tableId) {
+    return joinBase.replace(/\/+$/, "") + "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(tableId);
+  }
+
+  function render() {
+    const area = document.getElementById("cards");
+    const alert = document.getElementById("alert");
+    alert.textContent = failure || "";
+    if (!summary) {
+      document.title = t("cards.title") + " · Minga";
+      if (!failure) area.replaceChildren(el("p", { class: "muted", text: t("cards.loading") }));
+      else area.replaceChildren();
+      return;
+    }
+    document.title = t("cards.title") + " · " + summary.title;
+    document.getElementById("cards-assembly").textContent = summary.title;
+    if (!summary.tables.length) {
+      area.replaceChildren(el("p", { class: "cards-empty", text: t("cards.none") }));
+      return;
+    }
+    // Axis order first, then the order the server gave the tables.
+    const axisIndex = id => { const i = summary.axes.findIndex(a => a.axisId === id); return i < 0 ? summary.axes.length : i; };
+    const tables = summary.tables.map((table, i) => ({ table, i }))
+      .sort((a, b) => axisIndex(a.table.axisId) - axisIndex(b.table.axisId) || a.i - b.i).map(x => x.table);
+    area.replaceChildren(...tables.map(table => {
+      const axis = summary.axes.find(a => a.axisId === table.axisId);
+      const link = joinLink(table.tableId);
+      return el("article", { class: "table-print-card", "data-table": table.tableId },
+        el("h2", { class: "card-label", text: table.label }),
+        el("p", { class: "card-axis" }, axis ? axis.title : table.axisId,
+          el("span", { class: "card-assembly", text: summary.title })),
+        el("figure", {},
+          el("img", { src: "/qr.svg?text=" + encodeURIComponent(link), width: "176", height: "176",
+            alt: t("cards.qrAlt", { table: table.label }) }),
+          el("figcaption", { text: t("join.scan") })),
+        el("p", { class: "card-link" }, el("a", { href: link, text: link })));
+    }));
+  }
+
+  async function load() {
+    const [summaryAnswer, joinAnswer] = await Promise.all([
+      api("GET", base).catch(() => null),
+      api("GET", "/api/join-address").catch(() => null)]);
+    if (joinAnswer && joinAnswer.ok && joinAnswer.data && joinAnswer.data.baseUrl) joinBase = joinAnswer.data.baseUrl;
+    if (summaryAnswer && summaryAnswer.ok) {
+      summary = summaryAnswer.data;
+      failure = null;
+    } else if (!summaryAnswer) {
+      failure = t("error.network");
+    } else {
+      failure = summaryAnswer.problem && summaryAnswer.problem.detail ? summaryAnswer.problem.detail
+        : t("cards.error", { status: summaryAnswer.status });
+    }
+    render();
+  }
+
+  document.addEventListener("minga:lang", render);
+  render();
+  load();
+})();

@@ -1,0 +1,1219 @@
+/*
+ * The facilitator console. /console lists assemblies and schedules new ones; /console/{assemblyId}
+ * runs one: registration (by hand or CSV), the split into tables, the steps and their timer, the
+ * plenary and the closing. Everything people typed reaches the page through Minga.el (textContent).
+ */
+Object.assign(MINGA_MESSAGES.es, {
+  "console.skip": "Saltar al contenido",
+  "console.back": "Todas las asambleas",
+  "console.loading": "Cargando…",
+  "console.noAssemblies": "Aún no hay asambleas.",
+  "console.error.status": "Minga respondió con un error ({status}).",
+  "console.f.title": "Título",
+  "console.f.assemblyId": "Identificador (opcional)",
+  "console.f.assemblyIdHelp": "Solo letras, dígitos, - y _. Si lo deja vacío, Minga elige uno.",
+  "console.f.region": "Región",
+  "console.f.venue": "Lugar",
+  "console.f.date": "Fecha",
+  "console.f.horizonFrom": "Horizonte desde (año)",
+  "console.f.horizonTo": "Horizonte hasta (año)",
+  "console.f.language": "Idioma de la asamblea",
+  "console.lang.es": "Español",
+  "console.lang.en": "Inglés",
+  "console.f.maxNeeds": "Máximo de necesidades por mesa",
+  "console.f.tableSize": "Personas por mesa",
+  "console.axes": "Ejes temáticos (mesas)",
+  "console.template.note": "Plantilla con los cinco ejes de la asamblea de referencia: puede cambiar los títulos, quitar ejes o agregar otros.",
+  "console.axis.id": "Identificador del eje {n}",
+  "console.axis.title": "Título del eje {n}",
+  "console.axis.remove": "Quitar",
+  "console.axis.removeLabel": "Quitar el eje {n}",
+  "console.axis.add": "Agregar eje",
+  "console.axis.none": "Agregue al menos un eje.",
+  "console.created": "Asamblea creada.",
+  "console.demoCreated": "Asamblea de demostración creada.",
+  "console.links": "Enlaces",
+  "console.link.projector": "Proyector",
+  "console.link.agenda": "Agenda",
+  "console.link.audit": "Auditoría",
+  "console.link.cards": "Tarjetas de mesa",
+  "console.nav.participants": "Participantes",
+  "console.nav.tables": "Mesas",
+  "console.nav.steps": "Pasos y tiempo",
+  "console.nav.plenary": "Plenario",
+  "console.nav.close": "Cerrar",
+  "console.counts": "Cifras",
+  "console.count.participants": "Inscritas",
+  "console.count.seated": "En mesas",
+  "console.count.tables": "Mesas",
+  "console.count.needs": "Necesidades",
+  "console.count.pinnedTables": "Mesas fijadas",
+  "console.status": "Estado: {status}",
+  "console.horizon": "Horizonte {from}–{to}",
+  "console.now": "Paso actual",
+  "console.p.register": "Inscribir persona",
+  "console.p.name": "Nombre",
+  "console.p.organization": "Organización",
+  "console.p.organizationType": "Tipo de organización",
+  "console.p.sector": "Sector",
+  "console.p.gender": "Género",
+  "console.p.ageGroup": "Grupo de edad",
+  "console.p.territory": "Territorio",
+  "console.p.area": "Zona",
+  "console.p.axis": "Eje preferido",
+  "console.p.table": "Mesa",
+  "console.p.submit": "Inscribir",
+  "console.p.registered": "Inscripción lista: {name}.",
+  "console.p.seated": "{name} se sienta en {table}.",
+  "console.p.seatedSomewhere": "{name} ya tiene mesa.",
+  "console.p.list": "Personas inscritas ({n})",
+  "console.p.listFiltered": "Personas inscritas ({shown} de {n})",
+  "console.p.none": "Aún no hay personas inscritas.",
+  "console.p.noMatch": "Nadie coincide con la búsqueda.",
+  "console.p.filter": "Buscar por nombre, organización o mesa",
+  "console.p.noTable": "Sin mesa",
+  "console.p.seat": "Sentar",
+  "console.p.seatLabel": "Sentar a {name} en una mesa",
+  "console.unset": "Sin indicar",
+  "console.gender.female": "Mujer",
+  "console.gender.male": "Hombre",
+  "console.gender.non-binary": "No binario",
+  "console.gender.undisclosed": "Prefiere no decir",
+  "console.age.under-18": "Menos de 18",
+  "console.age.18-29": "18 a 29",
+  "console.age.30-44": "30 a 44",
+  "console.age.45-59": "45 a 59",
+  "console.age.60-plus": "60 o más",
+  "console.area.urban": "Urbana",
+  "console.area.rural": "Rural",
+  "console.csv.title": "Importar desde un archivo CSV",
+  "console.csv.help": "La primera fila nombra las columnas: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id (también en inglés: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId). Nombre y organización son obligatorios.",
+  "console.csv.file": "Archivo CSV",
+  "console.csv.import": "Importar",
+  "console.csv.progress": "{n} de {m}",
+  "console.csv.line": "línea {line}: {detail}",
+  "console.csv.done": "Importación terminada: {ok} de {m} filas inscritas.",
+  "console.csv.noFile": "Elija primero un archivo CSV.",
+  "console.csv.noName": "El archivo no tiene la columna «nombre» (o «name») en la primera fila.",
+  "console.csv.empty": "El archivo no tiene filas con datos.",
+  "console.csv.ignored": "Columnas ignoradas: {columns}.",
+  "console.csv.unclosed": "Hay comillas sin cerrar desde la línea {line}.",
+  "console.csv.unreadable": "No se pudo leer el archivo.",
+  "console.split.size": "Personas por mesa",
+  "console.split.submit": "Dividir en mesas",
+  "console.split.done": "La asamblea quedó dividida en {n} mesas.",
+  "console.split.note": "Un grupo por eje y mesas de ese tamaño aproximado. Después de dividir, cada persona que se inscribe se sienta en una mesa sola.",
+  "console.tables.none": "Aún no hay mesas.",
+  "console.tables.count": "{n} mesas",
+  "console.tables.one": "1 mesa",
+  "console.table.members": "Integrantes ({n})",
+  "console.table.nobody": "Sin integrantes.",
+  "console.table.leader": "Dirige la mesa",
+  "console.table.leaderFor": "Persona que dirige {table}",
+  "console.table.choose": "— elegir —",
+  "console.table.setLeader": "Asignar",
+  "console.table.setLeaderLabel": "Asignar quién dirige {table}",
+  "console.table.leaderSet": "{name} dirige {table}.",
+  "console.table.noLeader": "sin asignar",
+  "console.table.spokesperson": "Vocería: {name}",
+  "console.table.noSpokesperson": "Vocería: aún sin elegir",
+  "console.table.phone": "Teléfono de la mesa",
+  "console.table.phoneLabel": "Página del teléfono de {table}",
+  "console.step.minutes": "Minutos",
+  "console.step.minutesFor": "Minutos para {step}",
+  "console.step.open": "Abrir",
+  "console.step.openLabel": "Abrir el paso {step}",
+  "console.step.close": "Cerrar",
+  "console.step.closeLabel": "Cerrar el paso {step}",
+  "console.step.isOpen": "abierto",
+  "console.step.isClosed": "cerrado",
+  "console.step.notYet": "—",
+  "console.step.opened": "Paso abierto: {step}.",
+  "console.step.closedNow": "Paso cerrado: {step}.",
+  "console.step.noNext": "El plenario es el último paso: no hay paso siguiente.",
+  "console.step.overtime": "tiempo extra {time}",
+  "console.step.left": "quedan {time}",
+  "console.shortcuts.title": "Atajos de teclado (fuera de los campos de texto y listas):",
+  "console.shortcuts.space": "Espacio",
+  "console.shortcuts.spaceDoes": "abre o cierra el paso actual",
+  "console.shortcuts.n": "N",
+  "console.shortcuts.nDoes": "abre el paso siguiente",
+  "console.shortcuts.enable": "Atajos de teclado activos",
+  "console.plenary.title": "Plenario: aprobar la agenda",
+  "console.plenary.method": "Forma de aprobar",
+  "console.plenary.consensus": "Por consenso",
+  "console.plenary.vote": "Por votación",
+  "console.plenary.inFavor": "A favor",
+  "console.plenary.against": "En contra",
+  "console.plenary.abstentions": "Abstenciones",
+  "console.plenary.submit": "Aprobar la agenda",
+  "console.plenary.pinned": "{n} de {m} mesas fijaron su rompecabezas. El paso «Plenario» debe estar abierto para aprobar.",
+  "console.plenary.approvedConsensus": "Agenda aprobada por consenso.",
+  "console.plenary.approvedVote": "Agenda aprobada por votación: {inFavor} a favor, {against} en contra, {abstentions} abstenciones.",
+  "console.plenary.approved": "Agenda aprobada.",
+  "console.close.title": "Cerrar la asamblea",
+  "console.close.note": "Al cerrarla, la asamblea ya no acepta cambios. Su agenda y su historia siguen disponibles.",
+  "console.close.button": "Cerrar la asamblea",
+  "console.close.confirm": "¿Cerrar la asamblea «{title}»? Después ya no acepta cambios.",
+  "console.close.done": "Asamblea cerrada."
+});
+Object.assign(MINGA_MESSAGES.en, {
+  "console.skip": "Skip to content",
+  "console.back": "All assemblies",
+  "console.loading": "Loading…",
+  "console.noAssemblies": "No assemblies yet.",
+  "console.error.status": "Minga answered with an error ({status}).",
+  "console.f.title": "Title",
+  "console.f.assemblyId": "Identifier (optional)",
+  "console.f.assemblyIdHelp": "Letters, digits, - and _ only. Leave it empty and Minga chooses one.",
+  "console.f.region": "Region",
+  "console.f.venue": "Venue",
+  "console.f.date": "Date",
+  "console.f.horizonFrom": "Horizon from (year)",
+  "console.f.horizonTo": "Horizon to (year)",
+  "console.f.language": "Language of the assembly",
+  "console.lang.es": "Spanish",
+  "console.lang.en": "English",
+  "console.f.maxNeeds": "Maximum needs per table",
+  "console.f.tableSize": "People per table",
+  "console.axes": "Thematic axes (tables)",
+  "console.template.note": "A template with the five axes of the reference assembly: you can change the titles, remove axes or add others.",
+  "console.axis.id": "Identifier of axis {n}",
+  "console.axis.title": "Title of axis {n}",
+  "console.axis.remove": "Remove",
+  "console.axis.removeLabel": "Remove axis {n}",
+  "console.axis.add": "Add an axis",
+  "console.axis.none": "Add at least one axis.",
+  "console.created": "Assembly created.",
+  "console.demoCreated": "Demo assembly created.",
+  "console.links": "Links",
+  "console.link.projector": "Projector",
+  "console.link.agenda": "Agenda",
+  "console.link.audit": "Audit",
+  "console.link.cards": "Table cards",
+  "console.nav.participants": "Participants",
+  "console.nav.tables": "Tables",
+  "console.nav.steps": "Steps and timer",
+  "console.nav.plenary": "Plenary",
+  "console.nav.close": "Close",
+  "console.counts": "Figures",
+  "console.count.participants": "Registered",
+  "console.count.seated": "Seated",
+  "console.count.tables": "Tables",
+  "console.count.needs": "Needs",
+  "console.count.pinnedTables": "Pinned tables",
+  "console.status": "Status: {status}",
+  "console.horizon": "Horizon {from}–{to}",
+  "console.now": "Current step",
+  "console.p.register": "Register a person",
+  "console.p.name": "Name",
+  "console.p.organization": "Organisation",
+  "console.p.organizationType": "Type of organisation",
+  "console.p.sector": "Sector",
+  "console.p.gender": "Gender",
+  "console.p.ageGroup": "Age group",
+  "console.p.territory": "Territory",
+  "console.p.area": "Area",
+  "console.p.axis": "Preferred axis",
+  "console.p.table": "Table",
+  "console.p.submit": "Register",
+  "console.p.registered": "Registered: {name}.",
+  "console.p.seated": "{name} is seated at {table}.",
+  "console.p.seatedSomewhere": "{name} has a table.",
+  "console.p.list": "Registered people ({n})",
+  "console.p.listFiltered": "Registered people ({shown} of {n})",
+  "console.p.none": "Nobody is registered yet.",
+  "console.p.noMatch": "Nobody matches the search.",
+  "console.p.filter": "Search by name, organisation or table",
+  "console.p.noTable": "No table",
+  "console.p.seat": "Seat",
+  "console.p.seatLabel": "Seat {name} at a table",
+  "console.unset": "Not stated",
+  "console.gender.female": "Female",
+  "console.gender.male": "Male",
+  "console.gender.non-binary": "Non-binary",
+  "console.gender.undisclosed": "Prefers not to say",
+  "console.age.under-18": "Under 18",
+  "console.age.18-29": "18 to 29",
+  "console.age.30-44": "30 to 44",
+  "console.age.45-59": "45 to 59",
+  "console.age.60-plus": "60 or over",
+  "console.area.urban": "Urban",
+  "console.area.rural": "Rural",
+  "console.csv.title": "Import from a CSV file",
+  "console.csv.help": "The first row names the columns: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId (Spanish names work too: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id). Name and organisation are required.",
+  "console.csv.file": "CSV file",
+  "console.csv.import": "Import",
+  "console.csv.progress": "{n} of {m}",
+  "console.csv.line": "line {line}: {detail}",
+  "console.csv.done": "Import finished: {ok} of {m} rows registered.",
+  "console.csv.noFile": "Choose a CSV file first.",
+  "console.csv.noName": "The file has no «name» (or «nombre») column in its first row.",
+  "console.csv.empty": "The file has no rows with data.",
+  "console.csv.ignored": "Ignored columns: {columns}.",
+  "console.csv.unclosed": "A quote opened on line {line} is never closed.",
+  "console.csv.unreadable": "The file could not be read.",
+  "console.split.size": "People per table",
+  "console.split.submit": "Split into tables",
+  "console.split.done": "The assembly is split into {n} tables.",
+  "console.split.note": "One group per axis, tables of about that size. After the split, every newly registered person is seated at a table automatically.",
+  "console.tables.none": "No tables yet.",
+  "console.tables.count": "{n} tables",
+  "console.tables.one": "1 table",
+  "console.table.members": "Members ({n})",
+  "console.table.nobody": "No members.",
+  "console.table.leader": "Table leader",
+  "console.table.leaderFor": "Leader of {table}",
+  "console.table.choose": "— choose —",
+  "console.table.setLeader": "Assign",
+  "console.table.setLeaderLabel": "Assign the leader of {table}",
+  "console.table.leaderSet": "{name} leads {table}.",
+  "console.table.noLeader": "not assigned",
+  "console.table.spokesperson": "Spokesperson: {name}",
+  "console.table.noSpokesperson": "Spokesperson: not elected yet",
+  "console.table.phone": "Table phone page",
+  "console.table.phoneLabel": "Phone page of {table}",
+  "console.step.minutes": "Minutes",
+  "console.step.minutesFor": "Minutes for {step}",
+  "console.step.open": "Open",
+  "console.step.openLabel": "Open the {step} step",
+  "console.step.close": "Close",
+  "console.step.closeLabel": "Close the {step} step",
+  "console.step.isOpen": "open",
+  "console.step.isClosed": "closed",
+  "console.step.notYet": "—",
+  "console.step.opened": "Step opened: {step}.",
+  "console.step.closedNow": "Step closed: {step}.",
+  "console.step.noNext": "The plenary is the last step: there is no next step.",
+  "console.step.overtime": "overtime {time}",
+  "console.step.left": "{time} left",
+  "console.shortcuts.title": "Keyboard shortcuts (outside text fields and lists):",
+  "console.shortcuts.space": "Space",
+  "console.shortcuts.spaceDoes": "opens or closes the current step",
+  "console.shortcuts.n": "N",
+  "console.shortcuts.nDoes": "opens the next step",
+  "console.shortcuts.enable": "Keyboard shortcuts on",
+  "console.plenary.title": "Plenary: approve the agenda",
+  "console.plenary.method": "How the agenda is approved",
+  "console.plenary.consensus": "By consensus",
+  "console.plenary.vote": "By vote",
+  "console.plenary.inFavor": "In favour",
+  "console.plenary.against": "Against",
+  "console.plenary.abstentions": "Abstentions",
+  "console.plenary.submit": "Approve the agenda",
+  "console.plenary.pinned": "{n} of {m} tables have pinned their puzzle. The “Plenary” step must be open to approve.",
+  "console.plenary.approvedConsensus": "Agenda approved by consensus.",
+  "console.plenary.approvedVote": "Agenda approved by vote: {inFavor} in favour, {against} against, {abstentions} abstentions.",
+  "console.plenary.approved": "Agenda approved.",
+  "console.close.title": "Close the assembly",
+  "console.close.note": "Once closed, the assembly accepts no more changes. Its agenda and history stay available.",
+  "console.close.button": "Close the assembly",
+  "console.close.confirm": "Close the assembly “{title}”? It will accept no more changes.",
+  "console.close.done": "Assembly closed."
+});
+
+/* ---------------------------------------------------------------- CSV (RFC 4180), no page needed */
+window.MingaCsv = (() => {
+  /** The delimiter of the header line: comma, or semicolon/tab when a spreadsheet exported those. */
+  function detectDelimiter(text) {
+    const counts = { ",": 0, ";": 0, "\t": 0 };
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (c === '"') quoted = !quoted;
+      else if (!quoted && (c === "\n" || c === "\r")) break;
+      else if (!quoted && c in counts) counts[c]++;
+    }
+    if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+    if (counts["\t"] > counts[","]) return "\t";
+    return ",";
+  }
+
+  /**
+   * Parses CSV text into records [{line, fields}], line being the physical line (1-based) where the
+   * record starts. Quoted fields may hold delimiters, doubled quotes and line breaks; lines end in
+   * CRLF, LF or CR; a leading UTF-8 BOM is dropped; blank lines are skipped. An unclosed quote
+   * throws {code: "unclosed", line}.
+   */
+  function parse(text, delimiter) {
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const sep = delimiter || detectDelimiter(text);
+    const records = [];
+    let fields = [];
+    let field = "";
+    let quoted = false;      // inside a quoted field
+    let touched = false;     // the current record has any content (even an empty quoted field)
+    let line = 1;
+    let recordLine = 1;
+    let quoteLine = 1;
+    const endField = () => { fields.push(field); field = ""; };
+    const endRecord = () => {
+      endField();
+      if (touched || fields.length > 1 || fields[0] !== "") records.push({ line: recordLine, fields });
+      fields = [];
+      touched = false;
+    };
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"') {
+          if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        } else {
+          if (c === "\n" || (c === "\r" && text[i + 1] !== "\n")) line++;
+          field += c;
+        }
+        continue;
+      }
+      if (c === '"' && field === "") { quoted = true; touched = true; quoteLine = line; continue; }
+      if (c === sep) { endField(); touched = true; continue; }
+      if (c === "\r" || c === "\n") {
+        if (c === "\r" && text[i + 1] === "\n") i++;
+        endRecord();
+        line++;
+        recordLine = line;
+        continue;
+      }
+      field += c;   // a stray quote inside an unquoted field is kept as text
+    }
+    if (quoted) throw { code: "unclosed", line: quoteLine };
+    if (field !== "" || fields.length || touched) endRecord();
+    return records;
+  }
+
+  const fold = s => String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+  const squeeze = s => fold(s).replace(/[\s_\-.]+/g, "");
+
+  const HEADERS = {
+    name: "name", nombre: "name", nombres: "name", nombrecompleto: "name", fullname: "name",
+    organization: "organization", organisation: "organization", organizacion: "organization", org: "organization",
+    organizationtype: "organizationType", organisationtype: "organizationType", tipoorganizacion: "organizationType",
+    tipodeorganizacion: "organizationType", tipoorg: "organizationType",
+    sector: "sector",
+    gender: "gender", genero: "gender", sexo: "gender",
+    agegroup: "ageGroup", age: "ageGroup", edad: "ageGroup", grupoedad: "ageGroup", grupodeedad: "ageGroup", rangoedad: "ageGroup",
+    territory: "territory", territorio: "territory",
+    area: "area", zona: "area",
+    preferredaxisid: "preferredAxisId", preferredaxis: "preferredAxisId", axis: "preferredAxisId", axisid: "preferredAxisId",
+    eje: "preferredAxisId", ejepreferido: "preferredAxisId",
+    participantid: "participantId", id: "participantId"
+  };
+
+  const GENDERS = {
+    female: "female", f: "female", mujer: "female", femenino: "female", femenina: "female", woman: "female",
+    male: "male", m: "male", hombre: "male", masculino: "male", man: "male",
+    nonbinary: "non-binary", nobinario: "non-binary", nobinaria: "non-binary", nobinarie: "non-binary", nb: "non-binary",
+    undisclosed: "undisclosed", prefiereno: "undisclosed", prefierenodecir: "undisclosed", noresponde: "undisclosed",
+    nodice: "undisclosed", prefernottosay: "undisclosed"
+  };
+  const AREAS = { urban: "urban", urbana: "urban", urbano: "urban", rural: "rural" };
+
+  function ageGroup(value) {
+    const v = fold(value).replace(/\s+/g, " ");
+    if (/^(under|menos de|menor de|<)\s*-?\s*18$/.test(v) || v === "under-18" || v === "-18") return "under-18";
+    if (/^60\s*(\+|plus|-plus|o mas|y mas|or (more|over))$/.test(v) || /^(mas de|over) 60$/.test(v) || v === "60-plus") return "60-plus";
+    const range = v.match(/^(\d{2})\s*(?:-|–|a|to|al)\s*(\d{2})(?: anos| years)?$/);
+    if (range) return range[1] + "-" + range[2];
+    return value;
+  }
+
+  /**
+   * Turns parsed records into participant bodies: the first record names the columns (English or
+   * Spanish, any case, accents optional). Spanish values of gender, area and age group become the
+   * API's codes; an axis may be given by id or by title. Empty cells are left out.
+   */
+  function toParticipants(records, axes = []) {
+    if (!records.length) return { rows: [], ignored: [], hasName: false, hasHeader: false };
+    const [header, ...data] = records;
+    const columns = header.fields.map(name => HEADERS[squeeze(name)] || null);
+    const ignored = header.fields.filter((name, i) => !columns[i] && name.trim() !== "");
+    const axisOf = value => {
+      const v = fold(value);
+      const axis = axes.find(a => fold(a.axisId) === v) || axes.find(a => fold(a.title) === v);
+      return axis ? axis.axisId : value;
+    };
+    const rows = data.map(record => {
+      const body = {};
+      columns.forEach((key, i) => {
+        if (!key) return;
+        // A line break inside a spreadsheet cell is layout, not content: it becomes a space.
+        const value = (record.fields[i] ?? "").replace(/\s*[\r\n]+\s*/g, " ").trim();
+        if (value === "" || key in body) return;
+        if (key === "gender") body[key] = GENDERS[squeeze(value)] || value;
+        else if (key === "area") body[key] = AREAS[squeeze(value)] || value;
+        else if (key === "ageGroup") body[key] = ageGroup(value);
+        else if (key === "preferredAxisId") body[key] = axisOf(value);
+        else body[key] = value;
+      });
+      return { line: record.line, body };
+    }).filter(row => Object.keys(row.body).length);
+    return { rows, ignored, hasName: columns.includes("name"), hasHeader: true };
+  }
+
+  return { parse, detectDelimiter, toParticipants };
+})();
+
+/* ---------------------------------------------------------------- the page */
+(() => {
+  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName } = Minga;
+  const [assemblyId] = pathIds();
+  const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
+  const $ = id => document.getElementById(id);
+
+  document.getElementById("lang").append(languageToggle());
+
+  function problemText(answer) {
+    if (!answer) return t("error.network");
+    const problem = answer.problem;
+    if (problem && typeof problem === "object" && problem.detail) return problem.detail;
+    return t("console.error.status", { status: answer.status });
+  }
+
+  function showAlert(text) { $("alert").textContent = text || ""; if (text) $("notice").textContent = ""; }
+  function showNotice(text) { $("notice").textContent = text || ""; if (text) $("alert").textContent = ""; }
+
+  /** Calls the API; never rejects: an unreachable Minga resolves to null. */
+  const call = (method, path, body) => api(method, path, body).catch(() => null);
+
+  /**
+   * Rebuilds a container without losing what the facilitator is doing there: values typed but not
+   * sent (controls marked data-dirty) and the focused control survive, matched by id.
+   */
+  function rebuild(container, build) {
+    const dirty = {};
+    container.querySelectorAll("[data-dirty]").forEach(c => { if (c.id) dirty[c.id] = c.value; });
+    const focused = document.activeElement && container.contains(document.activeElement) ? document.activeElement.id : null;
+    container.replaceChildren(...[].concat(build()));
+    for (const [id, value] of Object.entries(dirty)) {
+      const control = container.querySelector("#" + CSS.escape(id));
+      if (control && [...(control.options || [{ value }])].some(o => o.value === value)) {
+        control.value = value;
+        control.dataset.dirty = "1";
+      }
+    }
+    if (focused) {
+      const again = container.querySelector("#" + CSS.escape(focused));
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+  document.addEventListener("input", e => { if (e.target.closest && e.target.closest("#tables, #participants")) e.target.dataset.dirty = "1"; });
+  document.addEventListener("change", e => { if (e.target.closest && e.target.closest("#tables, #participants")) e.target.dataset.dirty = "1"; });
+
+  /** Disables a form's submit button while its request runs, so a double click sends once. */
+  async function busy(button, work) {
+    if (button) button.disabled = true;
+    try { return await work(); } finally { if (button) button.disabled = false; }
+  }
+
+  // A notice that survives the move from /console to the new assembly's page.
+  const NOTICE_KEY = "minga.console.notice";
+  translate();
+  if (assemblyId) assemblyPage(); else homePage();
+  const carried = sessionStorage.getItem(NOTICE_KEY);
+  if (carried) { sessionStorage.removeItem(NOTICE_KEY); if (assemblyId) showNotice(t(carried)); }
+
+  /* ============================================================== /console */
+  function homePage() {
+    $("home-view").hidden = false;
+    document.title = t("console.title") + " · Minga";
+    document.addEventListener("minga:lang", () => { document.title = t("console.title") + " · Minga"; renderList(); renumberAxes(); });
+
+    const REFERENCE_AXES = [
+      { axisId: "association", title: "Asociatividad y trabajo en red" },
+      { axisId: "credit", title: "Acceso a crédito para la economía popular" },
+      { axisId: "training", title: "Formación para la asociatividad solidaria" },
+      { axisId: "assistance", title: "Asistencia técnica para la industrialización" },
+      { axisId: "territories", title: "Integración para construir territorios solidarios" }
+    ];
+    let assemblies = [];
+    let axisSerial = 0;
+
+    const today = new Date();
+    const year = today.getFullYear();
+    $("date").value = year + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
+    $("horizon-from").value = String(year);
+    $("horizon-to").value = String(year + 2);
+    $("language").value = "es";
+    REFERENCE_AXES.forEach(addAxis);
+    $("add-axis").addEventListener("click", () => {
+      const row = addAxis({ axisId: "", title: "" });
+      row.querySelector("input[data-role=title]").focus();
+    });
+
+    function addAxis(axis) {
+      const n = ++axisSerial;
+      const idInput = el("input", { id: "axis-id-" + n, type: "text", "data-role": "id", maxlength: "64",
+        pattern: "[A-Za-z0-9_\\-]{1,64}", spellcheck: "false", autocomplete: "off" });
+      const titleInput = el("input", { id: "axis-title-" + n, type: "text", "data-role": "title", maxlength: "200", autocomplete: "off" });
+      idInput.value = axis.axisId;
+      titleInput.value = axis.title;
+      const row = el("li", { class: "axis-row" },
+        el("div", { class: "field axis-id" }, el("label", { for: idInput.id }), idInput),
+        el("div", { class: "field axis-title" }, el("label", { for: titleInput.id }), titleInput),
+        el("button", { type: "button", class: "secondary remove-axis", onclick: () => {
+          const next = row.nextElementSibling || row.previousElementSibling;
+          row.remove();
+          renumberAxes();
+          (next ? next.querySelector("button") : $("add-axis")).focus();
+        } }));
+      $("axes").append(row);
+      renumberAxes();
+      return row;
+    }
+
+    function renumberAxes() {
+      [...$("axes").children].forEach((row, i) => {
+        const n = i + 1;
+        const [idLabel, titleLabel] = row.querySelectorAll("label");
+        idLabel.textContent = t("console.axis.id", { n });
+        titleLabel.textContent = t("console.axis.title", { n });
+        const remove = row.querySelector("button");
+        remove.textContent = t("console.axis.remove");
+        remove.setAttribute("aria-label", t("console.axis.removeLabel", { n }));
+      });
+    }
+
+    function slug(text) {
+      return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    }
+
+    function axesFromForm() {
+      const used = new Set();
+      const axes = [];
+      [...$("axes").children].forEach((row, i) => {
+        const title = row.querySelector("input[data-role=title]").value.trim();
+        let axisId = row.querySelector("input[data-role=id]").value.trim();
+        if (!title && !axisId) return;
+        if (!axisId) {
+          axisId = slug(title) || "axis-" + (i + 1);
+          for (let k = 2; used.has(axisId); k++) axisId = (slug(title) || "axis") + "-" + k;
+        }
+        used.add(axisId);
+        axes.push({ axisId, title });
+      });
+      return axes;
+    }
+
+    $("create-form").addEventListener("submit", async e => {
+      e.preventDefault();
+      const value = id => $(id).value.trim();
+      const axes = axesFromForm();
+      if (!axes.length) { showAlert(t("console.axis.none")); $("add-axis").focus(); return; }
+      const body = { title: value("title"), region: value("region"), date: value("date"),
+        horizon: { from: value("horizon-from"), to: value("horizon-to") }, language: $("language").value, axes };
+      if (value("assembly-id")) body.assemblyId = value("assembly-id");
+      if (value("venue")) body.venue = value("venue");
+      const rules = {};
+      if (value("max-needs") !== "") rules.maxNeedsPerTable = Number(value("max-needs"));
+      if (value("rule-table-size") !== "") rules.tableSize = Number(value("rule-table-size"));
+      if (Object.keys(rules).length) body.rules = rules;
+      const answer = await busy($("create-submit"), () => call("POST", "/api/assemblies", body));
+      if (answer && answer.ok) {
+        showNotice(t("console.created"));
+        sessionStorage.setItem(NOTICE_KEY, "console.created");
+        location.assign("/console/" + encodeURIComponent(answer.data.assemblyId));
+      } else {
+        showAlert(problemText(answer));
+        focusField(answer, { title: "title", region: "region", venue: "venue", date: "date", assemblyId: "assembly-id",
+          language: "language", "horizon.from": "horizon-from", "horizon.to": "horizon-to", horizon: "horizon-from",
+          "rules.maxNeedsPerTable": "max-needs", "rules.tableSize": "rule-table-size", maxNeedsPerTable: "max-needs", tableSize: "rule-table-size" });
+      }
+    });
+
+    $("demo").addEventListener("click", async () => {
+      const answer = await busy($("demo"), () => call("POST", "/api/demo", { language: Minga.lang() }));
+      if (answer && answer.ok && answer.data && answer.data.assemblyId) {
+        showNotice(t("console.demoCreated"));
+        sessionStorage.setItem(NOTICE_KEY, "console.demoCreated");
+        location.assign("/console/" + encodeURIComponent(answer.data.assemblyId));
+      } else {
+        showAlert(problemText(answer));
+      }
+    });
+
+    function renderList() {
+      const list = $("assembly-list");
+      list.replaceChildren(...assemblies.map(a => el("li", {},
+        el("a", { href: "/console/" + encodeURIComponent(a.assemblyId), text: a.title || a.assemblyId }),
+        el("span", { class: "muted", text: " · " + [a.region, a.date, a.status ? t("status." + a.status) : null].filter(Boolean).join(" · ") }))));
+      $("assembly-list-empty").hidden = assemblies.length > 0;
+    }
+
+    (async () => {
+      const answer = await call("GET", "/api/assemblies");
+      if (answer && answer.ok && Array.isArray(answer.data)) {
+        assemblies = answer.data.slice().sort((a, b) => String(b.date).localeCompare(String(a.date)));
+        renderList();
+      } else {
+        showAlert(problemText(answer));
+      }
+    })();
+  }
+
+  /** After a 400 naming a field, puts the cursor in that field. */
+  function focusField(answer, fields) {
+    const field = answer && answer.problem && answer.problem.field;
+    if (field && fields[field] && $(fields[field])) $(fields[field]).focus();
+  }
+
+  /* ============================================================== /console/{assemblyId} */
+  function assemblyPage() {
+    const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
+    let summary = null;
+    let board = null;
+    let participants = [];
+    let participantsKey = "";
+    let tablesKey = "";
+    let approval = null;
+    let stepsBuilt = false;
+
+    $("assembly-view").hidden = false;
+    $("now").hidden = false;
+    $("eyebrow").hidden = false;
+    $("page-title").removeAttribute("data-i18n");
+    $("page-title").textContent = t("console.loading");
+    const encoded = encodeURIComponent(assemblyId);
+    $("link-projector").href = "/projector/" + encoded;
+    $("link-agenda").href = "/agenda/" + encoded;
+    $("link-audit").href = "/audit/" + encoded;
+    $("link-cards").href = "/console/" + encoded + "/cards";
+
+    /* ------------------------------------------------ reading */
+    async function loadSummary(attempt = 0) {
+      const answer = await call("GET", base);
+      if (answer && answer.ok) {
+        summary = answer.data;
+        renderSummary();
+        const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables;
+        if (key !== participantsKey) { participantsKey = key; await loadParticipants(); }
+        else { renderParticipants(); renderTables(); }
+        if ((summary.status === "approved" || summary.status === "closed") && !approval) loadApproval();
+        return true;
+      }
+      // Right after creation the summary may still be on its way: wait a moment before refusing.
+      if (!summary && answer && answer.status === 404 && attempt < 10) {
+        await new Promise(resolve => setTimeout(resolve, 400));
+        return loadSummary(attempt + 1);
+      }
+      if (!summary || !answer) showAlert(problemText(answer));
+      if (!summary) $("page-title").textContent = assemblyId;
+      return false;
+    }
+
+    async function loadParticipants() {
+      const answer = await call("GET", base + "/participants");
+      if (answer && answer.ok && Array.isArray(answer.data)) {
+        participants = answer.data;
+        renderParticipants();
+        renderTables();
+      }
+      return participants;
+    }
+
+    async function loadApproval() {
+      const answer = await call("GET", base + "/agenda");
+      if (answer && answer.ok && answer.data && answer.data.approval) {
+        approval = answer.data.approval;
+        renderPlenary();
+      }
+    }
+
+    async function refresh() {
+      await loadSummary();
+    }
+
+    /* ------------------------------------------------ rendering */
+    const nameOf = id => { const p = participants.find(x => x.participantId === id); return p ? p.name : id; };
+    const tableLabel = id => { const table = summary && summary.tables.find(x => x.tableId === id); return table ? table.label : id; };
+    const axisTitle = id => { const axis = summary && summary.axes.find(x => x.axisId === id); return axis ? axis.title : id; };
+
+    function currentStep() {
+      const fromBoard = board && board.step;
+      const fromSummary = summary && summary.step;
+      if (fromBoard && fromSummary) return (board.version || 0) >= (summary.version || 0) ? fromBoard : fromSummary;
+      return fromBoard || fromSummary || { current: null, open: false, deadline: null };
+    }
+
+    function renderAll() {
+      renderSummary();
+      renderParticipants(true);
+      renderTables(true);
+    }
+
+    function renderSummary() {
+      if (!summary) return;
+      document.title = summary.title + " · " + t("console.title");
+      $("page-title").textContent = summary.title;
+      const meta = [summary.region, summary.venue, summary.date,
+        summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null,
+        t("console.status", { status: t("status." + summary.status) })].filter(Boolean);
+      $("assembly-meta").textContent = meta.join(" · ");
+      $("counts").replaceChildren(...["participants", "seated", "tables", "needs", "pinnedTables"].map(key =>
+        el("div", { class: "count", "data-count": key },
+          el("dt", { text: t("console.count." + key) }), el("dd", { text: String(summary.counts[key] ?? 0) }))));
+      fillAxisSelect();
+      if (!$("table-size").dataset.dirty) $("table-size").value = summary.rules.tableSize;
+      renderSteps();
+      renderPlenary();
+    }
+
+    function fillAxisSelect() {
+      const select = $("p-axis");
+      const chosen = select.value;
+      const options = [el("option", { value: "", text: t("console.unset") }),
+        ...summary.axes.map(a => el("option", { value: a.axisId, text: a.title }))];
+      select.replaceChildren(...options);
+      select.value = chosen;
+    }
+
+    function genderText(v) { return v ? (MINGA_MESSAGES.es["console.gender." + v] ? t("console.gender." + v) : v) : ""; }
+    function ageText(v) { return v ? (MINGA_MESSAGES.es["console.age." + v] ? t("console.age." + v) : v) : ""; }
+    function areaText(v) { return v ? (MINGA_MESSAGES.es["console.area." + v] ? t("console.area." + v) : v) : ""; }
+
+    let shownParticipants = "";
+    function renderParticipants(force) {
+      const filter = $("p-filter").value.trim().toLowerCase();
+      const hasTables = summary && summary.tables.length > 0;
+      const key = JSON.stringify([participants, filter, hasTables, summary && summary.tables.map(x => x.label), Minga.lang()]);
+      if (!force && key === shownParticipants) return;
+      shownParticipants = key;
+      const matches = participants.filter(p => !filter || [p.name, p.organization, p.territory, p.tableId ? tableLabel(p.tableId) : ""]
+        .some(v => v && String(v).toLowerCase().includes(filter)));
+      $("participants-list-heading").textContent = filter
+        ? t("console.p.listFiltered", { shown: matches.length, n: participants.length })
+        : t("console.p.list", { n: participants.length });
+      rebuild($("participants"), () => {
+        if (!participants.length) return el("p", { class: "muted", text: t("console.p.none") });
+        if (!matches.length) return el("p", { class: "muted", text: t("console.p.noMatch") });
+        const headings = ["name", "organization", "organizationType", "sector", "gender", "ageGroup", "territory", "area", "axis", "table"];
+        return el("table", { class: "data" },
+          el("thead", {}, el("tr", {}, headings.map(h => el("th", { scope: "col", text: t("console.p." + h) })))),
+          el("tbody", {}, matches.map(p => el("tr", { "data-participant": p.participantId },
+            el("th", { scope: "row", text: p.name }),
+            el("td", { text: p.organization || "" }),
+            el("td", { text: p.organizationType || "" }),
+            el("td", { text: p.sector || "" }),
+            el("td", { text: genderText(p.gender) }),
+            el("td", { text: ageText(p.ageGroup) }),
+            el("td", { text: p.territory || "" }),
+            el("td", { text: areaText(p.area) }),
+            el("td", { text: p.preferredAxisId ? axisTitle(p.preferredAxisId) : "" }),
+            el("td", {}, p.tableId ? tableLabel(p.tableId)
+              : hasTables ? el("button", { type: "button", class: "secondary small", id: "seat-" + p.participantId,
+                  text: t("console.p.seat"), "aria-label": t("console.p.seatLabel", { name: p.name }),
+                  onclick: e => seat(p, e.currentTarget) })
+              : el("span", { class: "muted", text: t("console.p.noTable") }))))));
+      });
+    }
+    $("p-filter").addEventListener("input", () => renderParticipants());
+
+    function renderTables(force) {
+      if (!summary) return;
+      const key = JSON.stringify([summary.tables, summary.axes, participants.map(p => [p.participantId, p.name]), Minga.lang()]);
+      if (!force && key === tablesKey) return;
+      tablesKey = key;
+      rebuild($("tables"), () => {
+        if (!summary.tables.length) return el("p", { class: "muted", text: t("console.tables.none") });
+        return summary.axes.map(axis => {
+          const tables = summary.tables.filter(tb => tb.axisId === axis.axisId);
+          return el("section", { class: "axis-group", "data-axis": axis.axisId },
+            el("h3", {}, axis.title, " ", el("span", { class: "muted", text: "(" + (tables.length === 1 ? t("console.tables.one") : t("console.tables.count", { n: tables.length })) + ")" })),
+            tables.length ? el("div", { class: "table-cards" }, tables.map(tableCard))
+              : el("p", { class: "muted", text: t("console.tables.none") }));
+        }).concat(orphanTables());
+      });
+    }
+
+    function orphanTables() {
+      const known = new Set(summary.axes.map(a => a.axisId));
+      const orphans = summary.tables.filter(tb => !known.has(tb.axisId));
+      return orphans.length ? [el("section", { class: "axis-group" }, el("div", { class: "table-cards" }, orphans.map(tableCard)))] : [];
+    }
+
+    function tableCard(table) {
+      const selectId = "leader-" + table.tableId;
+      const select = el("select", { id: selectId, "data-table": table.tableId },
+        el("option", { value: "", text: t("console.table.choose") }),
+        table.memberIds.map(id => el("option", { value: id, text: nameOf(id) })));
+      select.value = table.leaderId || "";
+      const phone = "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId);
+      return el("article", { class: "table-card" + (table.pinned ? " pinned" : ""), "data-table": table.tableId },
+        el("header", {},
+          el("h4", { text: table.label }),
+          el("span", { class: "badge" + (table.pinned ? " pinned" : ""), text: table.pinned ? t("table.pinned") : t("table.notPinned") })),
+        el("p", { class: "spokesperson", text: table.spokespersonId
+          ? t("console.table.spokesperson", { name: nameOf(table.spokespersonId) }) : t("console.table.noSpokesperson") }),
+        el("form", { class: "leader-form", novalidate: true, onsubmit: e => { e.preventDefault(); setLeader(table, select, e.submitter); } },
+          el("label", { for: selectId, text: t("console.table.leader") }),
+          el("div", { class: "inline" }, select,
+            el("button", { type: "submit", class: "secondary", text: t("console.table.setLeader"),
+              "aria-label": t("console.table.setLeaderLabel", { table: table.label }) }))),
+        el("div", { class: "members" },
+          el("h5", { text: t("console.table.members", { n: table.memberIds.length }) }),
+          table.memberIds.length
+            ? el("ul", {}, table.memberIds.map(id => el("li", { "data-participant": id, text: nameOf(id) })))
+            : el("p", { class: "muted", text: t("console.table.nobody") })),
+        el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
+          "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
+    }
+
+    /* ------------------------------------------------ steps and timer */
+    function buildSteps() {
+      const rows = STEPS.map((step, i) => {
+        const minutes = el("input", { id: "minutes-" + step, type: "number", min: "1", max: "240", step: "1",
+          inputmode: "numeric", "data-step-minutes": step });
+        return el("div", { class: "step-row", "data-step-row": step },
+          el("span", { class: "step-number", text: String(i + 1) }),
+          el("span", { class: "step-title", id: "step-title-" + step }),
+          el("span", { class: "step-state", id: "step-state-" + step }),
+          el("div", { class: "step-minutes" }, el("label", { for: minutes.id, id: "minutes-label-" + step }), minutes),
+          el("div", { class: "step-buttons" },
+            el("button", { type: "button", id: "open-" + step, "data-step": step, "data-action": "open",
+              onclick: e => { releaseFocus(e); openStep(step); } }),
+            el("button", { type: "button", id: "close-" + step, class: "secondary", "data-step": step, "data-action": "close",
+              onclick: e => { releaseFocus(e); closeStep(step); } })));
+      });
+      $("steps").replaceChildren(...rows);
+      STEPS.forEach(step => $("minutes-" + step).addEventListener("input", e => { e.target.dataset.dirty = "1"; }));
+      stepsBuilt = true;
+    }
+
+    /** After a mouse click, a step button gives focus back to the page so Space keeps driving the timer. */
+    function releaseFocus(e) {
+      if (e.detail > 0 && e.currentTarget && e.currentTarget.blur) e.currentTarget.blur();
+    }
+
+    function renderSteps() {
+      if (!stepsBuilt) buildSteps();
+      const step = currentStep();
+      STEPS.forEach(code => {
+        const name = t("step." + code);
+        $("step-title-" + code).textContent = name;
+        $("minutes-label-" + code).textContent = t("console.step.minutes");
+        $("minutes-" + code).setAttribute("aria-label", t("console.step.minutesFor", { step: name }));
+        const minutes = $("minutes-" + code);
+        if (!minutes.dataset.dirty && summary) {
+          const box = (summary.timeboxes || []).find(b => b.step === code);
+          if (box && String(minutes.value) !== String(box.minutes)) minutes.value = box.minutes;
+        }
+        const open = $("open-" + code), close = $("close-" + code);
+        open.textContent = t("console.step.open");
+        open.setAttribute("aria-label", t("console.step.openLabel", { step: name }));
+        close.textContent = t("console.step.close");
+        close.setAttribute("aria-label", t("console.step.closeLabel", { step: name }));
+        const isCurrent = step.current === code;
+        const row = document.querySelector('[data-step-row="' + code + '"]');
+        row.classList.toggle("current", isCurrent);
+        row.classList.toggle("open", isCurrent && step.open);
+        $("step-state-" + code).textContent = isCurrent ? (step.open ? t("console.step.isOpen") : t("console.step.isClosed")) : "";
+      });
+      $("step-name").textContent = stepName(step) + (step.current && !step.open ? " · " + t("step.closed") : "");
+      const hint = $("shortcut-hint");
+      hint.replaceChildren(t("console.shortcuts.title"), " ",
+        el("kbd", { text: t("console.shortcuts.space") }), " " + t("console.shortcuts.spaceDoes") + " · ",
+        el("kbd", { text: t("console.shortcuts.n") }), " " + t("console.shortcuts.nDoes"));
+      tick();
+    }
+
+    function tick() {
+      const step = currentStep();
+      const clock = $("countdown");
+      const { text, overtime } = step.open ? countdown(step) : { text: "", overtime: false };
+      clock.textContent = text;
+      clock.classList.toggle("overtime", overtime);
+      if (text) clock.setAttribute("aria-label", t(overtime ? "console.step.overtime" : "console.step.left", { time: text.replace(/^\+/, "") }));
+      else clock.removeAttribute("aria-label");
+    }
+
+    /** The minutes typed for a step; an empty box lets the server use the assembly's timebox. */
+    function minutesFor(step) {
+      const raw = $("minutes-" + step).value.trim();
+      return raw === "" ? undefined : Number(raw);
+    }
+
+    async function openStep(step) {
+      const minutes = minutesFor(step);
+      const answer = await call("POST", base + "/steps/" + step + "/open", minutes === undefined ? {} : { minutes });
+      if (answer && answer.ok) {
+        showNotice(t("console.step.opened", { step: t("step." + step) }));
+      } else showAlert(problemText(answer));
+      refresh();
+    }
+
+    async function closeStep(step) {
+      const answer = await call("POST", base + "/steps/" + step + "/close", {});
+      if (answer && answer.ok) {
+        showNotice(t("console.step.closedNow", { step: t("step." + step) }));
+      } else showAlert(problemText(answer));
+      refresh();
+    }
+
+    function toggleCurrentStep() {
+      const step = currentStep();
+      if (step.current && step.open) closeStep(step.current);
+      else openStep(step.current || "needs");
+    }
+
+    function openNextStep() {
+      const step = currentStep();
+      const next = step.current ? STEPS[STEPS.indexOf(step.current) + 1] : "needs";
+      if (!next) { showNotice(t("console.step.noNext")); return; }
+      openStep(next);
+    }
+
+    /* Keyboard: Space toggles the current step, N opens the next one, unless typing or choosing. */
+    const SHORTCUTS_KEY = "minga.console.shortcuts";
+    $("shortcuts-enabled").checked = localStorage.getItem(SHORTCUTS_KEY) !== "off";
+    $("shortcuts-enabled").addEventListener("change", e => localStorage.setItem(SHORTCUTS_KEY, e.target.checked ? "on" : "off"));
+    const TEXT_INPUTS = /^(text|search|email|number|tel|url|password|date|month|week|time|datetime-local|color|range)$/;
+    function typing(target) {
+      if (!target || !target.tagName) return false;
+      if (target.isContentEditable) return true;
+      const tag = target.tagName;
+      if (tag === "TEXTAREA" || tag === "SELECT") return true;
+      if (tag === "INPUT") return TEXT_INPUTS.test(target.type) || ["checkbox", "radio", "file"].includes(target.type);
+      return false;
+    }
+    let spaceHandled = false;
+    document.addEventListener("keydown", e => {
+      if (!$("shortcuts-enabled").checked || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+      if (e.key === " " || e.code === "Space") {
+        e.preventDefault();   // no scrolling, and no click on a focused button: Space drives the timer
+        spaceHandled = true;
+        if (!e.repeat) toggleCurrentStep();
+      } else if (e.key === "n" || e.key === "N") {
+        e.preventDefault();
+        if (!e.repeat) openNextStep();
+      }
+    });
+    document.addEventListener("keyup", e => {
+      if ((e.key === " " || e.code === "Space") && spaceHandled) { e.preventDefault(); spaceHandled = false; }
+    });
+
+    /* ------------------------------------------------ participants */
+    $("register-form").addEventListener("submit", async e => {
+      e.preventDefault();
+      const form = e.currentTarget;
+      const fields = { name: "p-name", organization: "p-organization", organizationType: "p-organization-type", sector: "p-sector",
+        gender: "p-gender", ageGroup: "p-age", territory: "p-territory", area: "p-area", preferredAxisId: "p-axis" };
+      const body = {};
+      for (const [key, id] of Object.entries(fields)) { const v = $(id).value.trim(); if (v) body[key] = v; }
+      await busy($("register-submit"), async () => {
+        const answer = await call("POST", base + "/participants", body);
+        if (!answer || !answer.ok) {
+          showAlert(problemText(answer));
+          focusField(answer, fields);
+          return;
+        }
+        const participantId = answer.data.participantId;
+        form.reset();
+        fillAxisSelect();
+        $("p-name").focus();
+        showNotice(t("console.p.registered", { name: body.name }));
+        if (await tablesExist()) {
+          const seated = await call("POST", base + "/participants/" + encodeURIComponent(participantId) + "/seat", {});
+          if (seated && seated.ok) await announceSeat(participantId, body.name, seated.data);
+          else showAlert(t("console.p.registered", { name: body.name }) + " " + problemText(seated));
+        }
+        participantsKey = "";
+        await refresh();
+      });
+    });
+
+    async function tablesExist() {
+      if (summary && summary.tables.length) return true;
+      await loadSummary();
+      return !!(summary && summary.tables.length);
+    }
+
+    /** Says at which table a newly seated person sits (the seat answer may not name it: look it up). */
+    async function announceSeat(participantId, name, data) {
+      let tableId = data && data.tableId;
+      for (let attempt = 0; !tableId && attempt < 8; attempt++) {
+        const list = await loadParticipants();
+        const found = list.find(p => p.participantId === participantId);
+        if (found && found.tableId) tableId = found.tableId;
+        else await new Promise(resolve => setTimeout(resolve, 300));
+      }
+      if (tableId && !(summary && summary.tables.some(tb => tb.tableId === tableId))) await loadSummary();
+      showNotice(t("console.p.registered", { name }) + " " + (tableId
+        ? t("console.p.seated", { name, table: tableLabel(tableId) }) : t("console.p.seatedSomewhere", { name })));
+    }
+
+    async function seat(person, button) {
+      await busy(button, async () => {
+        const answer = await call("POST", base + "/participants/" + encodeURIComponent(person.participantId) + "/seat", {});
+        if (answer && answer.ok) {
+          let tableId = answer.data && answer.data.tableId;
+          for (let attempt = 0; !tableId && attempt < 8; attempt++) {
+            const found = (await loadParticipants()).find(p => p.participantId === person.participantId);
+            if (found && found.tableId) tableId = found.tableId; else await new Promise(r => setTimeout(r, 300));
+          }
+          await loadSummary();
+          showNotice(tableId ? t("console.p.seated", { name: person.name, table: tableLabel(tableId) })
+            : t("console.p.seatedSomewhere", { name: person.name }));
+        } else showAlert(problemText(answer));
+      });
+      participantsKey = "";
+      refresh();
+    }
+
+    /* CSV import: parsed here, sent row by row in file order. */
+    $("csv-import").addEventListener("click", async () => {
+      const file = $("csv-file").files && $("csv-file").files[0];
+      const progress = $("csv-progress");
+      const errors = $("csv-errors");
+      errors.replaceChildren();
+      progress.textContent = "";
+      if (!file) { showAlert(t("console.csv.noFile")); $("csv-file").focus(); return; }
+      let text;
+      try { text = await file.text(); } catch (unreadable) { showAlert(t("console.csv.unreadable")); return; }
+      let records;
+      try { records = MingaCsv.parse(text); } catch (problem) {
+        showAlert(problem && problem.code === "unclosed" ? t("console.csv.unclosed", { line: problem.line }) : t("console.csv.unreadable"));
+        return;
+      }
+      const { rows, ignored, hasName } = MingaCsv.toParticipants(records, summary ? summary.axes : []);
+      if (!hasName) { showAlert(t("console.csv.noName")); return; }
+      if (!rows.length) { showAlert(t("console.csv.empty")); return; }
+      showAlert("");
+      showNotice(ignored.length ? t("console.csv.ignored", { columns: ignored.join(", ") }) : "");
+      const seatToo = await tablesExist();
+      let ok = 0;
+      const m = rows.length;
+      progress.textContent = t("console.csv.progress", { n: 0, m });
+      await busy($("csv-import"), async () => {
+        for (let i = 0; i < rows.length; i++) {
+          const { line, body } = rows[i];
+          const answer = await call("POST", base + "/participants", body);
+          if (answer && answer.ok) {
+            let seated = true;
+            if (seatToo) {
+              const seatAnswer = await call("POST", base + "/participants/" + encodeURIComponent(answer.data.participantId) + "/seat", {});
+              if (!seatAnswer || !seatAnswer.ok) {
+                seated = false;
+                errors.append(el("li", { text: t("console.csv.line", { line, detail: problemText(seatAnswer) }) }));
+              }
+            }
+            if (seated) ok++;
+          } else {
+            errors.append(el("li", { text: t("console.csv.line", { line, detail: problemText(answer) }) }));
+          }
+          progress.textContent = t("console.csv.progress", { n: i + 1, m });
+        }
+      });
+      showNotice(t("console.csv.done", { ok, m }) + (ignored.length ? " " + t("console.csv.ignored", { columns: ignored.join(", ") }) : ""));
+      participantsKey = "";
+      refresh();
+    });
+
+    /* ------------------------------------------------ tables */
+    $("table-size").addEventListener("input", e => { e.target.dataset.dirty = "1"; });
+    $("split-form").addEventListener("submit", async e => {
+      e.preventDefault();
+      const size = $("table-size").value.trim();
+      const answer = await busy($("split-submit"), () => call("POST", base + "/split-into-tables", size ? { tableSize: Number(size) } : {}));
+      if (answer && answer.ok) {
+        const tables = (answer.data && answer.data.tables) || [];
+        showNotice(t("console.split.done", { n: tables.length }));
+        if (summary) {
+          summary.tables = tables.map(tb => ({ leaderId: null, spokespersonId: null, pinned: false,
+            ...(summary.tables.find(x => x.tableId === tb.tableId) || {}), ...tb }));
+          renderTables();
+        }
+      } else showAlert(problemText(answer));
+      participantsKey = "";
+      await refresh();
+    });
+
+    async function setLeader(table, select, button) {
+      const participantId = select.value;
+      if (!participantId) { select.focus(); return; }
+      const answer = await busy(button, () => call("PUT", base + "/tables/" + encodeURIComponent(table.tableId) + "/leader", { participantId }));
+      if (answer && answer.ok) {
+        delete select.dataset.dirty;
+        showNotice(t("console.table.leaderSet", { name: nameOf(participantId), table: table.label }));
+        const known = summary && summary.tables.find(x => x.tableId === table.tableId);
+        if (known) known.leaderId = participantId;
+      } else showAlert(problemText(answer));
+      await refresh();
+    }
+
+    /* ------------------------------------------------ plenary and closing */
+    const syncVoteFields = () => { $("vote-fields").hidden = !$("method-vote").checked; };
+    $("method-consensus").addEventListener("change", syncVoteFields);
+    $("method-vote").addEventListener("change", syncVoteFields);
+    syncVoteFields();
+
+    function approvalText(a) {
+      if (!a) return "";
+      if (a.method === "vote") return t("console.plenary.approvedVote", { inFavor: a.inFavor ?? 0, against: a.against ?? 0, abstentions: a.abstentions ?? 0 });
+      if (a.method === "consensus") return t("console.plenary.approvedConsensus");
+      return t("console.plenary.approved");
+    }
+
+    function renderPlenary() {
+      if (!summary) return;
+      $("plenary-state").textContent = t("console.plenary.pinned", { n: summary.counts.pinnedTables, m: summary.counts.tables });
+      if (approval) $("approval-result").textContent = approvalText(approval);
+      else if (summary.status === "approved") $("approval-result").textContent = t("console.plenary.approved");
+    }
+
+    $("approval-form").addEventListener("submit", async e => {
+      e.preventDefault();
+      const vote = $("method-vote").checked;
+      const body = { method: vote ? "vote" : "consensus" };
+      if (vote) {
+        for (const [key, id] of [["inFavor", "in-favor"], ["against", "against"], ["abstentions", "abstentions"]]) {
+          const v = $(id).value.trim();
+          if (v !== "") body[key] = Number(v);
+        }
+      }
+      const answer = await busy($("approval-submit"), () => call("POST", base + "/agenda/approval", body));
+      if (answer && answer.ok) {
+        approval = { ...body, ...(answer.data && typeof answer.data === "object" && answer.data.approval ? answer.data.approval : {}) };
+        $("approval-result").textContent = approvalText(approval);
+        showNotice(approvalText(approval));
+        loadApproval();
+      } else {
+        showAlert(problemText(answer));
+        focusField(answer, { inFavor: "in-favor", against: "against", abstentions: "abstentions", votes: "in-favor" });
+      }
+      refresh();
+    });
+
+    $("close-assembly").addEventListener("click", async () => {
+      const title = summary ? summary.title : assemblyId;
+      if (!window.confirm(t("console.close.confirm", { title }))) return;
+      const answer = await busy($("close-assembly"), () => call("POST", base + "/close"));
+      if (answer && answer.ok) showNotice(t("console.close.done"));
+      else showAlert(problemText(answer));
+      refresh();
+    });
+
+    /* ------------------------------------------------ live */
+    followBoard(assemblyId, next => {
+      board = next;
+      if (summary && board.status && board.status !== summary.status) refresh();
+      renderSteps();
+    }, state => {
+      const live = $("live");
+      live.textContent = t(state === "online" ? "live.online" : "live.reconnecting");
+      live.classList.toggle("reconnecting", state !== "online");
+    });
+
+    document.addEventListener("minga:lang", e => {
+      showAlert(""); showNotice("");   // they were written in the other language
+      if (!summary && $("page-title").textContent === MINGA_MESSAGES[e.detail === "es" ? "en" : "es"]["console.loading"]) $("page-title").textContent = t("console.loading");
+      renderAll();
+      const live = $("live");
+      if (live.textContent) live.textContent = t(live.classList.contains("reconnecting") ? "live.reconnecting" : "live.online");
+    });
+
+    buildSteps();
+    renderSteps();
+    setInterval(tick, 500);
+    setInterval(refresh, 5000);
+    loadSummary();
+  }
+})();

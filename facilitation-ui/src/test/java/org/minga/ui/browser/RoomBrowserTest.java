@@ -1,0 +1,205 @@
+package org.minga.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minga.ui.MingaClient;
+import org.minga.ui.TestDataDirectories;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The room in real Chromium: a projector at 1920×1080 and a table's phone at 390×844. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoomBrowserTest {
+
+    private static final Path DATA_DIR = TestDataDirectories.fresh("room");
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("minga.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private MingaClient api;
+    private ChromeDriver projector;
+    private ChromeDriver phone;
+
+    @BeforeAll
+    void openBrowsers() {
+        api = new MingaClient("http://localhost:" + port);
+        projector = Browsers.open(1920, 1080, "es");
+        phone = Browsers.open(390, 844, "es");
+    }
+
+    @AfterAll
+    void closeBrowsers() {
+        if (projector != null) {
+            projector.quit();
+        }
+        if (phone != null) {
+            phone.quit();
+        }
+    }
+
+    @Test
+    void aNeedSubmittedOnAPhoneAppearsOnTheProjectorWithinOneSecond() {
+        RoomData room = RoomData.withNeedsOpen(api, "live", 2, 1, 4);
+        projector.get(url("/projector/live"));
+        phone.get(url("/table/live/t1"));
+        waitFor(projector, By.cssSelector("[data-table='t1']"));
+        WebElement text = waitFor(phone, By.id("need-text"));
+
+        text.sendKeys("Crédito sin garantías para mujeres rurales");
+        long start = System.nanoTime();
+        phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+        new WebDriverWait(projector, Duration.ofSeconds(1), Duration.ofMillis(20)).ignoring(StaleElementReferenceException.class).until(
+                d -> d.findElement(By.cssSelector("[data-table='t1']")).getText().contains("Crédito sin garantías para mujeres rurales"));
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(elapsedMillis).isLessThan(1000);
+        assertThat(room.piecesWithText("Crédito sin garantías para mujeres rurales")).isEqualTo(1);
+    }
+
+    @Test
+    void aNeedWrittenWhileTheServerIsUnreachableWaitsVisiblyAndArrivesOnce() {
+        RoomData room = RoomData.withNeedsOpen(api, "offline", 2, 1, 4);
+        phone.get(url("/table/offline/t1"));
+        WebElement text = waitFor(phone, By.id("need-text"));
+
+        ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
+        offline.setOffline(true);
+        phone.setNetworkConditions(offline);
+        try {
+            text.sendKeys("Escuela contable itinerante");
+            phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+            WebElement waiting = waitFor(phone, By.cssSelector(".card.pending"));
+            assertThat(waiting.getText()).contains("Escuela contable itinerante", "Esperando para enviar");
+            assertThat(phone.findElement(By.id("outbox")).getText()).contains("1 cambio(s) esperando");
+            assertThat(room.piecesWithText("Escuela contable itinerante")).isZero();
+        } finally {
+            phone.deleteNetworkConditions();
+        }
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            assertThat(room.piecesWithText("Escuela contable itinerante")).isEqualTo(1);
+            assertThat(phone.findElements(By.cssSelector(".card.pending"))).isEmpty();
+            assertThat(phone.findElement(By.cssSelector("[data-card]")).getText()).contains("Escuela contable itinerante");
+        });
+        assertThat(room.historyOf("NeedPieceAddedEvent")).isEqualTo(1);
+        assertThat(phone.findElement(By.id("outbox")).getText()).isEmpty();
+    }
+
+    @Test
+    void hostileTextShowsAsTextOnThePhoneAndTheProjector() {
+        RoomData.withNeedsOpen(api, "hostile", 2, 1, 4);
+        projector.get(url("/projector/hostile"));
+        phone.get(url("/table/hostile/t1"));
+        waitFor(phone, By.id("need-text")).sendKeys(HOSTILE);
+        phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+
+        new WebDriverWait(projector, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("[data-table='t1']")).getText().contains(HOSTILE));
+        new WebDriverWait(phone, Duration.ofSeconds(5)).until(d -> !d.findElements(By.cssSelector("[data-card] .piece.need")).isEmpty());
+
+        for (ChromeDriver page : List.of(projector, phone)) {
+            assertThat(page.findElements(By.cssSelector(".piece img"))).isEmpty();
+            assertThat(page.findElement(By.cssSelector(".piece.need .text")).getText()).isEqualTo(HOSTILE);
+            assertNoAlert(page);
+        }
+    }
+
+    @Test
+    void theProjectorShowsFiveAxesOfFiveTablesWithTwoNeedsAtFullHdWithoutScrollbars() {
+        RoomData room = RoomData.fullPuzzle(api, "reference");
+        await().atMost(Duration.ofSeconds(20)).until(() -> room.piecesWithPlans() == 50 && room.pinnedTables() == 15);
+        projector.get(url("/projector/reference"));
+        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector(".stack")).size() == 50);
+
+        assertThat(projector.findElements(By.cssSelector("section.axis"))).hasSize(5);
+        assertThat(projector.findElements(By.cssSelector("article.table"))).hasSize(25);
+        assertThat(projector.findElements(By.cssSelector("article.table.pinned"))).hasSize(15);
+        assertThat(projector.findElements(By.cssSelector(".piece.plan"))).hasSize(50);
+        assertThat(PageChecks.scrolls(projector)).as("scrollbars at 1920×1080").isFalse();
+        assertThat(projector.findElement(By.id("countdown")).getText()).matches("\\+?\\d\\d:\\d\\d");
+        assertThat(projector.findElement(By.id("qr")).getAttribute("src")).contains("/qr.svg?text=");
+        assertThat(projector.findElement(By.id("join-link")).getText()).endsWith("/table/reference");
+        Map<String, Object> contrast = PageChecks.lowestTextContrast(projector);
+        assertThat(((Number) contrast.get("ratio")).doubleValue()).as("lowest contrast at " + contrast.get("where")).isGreaterThanOrEqualTo(4.5);
+        Browsers.screenshot(projector, "projector-1920x1080");
+    }
+
+    @Test
+    void thePhonePageIsLightReadableAndEveryControlIsReachableByKeyboard() {
+        RoomData room = RoomData.withNeedsOpen(api, "phone", 2, 1, 4);
+        room.addNeed("t1", "n1", "Crédito sin garantías para mujeres rurales");
+        room.openStep("solutions");
+        phone.get(url("/table/phone/t1"));
+        waitFor(phone, By.id("solution-n1"));
+
+        assertThat(PageChecks.transferredBytes(phone)).as("bytes transferred").isLessThanOrEqualTo(150 * 1024);
+        Map<String, Object> contrast = PageChecks.lowestTextContrast(phone);
+        assertThat(((Number) contrast.get("ratio")).doubleValue()).as("lowest contrast at " + contrast.get("where")).isGreaterThanOrEqualTo(4.5);
+        assertThat(PageChecks.interactiveElementsOutOfTabOrder(phone)).isEmpty();
+        assertThat(phone.findElements(By.id("need-text"))).as("needs are written only in the needs step").isEmpty();
+        Browsers.screenshot(phone, "phone-390x844");
+    }
+
+    @Test
+    void theProjectorAndThePhoneSwitchBetweenSpanishAndEnglish() {
+        RoomData.withNeedsOpen(api, "languages", 2, 1, 4);
+        for (ChromeDriver page : List.of(projector, phone)) {
+            page.get(url(page == projector ? "/projector/languages" : "/table/languages/t1"));
+            WebElement step = waitFor(page, By.id("step-name"));
+            new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> step.getText().startsWith("Necesidades"));
+
+            page.findElement(By.id("lang-toggle")).click();
+
+            new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Needs"));
+            assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+            page.findElement(By.id("lang-toggle")).click();
+            new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Necesidades"));
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    static WebElement waitFor(ChromeDriver page, By locator) {
+        return new WebDriverWait(page, Duration.ofSeconds(10)).until(d -> {
+            List<WebElement> found = d.findElements(locator);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    static void assertNoAlert(ChromeDriver page) {
+        try {
+            page.switchTo().alert();
+            throw new AssertionError("a script ran and opened an alert on " + page.getCurrentUrl());
+        } catch (NoAlertPresentException expected) {
+            // the hostile text stayed text
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.minga.ui.browser;
+
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.minga.ui.MingaClient;
+
+/** Sets up assemblies for browser tests through the REST API, as a console and phones would. */
+final class RoomData {
+
+    private final MingaClient api;
+    private final String assemblyId;
+    private final String base;
+
+    private RoomData(MingaClient api, String assemblyId) {
+        this.api = api;
+        this.assemblyId = assemblyId;
+        this.base = "/api/assemblies/" + assemblyId;
+    }
+
+    /** An assembly with {@code axes} axes, {@code tablesPerAxis} tables each of {@code tableSize}, needs step open. */
+    static RoomData withNeedsOpen(MingaClient api, String assemblyId, int axes, int tablesPerAxis, int tableSize) {
+        RoomData room = new RoomData(api, assemblyId);
+        StringBuilder axisList = new StringBuilder();
+        String[] titles = {"Asociatividad y trabajo en red", "Acceso a crédito para la economía popular",
+                "Formación para la asociatividad solidaria", "Asistencia técnica para la industrialización",
+                "Integración para construir territorios solidarios"};
+        for (int a = 0; a < axes; a++) {
+            axisList.append(a == 0 ? "" : ",").append("{\"axisId\": \"axis").append(a + 1).append("\", \"title\": \"").append(titles[a]).append("\"}");
+        }
+        api.post("/api/assemblies", """
+                {"assemblyId": "%s", "title": "Asamblea del Valle", "region": "Valle del Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "language": "es", "axes": [%s],
+                 "rules": {"maxNeedsPerTable": 2, "tableSize": %d}}""".formatted(assemblyId, axisList, tableSize)).expect(201);
+        int people = axes * tablesPerAxis * tableSize;
+        for (int i = 1; i <= people; i++) {
+            api.post(room.base + "/participants", """
+                    {"participantId": "p%d", "name": "Persona %d", "organization": "Organización %d", "gender": "%s", "area": "rural",
+                     "preferredAxisId": "axis%d"}""".formatted(i, i, i % 7, i % 2 == 0 ? "female" : "male", 1 + (i - 1) % axes)).expect(201);
+        }
+        api.post(room.base + "/split-into-tables", "{}").expect(200);
+        room.openStep("needs");
+        return room;
+    }
+
+    /** The reference room: 5 axes × 5 tables × 2 needs, each with a solution and a plan, 3 tables per axis pinned. */
+    static RoomData fullPuzzle(MingaClient api, String assemblyId) {
+        RoomData room = withNeedsOpen(api, assemblyId, 5, 5, 2);
+        JsonNode tables = api.get(room.base + "/tables").json();
+        for (JsonNode table : tables) {
+            String t = table.get("tableId").asText();
+            room.addNeed(t, t + "a", "Las organizaciones del territorio trabajan aisladas y sin espacios para compartir compras ni saberes");
+            room.addNeed(t, t + "b", "Crédito sin garantías para mujeres rurales con tasas de interés justas");
+        }
+        room.openStep("solutions");
+        for (JsonNode table : tables) {
+            String t = table.get("tableId").asText();
+            for (String need : new String[] {t + "a", t + "b"}) {
+                api.put(room.base + "/tables/" + t + "/needs/" + need + "/solution", """
+                        {"text": "Fondo rotatorio entre cooperativas con reunión mensual de la red",
+                         "cooperatingOrganizations": ["Cooperativa La Esperanza", "Banco Comunal"]}""").expect(200);
+            }
+        }
+        room.openStep("work-plan");
+        for (JsonNode table : tables) {
+            String t = table.get("tableId").asText();
+            for (String need : new String[] {t + "a", t + "b"}) {
+                api.put(room.base + "/tables/" + t + "/needs/" + need + "/work-plan",
+                        "{\"who\": [\"Cooperativa La Esperanza\", \"Alcaldía\"], \"when\": {\"from\": \"2025-01\", \"to\": \"2025-12\"}}").expect(200);
+            }
+        }
+        room.openStep("spokespeople");
+        int index = 0;
+        for (JsonNode table : tables) {
+            String t = table.get("tableId").asText();
+            if (index++ % 5 < 3) {
+                api.put(room.base + "/tables/" + t + "/spokesperson", "{\"participantId\": \"" + table.at("/memberIds/0").asText() + "\"}").expect(200);
+                api.post(room.base + "/tables/" + t + "/pin", "").expect(200);
+            }
+        }
+        return room;
+    }
+
+    void addNeed(String tableId, String pieceId, String text) {
+        api.post(base + "/tables/" + tableId + "/needs", "{\"pieceId\": \"" + pieceId + "\", \"text\": \"" + text + "\"}").expect(201);
+    }
+
+    void openStep(String step) {
+        api.post(base + "/steps/" + step + "/open", "{}").expect(200);
+    }
+
+    /** How many pieces on the live board carry this text. */
+    long piecesWithText(String text) {
+        JsonNode board = api.get(base + "/board").json();
+        return board.findValues("pieces").stream()
+                .flatMap(pieces -> StreamSupport.stream(pieces.spliterator(), false))
+                .filter(piece -> piece.get("text").asText().equals(text))
+                .count();
+    }
+
+    /** How many pieces on the live board have their work plan. */
+    long piecesWithPlans() {
+        return api.get(base + "/board").json().findValues("workPlan").stream().filter(plan -> !plan.isNull()).count();
+    }
+
+    /** How many tables on the live board are pinned. */
+    long pinnedTables() {
+        return api.get(base + "/board").json().findValues("pinned").stream().filter(JsonNode::asBoolean).count();
+    }
+
+    /** How many events of a type the history holds. */
+    long historyOf(String type) {
+        return StreamSupport.stream(api.get(base + "/history").json().spliterator(), false)
+                .filter(entry -> entry.get("type").asText().equals(type))
+                .count();
+    }
+
+    String assemblyId() {
+        return assemblyId;
+    }
+}
