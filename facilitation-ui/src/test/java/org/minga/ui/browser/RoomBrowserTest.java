@@ -183,6 +183,53 @@ class RoomBrowserTest {
         }
     }
 
+    @Test
+    void theAuditorSlidesBackToTheBoardAsItStoodEarlier() {
+        RoomData room = RoomData.withNeedsOpen(api, "audit", 2, 1, 4);
+        room.addNeed("t1", "a1", "Primera necesidad");
+        room.addNeed("t2", "a2", "Segunda necesidad");
+        room.addNeed("t1", "a3", "Tercera necesidad");
+        await().until(() -> room.historyOf("NeedPieceAddedEvent") == 3);
+        long firstNeed = room.sequenceOf("a1");
+
+        projector.get(url("/audit/audit"));
+        WebElement slider = waitFor(projector, By.id("moment"));
+        assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(firstNeed + 2));
+        projector.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                slider, firstNeed);
+        new WebDriverWait(projector, Duration.ofSeconds(5))
+                .until(d -> String.valueOf(firstNeed).equals(d.findElement(By.id("board-then")).getAttribute("data-sequence")));
+
+        assertThat(piecesShown(projector, "#board-then")).containsExactly("a1").isEqualTo(room.piecesAt(firstNeed));
+        slider.sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+        new WebDriverWait(projector, Duration.ofSeconds(5))
+                .until(d -> String.valueOf(firstNeed + 1).equals(d.findElement(By.id("board-then")).getAttribute("data-sequence")));
+        assertThat(piecesShown(projector, "#board-then")).containsExactlyInAnyOrder("a1", "a2");
+    }
+
+    @Test
+    void hostileTextShowsAsTextOnTheAuditAndAgendaPages() {
+        RoomData room = RoomData.withNeedsOpen(api, "hostile-pages", 1, 1, 2);
+        room.finishTable("t1", "h1", HOSTILE);
+        await().until(() -> room.pinnedTables() == 1);
+
+        projector.get(url("/audit/hostile-pages"));
+        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("timeline")).getText().contains(HOSTILE));
+        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("provenance")).getText().contains(HOSTILE));
+        assertThat(projector.findElements(By.cssSelector("#timeline img, #board-then img, #provenance img"))).isEmpty();
+        assertNoAlert(projector);
+
+        projector.get(url("/agenda/hostile-pages"));
+        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("axes")).getText().contains(HOSTILE));
+        assertThat(projector.findElements(By.cssSelector("#axes img"))).isEmpty();
+        assertThat(projector.findElement(By.id("download-csv")).getAttribute("href")).endsWith("/api/assemblies/hostile-pages/agenda.csv");
+        assertNoAlert(projector);
+    }
+
+    private static List<String> piecesShown(ChromeDriver page, String container) {
+        return page.findElements(By.cssSelector(container + " [data-piece]")).stream().map(e -> e.getAttribute("data-piece")).toList();
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

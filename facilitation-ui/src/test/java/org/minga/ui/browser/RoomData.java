@@ -81,6 +81,34 @@ final class RoomData {
         return room;
     }
 
+    /** One need through solution, plan, spokesperson and pin, the text the same in every piece. */
+    void finishTable(String tableId, String pieceId, String text) {
+        String json = text.replace("\\", "\\\\").replace("\"", "\\\"");
+        api.post(base + "/tables/" + tableId + "/needs", "{\"pieceId\": \"" + pieceId + "\", \"text\": \"" + json + "\"}").expect(201);
+        openStep("solutions");
+        api.put(base + "/tables/" + tableId + "/needs/" + pieceId + "/solution",
+                "{\"text\": \"" + json + "\", \"cooperatingOrganizations\": [\"" + json + "\"]}").expect(200);
+        openStep("work-plan");
+        api.put(base + "/tables/" + tableId + "/needs/" + pieceId + "/work-plan",
+                "{\"who\": [\"" + json + "\"], \"when\": {\"from\": \"2025-01\", \"to\": \"2025-06\"}}").expect(200);
+        openStep("spokespeople");
+        String member = api.get(base + "/tables").json().get(0).at("/memberIds/0").asText();
+        api.put(base + "/tables/" + tableId + "/spokesperson", "{\"participantId\": \"" + member + "\"}").expect(200);
+        api.post(base + "/tables/" + tableId + "/pin", "").expect(200);
+    }
+
+    /** The sequence of the event that added a need piece. */
+    long sequenceOf(String pieceId) {
+        return StreamSupport.stream(api.get(base + "/history").json().spliterator(), false)
+                .filter(e -> e.get("type").asText().equals("NeedPieceAddedEvent") && pieceId.equals(e.path("pieceId").asText()))
+                .findFirst().orElseThrow().get("sequence").asLong();
+    }
+
+    /** The piece ids on the board as it stood after an event, as the server rebuilds it. */
+    java.util.List<String> piecesAt(long sequence) {
+        return api.get(base + "/board?sequence=" + sequence).json().findValues("pieceId").stream().map(JsonNode::asText).toList();
+    }
+
     void addNeed(String tableId, String pieceId, String text) {
         api.post(base + "/tables/" + tableId + "/needs", "{\"pieceId\": \"" + pieceId + "\", \"text\": \"" + text + "\"}").expect(201);
     }
