@@ -137,7 +137,7 @@
       + (board.step.current && !board.step.open ? " · " + t("step.closed") : "");
     document.getElementById("hint").textContent = t("phone.stepHint." + (board.step.open ? board.step.current : "none"));
     tick();
-    keepingInputs(() => content.replaceChildren(needsSection(table), spokespersonSection(table)));
+    keepingInputs(() => content.replaceChildren(...[needsSection(table), spokespersonSection(table)].filter(Boolean)));
   }
 
   function needsSection(table) {
@@ -235,7 +235,9 @@
       el("div", { class: "actions" }, el("button", { type: "submit", text: t("phone.save") })));
   }
 
+  /** Shown once the spokespeople step has begun for this table; nothing before. */
   function spokespersonSection(table) {
+    if (!table.spokespersonId && !table.pinned && !stepOpen("spokespeople")) return null;
     const section = el("section", { "aria-labelledby": "spokes-title" }, el("h2", { id: "spokes-title", text: t("phone.spokesperson") }));
     const nameOf = id => (members.find(m => m.participantId === id) || {}).name || id;
     if (table.spokespersonId) section.append(el("p", { class: "spokesperson", text: nameOf(table.spokespersonId) }));
