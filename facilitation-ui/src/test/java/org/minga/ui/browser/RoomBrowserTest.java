@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
@@ -37,6 +38,7 @@ class RoomBrowserTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("minga.data-dir", DATA_DIR::toString);
+        registry.add("minga.demo.seconds", () -> "12");
     }
 
     @LocalServerPort
@@ -224,6 +226,98 @@ class RoomBrowserTest {
         assertThat(projector.findElements(By.cssSelector("#axes img"))).isEmpty();
         assertThat(projector.findElement(By.id("download-csv")).getAttribute("href")).endsWith("/api/assemblies/hostile-pages/agenda.csv");
         assertNoAlert(projector);
+    }
+
+    @Test
+    void theConsoleRunsAWholeSmallAssembly() {
+        ChromeDriver console = projector;
+        console.get(url("/console"));
+        waitFor(console, By.id("create-form"));
+        console.findElement(By.id("assembly-id")).sendKeys("console-run");
+        WebElement title = console.findElement(By.id("title"));
+        title.clear();
+        title.sendKeys("Asamblea desde la consola");
+        console.findElement(By.id("region")).sendKeys("Cauca");
+        while (console.findElements(By.cssSelector("#axes li.axis-row")).size() > 2) {
+            console.findElement(By.cssSelector("#axes li.axis-row:last-child button.remove-axis")).click();
+        }
+        console.findElement(By.id("create-submit")).click();
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console/console-run"));
+
+        for (String[] person : new String[][] {{"Ana", "Cooperativa A"}, {"Beto", "Cooperativa B"}, {"Carla", "Red C"}, {"Dario", "Red D"}}) {
+            waitFor(console, By.id("p-name")).sendKeys(person[0]);
+            console.findElement(By.id("p-organization")).sendKeys(person[1]);
+            console.findElement(By.id("register-submit")).click();
+            new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.id("participants")).getText().contains(person[0]));
+        }
+        WebElement tableSize = console.findElement(By.id("table-size"));
+        tableSize.clear();
+        tableSize.sendKeys("2");
+        console.findElement(By.cssSelector("#split-form button[type=submit]")).click();
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#tables article.table-card")).size() == 2);
+
+        RoomData room = RoomData.existing(api, "console-run");
+        console.findElement(By.id("open-needs")).click();
+        room.awaitStep("needs", true);
+        // Space pauses the step and starts it again; N moves to the next step.
+        console.findElement(By.tagName("body")).sendKeys(" ");
+        room.awaitStep("needs", false);
+        console.findElement(By.tagName("body")).sendKeys(" ");
+        room.awaitStep("needs", true);
+        room.addNeed("t1", "c1", "Crédito para la cosecha");
+        room.addNeed("t2", "c2", "Formación en contabilidad");
+        console.findElement(By.tagName("body")).sendKeys("n");
+        room.awaitStep("solutions", true);
+        room.attachSolution("t1", "c1");
+        room.attachSolution("t2", "c2");
+        console.findElement(By.tagName("body")).sendKeys("n");
+        room.awaitStep("work-plan", true);
+        room.planWork("t1", "c1");
+        room.planWork("t2", "c2");
+        console.findElement(By.tagName("body")).sendKeys("n");
+        room.awaitStep("spokespeople", true);
+        room.electAndPin("t1");
+        room.electAndPin("t2");
+        console.findElement(By.tagName("body")).sendKeys("n");
+        room.awaitStep("plenary", true);
+
+        console.findElement(By.id("method-vote")).click();
+        waitFor(console, By.id("in-favor")).sendKeys("30");
+        console.findElement(By.id("against")).sendKeys("2");
+        console.findElement(By.id("abstentions")).sendKeys("1");
+        console.findElement(By.id("approval-submit")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> "approved".equals(api.get("/api/assemblies/console-run/agenda").json().get("status").asText()));
+        console.findElement(By.id("close-assembly")).click();
+        console.switchTo().alert().accept();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode summary = api.get("/api/assemblies/console-run").json();
+            assertThat(summary.get("status").asText()).isEqualTo("closed");
+            assertThat(summary.at("/counts/participants").asInt()).isEqualTo(4);
+            JsonNode agenda = api.get("/api/assemblies/console-run/agenda").json();
+            assertThat(agenda.at("/approval/inFavor").asInt()).isEqualTo(30);
+            assertThat(agenda.get("items")).extracting(i -> i.get("needPieceId").asText()).containsExactly("c1", "c2");
+        });
+        assertThat(console.findElement(By.id("participants")).getText()).contains("Ana", "Cooperativa A");
+        Browsers.screenshot(console, "console-1920x1080");
+    }
+
+    @Test
+    void theConsoleStartsADemoWhoseTablesFillThePuzzle() {
+        ChromeDriver console = projector;
+        console.get(url("/console"));
+        waitFor(console, By.id("demo")).click();
+        new WebDriverWait(console, Duration.ofSeconds(15)).until(d -> d.getCurrentUrl().matches(".*/console/demo-[0-9a-f]{8}$"));
+        String assemblyId = console.getCurrentUrl().replaceAll(".*/console/", "");
+
+        console.get(url("/projector/" + assemblyId));
+        new WebDriverWait(console, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("article.table.pinned")).size() == 5);
+        assertThat(console.findElements(By.cssSelector(".piece.need"))).hasSize(10);
+        assertThat(console.findElements(By.cssSelector(".piece.plan"))).hasSize(10);
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Plenario"));
     }
 
     private static List<String> piecesShown(ChromeDriver page, String container) {

@@ -81,6 +81,36 @@ final class RoomData {
         return room;
     }
 
+    /** An assembly someone else created (the console, in a browser test). */
+    static RoomData existing(MingaClient api, String assemblyId) {
+        return new RoomData(api, assemblyId);
+    }
+
+    /** Waits until the live board shows the step open or closed. */
+    void awaitStep(String step, boolean open) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            JsonNode now = api.get(base + "/board").json().get("step");
+            return step.equals(now.get("current").asText()) && now.get("open").asBoolean() == open;
+        });
+    }
+
+    void attachSolution(String tableId, String pieceId) {
+        api.put(base + "/tables/" + tableId + "/needs/" + pieceId + "/solution",
+                "{\"text\": \"Fondo rotatorio\", \"cooperatingOrganizations\": [\"Cooperativa A\"]}").expect(200);
+    }
+
+    void planWork(String tableId, String pieceId) {
+        api.put(base + "/tables/" + tableId + "/needs/" + pieceId + "/work-plan",
+                "{\"who\": [\"Cooperativa A\"], \"when\": {\"from\": \"2026-01\", \"to\": \"2026-06\"}}").expect(200);
+    }
+
+    void electAndPin(String tableId) {
+        JsonNode table = java.util.stream.StreamSupport.stream(api.get(base + "/tables").json().spliterator(), false)
+                .filter(t -> t.get("tableId").asText().equals(tableId)).findFirst().orElseThrow();
+        api.put(base + "/tables/" + tableId + "/spokesperson", "{\"participantId\": \"" + table.at("/memberIds/0").asText() + "\"}").expect(200);
+        api.post(base + "/tables/" + tableId + "/pin", "").expect(200);
+    }
+
     /** One need through solution, plan, spokesperson and pin, the text the same in every piece. */
     void finishTable(String tableId, String pieceId, String text) {
         String json = text.replace("\\", "\\\\").replace("\"", "\\\"");
