@@ -110,8 +110,8 @@ public class PeopleAndTablesController {
     @PostMapping("/participants/{participantId}/seat")
     public Map<String, String> seatLate(@PathVariable String assemblyId, @PathVariable String participantId,
                                         @RequestBody(required = false) SeatRequest request) {
-        gateways.send(new SeatLateParticipantCommand(assemblyId, participantId, request == null ? null : request.tableId()));
-        return Map.of("participantId", participantId);
+        String tableId = gateways.send(new SeatLateParticipantCommand(assemblyId, participantId, request == null ? null : request.tableId()));
+        return Map.of("participantId", participantId, "tableId", tableId);
     }
 
     @GetMapping("/tables")

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.minga.assembly.api.ApprovalMethod;
 import org.minga.assembly.api.ApproveAgendaCommand;
 import org.minga.assembly.api.CloseStepCommand;
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.OpenStepCommand;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.VoteCount;
@@ -50,10 +52,13 @@ public class StepsAndPlenaryController {
 
     @PostMapping("/agenda/approval")
     public Map<String, Object> approve(@PathVariable String assemblyId, @RequestBody ApprovalRequest request) {
-        VoteCount votes = request.method() == ApprovalMethod.VOTE
-                && (request.inFavor() != null || request.against() != null || request.abstentions() != null)
-                ? new VoteCount(zeroIfMissing(request.inFavor()), zeroIfMissing(request.against()), zeroIfMissing(request.abstentions()))
-                : null;
+        VoteCount votes = null;
+        if (request.method() == ApprovalMethod.VOTE) {
+            if (request.inFavor() == null) {
+                throw new InvalidInputException("inFavor", Refusal.FIELD_REQUIRED);
+            }
+            votes = new VoteCount(request.inFavor(), zeroIfMissing(request.against()), zeroIfMissing(request.abstentions()));
+        }
         gateways.send(new ApproveAgendaCommand(assemblyId, request.method(), votes));
         return Map.of("status", "approved");
     }

@@ -179,15 +179,16 @@ public class Assembly {
         return split;
     }
 
+    /** Answers the table the participant sits at, so the facilitator can tell them where to go. */
     @CommandHandler
-    void handle(SeatLateParticipantCommand command) {
+    String handle(SeatLateParticipantCommand command) {
         ParticipantProfile profile = participant("participantId", command.participantId());
         String participantId = command.participantId();
         Table requested = command.tableId() == null ? null : table(command.tableId());
         String seatedAt = seats.get(participantId);
         if (seatedAt != null) {
             if (requested == null || requested.tableId().equals(seatedAt)) {
-                return;
+                return seatedAt;
             }
             throw new RuleViolationException(Refusal.PARTICIPANT_ALREADY_SEATED, participantId, tables.get(seatedAt).label());
         }
@@ -197,6 +198,7 @@ public class Assembly {
         }
         Table table = requested != null ? requested : tableWithRoomFor(profile);
         apply(new LateParticipantSeatedEvent(assemblyId, participantId, table.tableId()));
+        return table.tableId();
     }
 
     @CommandHandler

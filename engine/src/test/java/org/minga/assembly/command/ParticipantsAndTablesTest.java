@@ -189,7 +189,8 @@ class ParticipantsAndTablesTest {
         void seatsALateArrivalAtATableOnTheAxisTheyPrefer() {
             fixture.given(seatedRoomWith(new ParticipantRegisteredEvent(ASSEMBLY, "p5", profile("Coop", TRAINING))))
                     .when(new SeatLateParticipantCommand(ASSEMBLY, "p5", null))
-                    .expectEvents(new LateParticipantSeatedEvent(ASSEMBLY, "p5", TABLE_2));
+                    .expectEvents(new LateParticipantSeatedEvent(ASSEMBLY, "p5", TABLE_2))
+                    .expectResultMessagePayload(TABLE_2);
         }
 
         @Test
