@@ -221,6 +221,15 @@ class RoomBrowserTest {
         assertThat(projector.findElements(By.cssSelector("#timeline img, #board-then img, #provenance img"))).isEmpty();
         assertNoAlert(projector);
 
+        api.post("/api/assemblies/hostile-pages/participants",
+                "{\"name\": \"<img src=x onerror=alert(1)>\", \"organization\": \"<b>Coop</b>\"}").expect(201);
+        projector.get(url("/console/hostile-pages"));
+        new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("participants")).getText().contains(HOSTILE));
+        assertThat(projector.findElement(By.id("participants")).getText()).contains("<b>Coop</b>");
+        assertThat(projector.findElements(By.cssSelector("#participants img, #participants b, #tables img"))).isEmpty();
+        assertNoAlert(projector);
+
         projector.get(url("/agenda/hostile-pages"));
         new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("axes")).getText().contains(HOSTILE));
         assertThat(projector.findElements(By.cssSelector("#axes img"))).isEmpty();
@@ -318,6 +327,27 @@ class RoomBrowserTest {
         assertThat(console.findElements(By.cssSelector(".piece.need"))).hasSize(10);
         assertThat(console.findElements(By.cssSelector(".piece.plan"))).hasSize(10);
         new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Plenario"));
+    }
+
+    @Test
+    void theConsoleAuditAndAgendaPagesSwitchBetweenSpanishAndEnglish() {
+        RoomData room = RoomData.withNeedsOpen(api, "languages-too", 1, 1, 2);
+        room.finishTable("t1", "l1", "Crédito rural");
+        await().until(() -> room.pinnedTables() == 1);
+        for (String page : List.of("/console", "/console/languages-too", "/audit/languages-too", "/agenda/languages-too")) {
+            projector.get(url(page));
+            WebElement toggle = waitFor(projector, By.id("lang-toggle"));
+            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> "English".equals(toggle.getText()));
+            String spanish = projector.findElement(By.tagName("main")).getText();
+
+            toggle.click();
+
+            new WebDriverWait(projector, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> "Español".equals(d.findElement(By.id("lang-toggle")).getText()));
+            assertThat(projector.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo("en");
+            assertThat(projector.findElement(By.tagName("main")).getText()).as(page).isNotEqualTo(spanish);
+            projector.findElement(By.id("lang-toggle")).click();
+        }
     }
 
     private static List<String> piecesShown(ChromeDriver page, String container) {
