@@ -37,13 +37,17 @@ final class PageChecks {
                 return worst;""");
     }
 
-    /** Bytes the browser transferred for the page and everything it loaded, the live stream aside. */
+    /**
+     * Bytes a phone with an empty cache transfers for the page and everything it loads, the live
+     * stream aside: each response's body as sent (compressed or not) plus its headers when they
+     * were transferred; a response served from the cache counts its full body all the same.
+     */
     static long transferredBytes(JavascriptExecutor page) {
         Number bytes = (Number) page.executeScript("""
-                const navigation = performance.getEntriesByType('navigation').reduce((s, e) => s + e.transferSize, 0);
-                const resources = performance.getEntriesByType('resource')
-                  .filter(e => !e.name.includes('/board/stream')).reduce((s, e) => s + e.transferSize, 0);
-                return navigation + resources;""");
+                const size = e => Math.max(e.transferSize, e.encodedBodySize + 300);
+                const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+                  .filter(e => !e.name.includes('/board/stream'));
+                return entries.reduce((s, e) => s + size(e), 0);""");
         return bytes.longValue();
     }
 

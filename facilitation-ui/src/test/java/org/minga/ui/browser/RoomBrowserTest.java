@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -31,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoomBrowserTest {
+
+    private static final Logger log = LoggerFactory.getLogger(RoomBrowserTest.class);
 
     private static final Path DATA_DIR = TestDataDirectories.fresh("room");
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
@@ -80,6 +84,7 @@ class RoomBrowserTest {
                 d -> d.findElement(By.cssSelector("[data-table='t1']")).getText().contains("Crédito sin garantías para mujeres rurales"));
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
+        log.info("Measured: phone submit to projector showing the need took {} ms", elapsedMillis);
         assertThat(elapsedMillis).isLessThan(1000);
         assertThat(room.piecesWithText("Crédito sin garantías para mujeres rurales")).isEqualTo(1);
     }
@@ -148,6 +153,7 @@ class RoomBrowserTest {
         assertThat(projector.findElement(By.id("qr")).getAttribute("src")).contains("/qr.svg?text=");
         assertThat(projector.findElement(By.id("join-link")).getText()).endsWith("/table/reference");
         Map<String, Object> contrast = PageChecks.lowestTextContrast(projector);
+        log.info("Measured: projector lowest text contrast {} at {}", contrast.get("ratio"), contrast.get("where"));
         assertThat(((Number) contrast.get("ratio")).doubleValue()).as("lowest contrast at " + contrast.get("where")).isGreaterThanOrEqualTo(4.5);
         Browsers.screenshot(projector, "projector-1920x1080");
     }
@@ -160,8 +166,10 @@ class RoomBrowserTest {
         phone.get(url("/table/phone/t1"));
         waitFor(phone, By.id("solution-n1"));
 
-        assertThat(PageChecks.transferredBytes(phone)).as("bytes transferred").isLessThanOrEqualTo(150 * 1024);
+        long bytes = PageChecks.transferredBytes(phone);
         Map<String, Object> contrast = PageChecks.lowestTextContrast(phone);
+        log.info("Measured: phone page transferred {} bytes; lowest text contrast {} at {}", bytes, contrast.get("ratio"), contrast.get("where"));
+        assertThat(bytes).as("bytes transferred").isLessThanOrEqualTo(150 * 1024);
         assertThat(((Number) contrast.get("ratio")).doubleValue()).as("lowest contrast at " + contrast.get("where")).isGreaterThanOrEqualTo(4.5);
         assertThat(PageChecks.interactiveElementsOutOfTabOrder(phone)).isEmpty();
         assertThat(phone.findElements(By.id("need-text"))).as("needs are written only in the needs step").isEmpty();
