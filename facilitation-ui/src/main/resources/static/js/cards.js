@@ -3,6 +3,7 @@
  * page and the same link written out, two per A4 sheet when printed.
  */
 Object.assign(MINGA_MESSAGES.es, {
+  "cards.code": "Código de la mesa:",
   "cards.title": "Tarjetas de mesa",
   "cards.help": "Una tarjeta por mesa, dos por hoja A4.",
   "cards.print": "Imprimir",
@@ -14,6 +15,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "cards.error": "Minga respondió con un error ({status})."
 });
 Object.assign(MINGA_MESSAGES.en, {
+  "cards.code": "Table code:",
   "cards.title": "Table cards",
   "cards.help": "One card per table, two per A4 sheet.",
   "cards.print": "Print",
@@ -30,6 +32,7 @@ Object.assign(MINGA_MESSAGES.en, {
   const [assemblyId] = pathIds();
   const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
   let summary = null;
+  let codes = {};
   let joinBase = location.origin;
   let failure = null;
 
@@ -38,8 +41,9 @@ Object.assign(MINGA_MESSAGES.en, {
   document.getElementById("print").addEventListener("click", () => window.print());
   translate();
 
+  /** The card's QR opens the table's page already joined; the code is printed too, to type it in. */
   function joinLink(tableId) {
-    return joinBase.replace(/\/+$/, "") + "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(tableId);
+    return joinBase.replace(/\/+$/, "") + "/join/" + encodeURIComponent(codes[tableId] || "");
   }
 
   function render() {
@@ -73,14 +77,17 @@ Object.assign(MINGA_MESSAGES.en, {
           el("img", { src: "/qr.svg?text=" + encodeURIComponent(link), width: "176", height: "176",
             alt: t("cards.qrAlt", { table: table.label }) }),
           el("figcaption", { text: t("join.scan") })),
+        el("p", { class: "card-code" }, t("cards.code"), " ", el("strong", { class: "join-code", text: codes[table.tableId] || "" })),
         el("p", { class: "card-link" }, el("a", { href: link, text: link })));
     }));
   }
 
   async function load() {
-    const [summaryAnswer, joinAnswer] = await Promise.all([
+    const [summaryAnswer, joinAnswer, tablesAnswer] = await Promise.all([
       api("GET", base).catch(() => null),
-      api("GET", "/api/join-address").catch(() => null)]);
+      api("GET", "/api/join-address").catch(() => null),
+      api("GET", base + "/tables").catch(() => null)]);
+    if (tablesAnswer && tablesAnswer.ok) tablesAnswer.data.forEach(table => { codes[table.tableId] = table.joinCode; });
     if (joinAnswer && joinAnswer.ok && joinAnswer.data && joinAnswer.data.baseUrl) joinBase = joinAnswer.data.baseUrl;
     if (summaryAnswer && summaryAnswer.ok) {
       summary = summaryAnswer.data;

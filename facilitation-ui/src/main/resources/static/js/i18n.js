@@ -28,7 +28,12 @@ window.MINGA_MESSAGES = {
     "phone.remaining": "Quedan {time}", "phone.axis": "Eje",
     "console.title": "Consola de facilitación", "console.assemblies": "Asambleas", "console.create": "Crear asamblea",
     "console.demo": "Crear asamblea de demostración", "audit.title": "Auditoría", "agenda.title": "Agenda",
-    "error.network": "No hay conexión con Minga."
+    "error.network": "No hay conexión con Minga.",
+    "access.needed": "Esta página necesita el enlace o el código que da la facilitación.", "access.signIn": "Iniciar sesión",
+    "join.title": "Únase a su mesa", "join.code": "Código de la mesa (en la tarjeta)", "join.submit": "Entrar",
+    "join.invalid": "Ese código no sirve; revise la tarjeta de su mesa.",
+    "login.title": "Iniciar sesión", "login.user": "Usuario", "login.password": "Contraseña", "login.submit": "Entrar",
+    "login.failed": "Usuario o contraseña incorrectos.", "login.loggedOut": "Cerró la sesión."
   },
   en: {
     "lang.switch": "Español", "lang.switch.label": "Switch language to Spanish",
@@ -58,6 +63,11 @@ window.MINGA_MESSAGES = {
     "phone.remaining": "{time} left", "phone.axis": "Axis",
     "console.title": "Facilitator console", "console.assemblies": "Assemblies", "console.create": "Create assembly",
     "console.demo": "Create a demo assembly", "audit.title": "Audit", "agenda.title": "Agenda",
-    "error.network": "Minga cannot be reached."
+    "error.network": "Minga cannot be reached.",
+    "access.needed": "This page needs the link or code the facilitator gives out.", "access.signIn": "Sign in",
+    "join.title": "Join your table", "join.code": "Table code (on the card)", "join.submit": "Join",
+    "join.invalid": "That code does not work; check your table card.",
+    "login.title": "Sign in", "login.user": "User name", "login.password": "Password", "login.submit": "Sign in",
+    "login.failed": "Wrong user name or password.", "login.loggedOut": "You signed out."
   }
 };

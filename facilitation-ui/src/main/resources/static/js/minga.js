@@ -65,16 +65,29 @@ window.Minga = (() => {
    * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
    */
   async function api(method, path, body) {
+    const headers = { "Content-Type": "application/json", "Accept-Language": lang() };
+    const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+    if (csrf && method !== "GET") headers["X-XSRF-TOKEN"] = decodeURIComponent(csrf.slice("XSRF-TOKEN=".length));
     const response = await fetch(path, {
       method,
-      headers: { "Content-Type": "application/json", "Accept-Language": lang() },
+      headers,
+      credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body)
     });
+    if (response.status === 401) needAccess();
     const date = response.headers.get("Date");
     if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
     const type = response.headers.get("Content-Type") || "";
     const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
     return { ok: response.ok, status: response.status, data: response.ok ? data : null, problem: response.ok ? null : data };
+  }
+
+  /** A banner for a page opened without the link, code or sign-in its data needs. */
+  function needAccess() {
+    if (document.getElementById("need-access")) return;
+    const banner = el("div", { id: "need-access", class: "alert", role: "alert" },
+      t("access.needed"), " ", el("a", { href: "/login", text: t("access.signIn") }));
+    document.body.prepend(banner);
   }
 
   function serverNow() {
@@ -122,7 +135,14 @@ window.Minga = (() => {
     const connect = () => {
       source = new EventSource(base + "/board/stream");
       source.addEventListener("open", () => onConnection("online"));
-      source.addEventListener("error", () => onConnection("reconnecting"));
+      source.addEventListener("error", () => {
+        onConnection("reconnecting");
+        if (source.readyState === EventSource.CLOSED) {
+          // The server refused the stream (no access, or the assembly is unknown): ask once why, and retry later.
+          resync();
+          setTimeout(connect, 5000);
+        }
+      });
       source.addEventListener("board", e => { board = JSON.parse(e.data); onBoard(board); });
       source.addEventListener("table", e => {
         const change = JSON.parse(e.data);
@@ -184,6 +204,6 @@ window.Minga = (() => {
     return root;
   }
 
-  return { lang, t, translate, setLang, languageToggle, el, pathIds, api, serverNow, countdown, stepName,
+  return { lang, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
     followBoard, puzzle, pieceStack, withTable };
 })();

@@ -15,8 +15,8 @@
   document.getElementById("lang").append(languageToggle());
   translate();
 
-  if (!tableId) {
-    chooseTable();
+  if (!assemblyId || !tableId) {
+    joinForm();
     return;
   }
 
@@ -81,19 +81,20 @@
   }
 
   // ------------------------------------------------------------------ the page
-  async function chooseTable() {
-    document.getElementById("table-label").textContent = t("phone.chooseTable");
-    const answer = await api("GET", base + "/board").catch(() => null);
-    if (!answer || !answer.ok) { showAlert(answer && answer.problem ? answer.problem.detail : t("error.network")); return; }
-    document.getElementById("assembly").textContent = answer.data.title;
-    const list = el("nav", { class: "tables-list" });
-    for (const axis of answer.data.axes) {
-      for (const table of axis.tables) {
-        list.append(el("a", { href: "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId) },
-          table.label, el("span", { class: "axis-of", text: axis.title })));
-      }
-    }
-    content.replaceChildren(el("section", {}, el("h2", { text: t("phone.chooseTable") }), list));
+  /** The code on the table card is what lets this phone act for its table. */
+  function joinForm() {
+    document.getElementById("table-label").textContent = t("join.title");
+    const code = el("input", { id: "join-code", type: "text", autocomplete: "off", autocapitalize: "characters",
+      maxlength: "12", required: true });
+    const form = el("form", { id: "join-form", onsubmit: async e => {
+      e.preventDefault();
+      const answer = await api("POST", "/api/join", { code: code.value }).catch(() => null);
+      if (answer && answer.ok) location.assign(answer.data.url);
+      else showAlert(answer && answer.problem ? answer.problem.detail : t("error.network"));
+    } }, el("label", { for: "join-code", text: t("join.code") }), code,
+      el("div", { class: "actions" }, el("button", { type: "submit", text: t("join.submit") })));
+    content.replaceChildren(el("section", {}, el("h2", { text: t("join.title") }), form));
+    if (location.search.includes("invalid")) showAlert(t("join.invalid"));
   }
 
   function myTable() {
@@ -270,12 +271,20 @@
       api("GET", base + "/tables/" + encodeURIComponent(tableId) + "/members").catch(() => null)]);
     if (summaryAnswer && summaryAnswer.ok) summary = summaryAnswer.data;
     if (membersAnswer && membersAnswer.ok) members = membersAnswer.data;
-    render();
+    return !(membersAnswer && (membersAnswer.status === 401 || membersAnswer.status === 403));
   }
 
-  followBoard(assemblyId, next => { board = next; render(); });
-  document.addEventListener("minga:lang", render);
-  setInterval(tick, 1000);
-  loadDetails();
-  flush();
+  loadDetails().then(mayAct => {
+    if (!mayAct) {
+      // This phone has no code for this table (or one for another table): ask for it.
+      document.getElementById("need-access")?.remove();
+      joinForm();
+      return;
+    }
+    followBoard(assemblyId, next => { board = next; render(); });
+    document.addEventListener("minga:lang", render);
+    setInterval(tick, 1000);
+    render();
+    flush();
+  });
 })();

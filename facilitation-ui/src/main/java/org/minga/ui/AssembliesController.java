@@ -19,11 +19,9 @@ import org.minga.assembly.api.ScheduleAssemblyCommand;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.query.AssemblySummary;
-import org.minga.assembly.api.query.FindAssemblyQuery;
 import org.minga.assembly.api.query.ListAssembliesQuery;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
-import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,21 +74,13 @@ public class AssembliesController {
 
     @GetMapping("/{assemblyId}")
     public AssemblySummary summary(@PathVariable String assemblyId) {
-        return summaryOf(gateways, assemblyId);
+        return gateways.summaryOf(assemblyId);
     }
 
     @PostMapping("/{assemblyId}/close")
     public Map<String, String> close(@PathVariable String assemblyId) {
         gateways.send(new CloseAssemblyCommand(assemblyId, clock.instant()));
         return Map.of("assemblyId", assemblyId, "status", "closed");
-    }
-
-    static AssemblySummary summaryOf(Gateways gateways, String assemblyId) {
-        AssemblySummary summary = gateways.ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
-        if (summary == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return summary;
     }
 
     private static MonthRange horizon(Horizon horizon) {

@@ -22,10 +22,12 @@ import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.ParticipantEntry;
 import org.minga.assembly.command.TextRules;
 import org.minga.registry.ParticipantRegistry;
+import org.minga.security.TableCodes;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,9 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class PeopleAndTablesController {
 
     /** The unified registration form. The name goes to the erasable registry, never into an event. */
-    public record RegistrationRequest(String participantId, String name, String organization, String organizationType,
-                                      String sector, Gender gender, AgeGroup ageGroup, String territory, Area area,
-                                      String preferredAxisId) {
+    public record RegistrationRequest(String participantId, String name, String phone, String email, String organization,
+                                      String organizationType, String sector, Gender gender, AgeGroup ageGroup, String territory,
+                                      Area area, String preferredAxisId) {
     }
 
     public record SplitRequest(Integer tableSize) {
@@ -56,37 +58,44 @@ public class PeopleAndTablesController {
 
     private final Gateways gateways;
     private final ParticipantRegistry registry;
+    private final TableCodes tableCodes;
 
-    public PeopleAndTablesController(Gateways gateways, ParticipantRegistry registry) {
+    public PeopleAndTablesController(Gateways gateways, ParticipantRegistry registry, TableCodes tableCodes) {
         this.gateways = gateways;
         this.registry = registry;
+        this.tableCodes = tableCodes;
     }
 
     @PostMapping("/participants")
     public ResponseEntity<Map<String, String>> register(@PathVariable String assemblyId, @RequestBody RegistrationRequest request) {
-        String name = TextRules.required("name", request.name());
+        ParticipantRegistry.PersonalData personal = new ParticipantRegistry.PersonalData(
+                TextRules.required("name", request.name()), TextRules.optional("phone", request.phone()),
+                TextRules.optional("email", request.email()));
         String participantId = Ids.orNew(request.participantId());
         ParticipantProfile profile = new ParticipantProfile(request.organization(), request.organizationType(),
                 request.sector(), request.gender(), request.ageGroup(), request.territory(), request.area(),
                 request.preferredAxisId());
         gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
-        registry.remember(assemblyId, participantId, name);
+        registry.remember(assemblyId, participantId, personal);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", participantId));
     }
 
     /** Everyone registered, with their name, the form's attributes and their table: for facilitators only. */
     @GetMapping("/participants")
     public List<Map<String, Object>> participants(@PathVariable String assemblyId) {
-        AssembliesController.summaryOf(gateways, assemblyId);
+        gateways.summaryOf(assemblyId);
         List<ParticipantEntry> entries = gateways.ask(new FindParticipantsQuery(assemblyId),
                 ResponseTypes.multipleInstancesOf(ParticipantEntry.class));
-        Map<String, String> names = registry.namesOf(assemblyId);
+        Map<String, ParticipantRegistry.PersonalData> personal = registry.peopleOf(assemblyId);
         List<Map<String, Object>> people = new ArrayList<>();
         for (ParticipantEntry entry : entries) {
             ParticipantProfile profile = entry.profile();
+            ParticipantRegistry.PersonalData data = personal.get(entry.participantId());
             Map<String, Object> person = new LinkedHashMap<>();
             person.put("participantId", entry.participantId());
-            person.put("name", names.get(entry.participantId()));
+            person.put("name", data == null ? null : data.name());
+            person.put("phone", data == null ? null : data.phone());
+            person.put("email", data == null ? null : data.email());
             person.put("organization", profile.organization());
             person.put("organizationType", profile.organizationType());
             person.put("sector", profile.sector());
@@ -101,10 +110,29 @@ public class PeopleAndTablesController {
         return people;
     }
 
+    /** Erases a person's name and contact details; the board, agenda and history stay as they were. */
+    @DeleteMapping("/participants/{participantId}/personal-data")
+    public Map<String, Object> erasePersonalData(@PathVariable String assemblyId, @PathVariable String participantId) {
+        if (!gateways.summaryOf(assemblyId).participantIds().contains(participantId)) {
+            throw new UnknownIdException("participantId", Refusal.PARTICIPANT_UNKNOWN, participantId);
+        }
+        registry.erase(assemblyId, participantId);
+        return Map.of("participantId", participantId, "personalData", "erased");
+    }
+
+    /** Splits the room; each table gets its join code at once. */
     @PostMapping("/split-into-tables")
-    public Map<String, List<TableAssignment>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
+    public Map<String, List<Map<String, Object>>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
         List<TableAssignment> tables = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
-        return Map.of("tables", tables);
+        return Map.of("tables", tables.stream().map(t -> {
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("tableId", t.tableId());
+            table.put("axisId", t.axisId());
+            table.put("label", t.label());
+            table.put("memberIds", t.memberIds());
+            table.put("joinCode", tableCodes.codeOf(assemblyId, t.tableId()));
+            return table;
+        }).toList());
     }
 
     @PostMapping("/participants/{participantId}/seat")
@@ -114,15 +142,27 @@ public class PeopleAndTablesController {
         return Map.of("participantId", participantId, "tableId", tableId);
     }
 
+    /** The tables with members, leader, spokesperson, pin, and each table's join code (facilitators only). */
     @GetMapping("/tables")
-    public List<TableSummary> tables(@PathVariable String assemblyId) {
-        return AssembliesController.summaryOf(gateways, assemblyId).tables();
+    public List<Map<String, Object>> tables(@PathVariable String assemblyId) {
+        return gateways.summaryOf(assemblyId).tables().stream().map(t -> {
+            Map<String, Object> table = new LinkedHashMap<>();
+            table.put("tableId", t.tableId());
+            table.put("axisId", t.axisId());
+            table.put("label", t.label());
+            table.put("memberIds", t.memberIds());
+            table.put("leaderId", t.leaderId());
+            table.put("spokespersonId", t.spokespersonId());
+            table.put("pinned", t.pinned());
+            table.put("joinCode", tableCodes.codeOf(assemblyId, t.tableId()));
+            return table;
+        }).toList();
     }
 
     /** The members of one table with their names, so the table can pick its spokesperson. */
     @GetMapping("/tables/{tableId}/members")
     public List<Map<String, String>> members(@PathVariable String assemblyId, @PathVariable String tableId) {
-        TableSummary table = AssembliesController.summaryOf(gateways, assemblyId).tables().stream()
+        TableSummary table = gateways.summaryOf(assemblyId).tables().stream()
                 .filter(t -> t.tableId().equals(tableId))
                 .findFirst()
                 .orElseThrow(() -> new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, tableId));

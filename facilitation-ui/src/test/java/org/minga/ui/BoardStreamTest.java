@@ -61,7 +61,8 @@ class BoardStreamTest {
 
         BlockingQueue<Event> events = new LinkedBlockingQueue<>();
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream")).build(),
+                HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream"))
+                        .header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");

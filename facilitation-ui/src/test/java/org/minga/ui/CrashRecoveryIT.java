@@ -80,7 +80,8 @@ class CrashRecoveryIT {
         run++;
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--minga.data-dir=" + dataDir)
+                "--server.port=" + port, "--minga.data-dir=" + dataDir,
+                "--minga.facilitator.password=" + MingaClient.FACILITATOR_PASSWORD)
                 .redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-run" + run + ".log").toFile())
                 .start();

@@ -24,20 +24,63 @@ public final class MingaClient {
         }
     }
 
+    /** The facilitator every test signs in as (src/test/resources/config/application.properties). */
+    public static final String FACILITATOR = "facilitator";
+    public static final String FACILITATOR_PASSWORD = "test-facilitator-password";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private String language = "es";
+    private String credentialHeader = "Authorization";
+    private String credential = basic(FACILITATOR, FACILITATOR_PASSWORD);
 
+    /** A client signed in as the test facilitator (HTTP Basic, as scripts do). */
     public MingaClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
+    private MingaClient copy() {
+        MingaClient copy = new MingaClient(baseUrl);
+        copy.language = language;
+        copy.credentialHeader = credentialHeader;
+        copy.credential = credential;
+        return copy;
+    }
+
     public MingaClient inEnglish() {
-        MingaClient english = new MingaClient(baseUrl);
+        MingaClient english = copy();
         english.language = "en";
         return english;
+    }
+
+    /** The same client without any credential. */
+    public MingaClient anonymous() {
+        MingaClient anonymous = copy();
+        anonymous.credential = null;
+        return anonymous;
+    }
+
+    /** A phone acting with a table's join code. */
+    public MingaClient asTable(String code) {
+        return with("X-Minga-Table-Code", code);
+    }
+
+    /** A projector or auditor holding a share link's token. */
+    public MingaClient withLink(String token) {
+        return with("X-Minga-Link", token);
+    }
+
+    public MingaClient with(String header, String value) {
+        MingaClient other = copy();
+        other.credentialHeader = header;
+        other.credential = value;
+        return other;
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public Answer get(String path) {
@@ -60,11 +103,17 @@ public final class MingaClient {
         return baseUrl;
     }
 
+    public Answer send(String method, String path, String body) {
+        return send(request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", language);
+        return credential == null ? builder : builder.header(credentialHeader, credential);
     }
 
     private Answer send(HttpRequest request) {

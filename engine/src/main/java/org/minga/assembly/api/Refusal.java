@@ -21,11 +21,20 @@ public enum Refusal {
     LANGUAGE_UNSUPPORTED("language.unsupported", Kind.BAD_INPUT),
     BODY_MALFORMED("request.malformed", Kind.BAD_INPUT),
 
+    // Access (401, 403, 413, 429): who may do what, and how much.
+    ACCESS_UNAUTHENTICATED("access.unauthenticated", Kind.UNAUTHENTICATED),
+    ACCESS_DENIED("access.denied", Kind.FORBIDDEN),
+    ACCESS_CSRF("access.csrf", Kind.FORBIDDEN),
+    TABLE_CODE_INVALID("table.code.invalid", Kind.UNAUTHENTICATED),
+    ACCESS_THROTTLED("access.throttled", Kind.TOO_MANY_REQUESTS),
+    BODY_TOO_LARGE("request.too-large", Kind.TOO_LARGE),
+
     // Unknown ids (404).
     ASSEMBLY_UNKNOWN("assembly.unknown", Kind.NOT_FOUND),
     TABLE_UNKNOWN("table.unknown", Kind.NOT_FOUND),
     PARTICIPANT_UNKNOWN("participant.unknown", Kind.NOT_FOUND),
     PIECE_UNKNOWN("piece.unknown", Kind.NOT_FOUND),
+    LINK_UNKNOWN("link.unknown", Kind.NOT_FOUND),
 
     // Rules of the method (409).
     ASSEMBLY_ALREADY_SCHEDULED("assembly.already-scheduled", Kind.RULE),
@@ -55,7 +64,8 @@ public enum Refusal {
 
     /** What sort of refusal this is, which decides the answer's status. */
     public enum Kind {
-        BAD_INPUT(400), NOT_FOUND(404), RULE(409);
+        BAD_INPUT(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), RULE(409), TOO_LARGE(413),
+        TOO_MANY_REQUESTS(429);
 
         private final int httpStatus;
 

@@ -5,7 +5,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.minga.assembly.api.query.AssemblySummary;
+import org.minga.assembly.api.query.FindAssemblyQuery;
 import org.springframework.stereotype.Component;
 
 /** The controllers' way to the engine and the read models: send and wait, ask and wait. */
@@ -41,6 +44,15 @@ public class Gateways {
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("no answer in " + TIMEOUT_SECONDS + " s to " + query, e);
         }
+    }
+
+    /** An assembly's summary, or 404 when no read model knows it. */
+    public AssemblySummary summaryOf(String assemblyId) {
+        AssemblySummary summary = ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
+        if (summary == null) {
+            throw new UnknownAssemblyException(assemblyId);
+        }
+        return summary;
     }
 
     public QueryGateway queries() {

@@ -37,12 +37,17 @@ public final class Problems {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static String title(Refusal.Kind kind, Locale locale) {
+    /** The short title of a refusal's kind, in the language asked. */
+    public static String title(Refusal.Kind kind, Locale locale) {
         boolean english = locale != null && "en".equals(locale.getLanguage());
         return switch (kind) {
             case BAD_INPUT -> english ? "Invalid input" : "Datos no válidos";
             case NOT_FOUND -> english ? "Not found" : "No encontrado";
             case RULE -> english ? "Not allowed by the method" : "No lo permite el método";
+            case UNAUTHENTICATED -> english ? "Not signed in" : "Sin identificar";
+            case FORBIDDEN -> english ? "Not allowed" : "No permitido";
+            case TOO_LARGE -> english ? "Too large" : "Demasiado grande";
+            case TOO_MANY_REQUESTS -> english ? "Too many attempts" : "Demasiados intentos";
         };
     }
 }

@@ -57,6 +57,18 @@ class RoomBrowserTest {
         api = new MingaClient("http://localhost:" + port);
         projector = Browsers.open(1920, 1080, "es");
         phone = Browsers.open(390, 844, "es");
+        // The big screen belongs to the facilitator's laptop: signed in, it shows every page.
+        projector.get(url("/login"));
+        waitFor(projector, By.id("username")).sendKeys(MingaClient.FACILITATOR);
+        projector.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
+        projector.findElement(By.id("login-submit")).click();
+        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    }
+
+    /** The phone scans its table card: the join link opens the table's page with the code in a cookie. */
+    private void joinTable(RoomData room, String tableId) {
+        phone.get(url("/join/" + room.codeOf(tableId)));
+        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/table/" + room.assemblyId() + "/" + tableId));
     }
 
     @AfterAll
@@ -73,7 +85,7 @@ class RoomBrowserTest {
     void aNeedSubmittedOnAPhoneAppearsOnTheProjectorWithinOneSecond() {
         RoomData room = RoomData.withNeedsOpen(api, "live", 2, 1, 4);
         projector.get(url("/projector/live"));
-        phone.get(url("/table/live/t1"));
+        joinTable(room, "t1");
         waitFor(projector, By.cssSelector("[data-table='t1']"));
         WebElement text = waitFor(phone, By.id("need-text"));
 
@@ -92,7 +104,7 @@ class RoomBrowserTest {
     @Test
     void aNeedWrittenWhileTheServerIsUnreachableWaitsVisiblyAndArrivesOnce() {
         RoomData room = RoomData.withNeedsOpen(api, "offline", 2, 1, 4);
-        phone.get(url("/table/offline/t1"));
+        joinTable(room, "t1");
         WebElement text = waitFor(phone, By.id("need-text"));
 
         ChromiumNetworkConditions offline = new ChromiumNetworkConditions();
@@ -120,9 +132,9 @@ class RoomBrowserTest {
 
     @Test
     void hostileTextShowsAsTextOnThePhoneAndTheProjector() {
-        RoomData.withNeedsOpen(api, "hostile", 2, 1, 4);
+        RoomData room = RoomData.withNeedsOpen(api, "hostile", 2, 1, 4);
         projector.get(url("/projector/hostile"));
-        phone.get(url("/table/hostile/t1"));
+        joinTable(room, "t1");
         waitFor(phone, By.id("need-text")).sendKeys(HOSTILE);
         phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
 
@@ -163,7 +175,7 @@ class RoomBrowserTest {
         RoomData room = RoomData.withNeedsOpen(api, "phone", 2, 1, 4);
         room.addNeed("t1", "n1", "Crédito sin garantías para mujeres rurales");
         room.openStep("solutions");
-        phone.get(url("/table/phone/t1"));
+        joinTable(room, "t1");
         waitFor(phone, By.id("solution-n1"));
 
         long bytes = PageChecks.transferredBytes(phone);
@@ -178,9 +190,13 @@ class RoomBrowserTest {
 
     @Test
     void theProjectorAndThePhoneSwitchBetweenSpanishAndEnglish() {
-        RoomData.withNeedsOpen(api, "languages", 2, 1, 4);
+        RoomData room = RoomData.withNeedsOpen(api, "languages", 2, 1, 4);
         for (ChromeDriver page : List.of(projector, phone)) {
-            page.get(url(page == projector ? "/projector/languages" : "/table/languages/t1"));
+            if (page == projector) {
+                page.get(url("/projector/languages"));
+            } else {
+                joinTable(room, "t1");
+            }
             WebElement step = waitFor(page, By.id("step-name"));
             new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> step.getText().startsWith("Necesidades"));
 
@@ -356,6 +372,31 @@ class RoomBrowserTest {
             assertThat(projector.findElement(By.tagName("main")).getText()).as(page).isNotEqualTo(spanish);
             projector.findElement(By.id("lang-toggle")).click();
         }
+    }
+
+    @Test
+    void aPhoneWithOneTablesCodeCannotActForAnotherTable() {
+        RoomData room = RoomData.withNeedsOpen(api, "two-tables", 1, 2, 2);
+        joinTable(room, "t1");
+        waitFor(phone, By.id("need-text"));
+
+        phone.get(url("/table/two-tables/t2"));
+
+        waitFor(phone, By.id("join-form"));
+        assertThat(phone.findElements(By.id("need-text"))).isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> attempt = (Map<String, Object>) phone.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                Minga.api('POST', '/api/assemblies/two-tables/tables/t2/needs', {pieceId: 'sneaky', text: 'Desde otra mesa'})
+                  .then(a => done({status: a.status, code: a.problem && a.problem.code}));""");
+        assertThat(attempt).containsEntry("status", 403L).containsEntry("code", "access.denied");
+        assertThat(room.piecesWithText("Desde otra mesa")).isZero();
+
+        phone.findElement(By.id("join-code")).sendKeys(room.codeOf("t2"));
+        phone.findElement(By.cssSelector("#join-form button[type=submit]")).click();
+        waitFor(phone, By.id("need-text")).sendKeys("Ahora sí, desde la mesa 2");
+        phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.piecesWithText("Ahora sí, desde la mesa 2") == 1);
     }
 
     private static List<String> piecesShown(ChromeDriver page, String container) {

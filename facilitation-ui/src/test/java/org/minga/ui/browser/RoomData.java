@@ -81,6 +81,12 @@ final class RoomData {
         return room;
     }
 
+    /** The join code on a table's card. */
+    String codeOf(String tableId) {
+        return java.util.stream.StreamSupport.stream(api.get(base + "/tables").json().spliterator(), false)
+                .filter(t -> t.get("tableId").asText().equals(tableId)).findFirst().orElseThrow().get("joinCode").asText();
+    }
+
     /** An assembly someone else created (the console, in a browser test). */
     static RoomData existing(MingaClient api, String assemblyId) {
         return new RoomData(api, assemblyId);

@@ -1,0 +1,102 @@
+package org.minga.security;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.UnknownIdException;
+import org.minga.ui.web.Gateways;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Facilitators manage access: other facilitators, API tokens, share links and table codes. */
+@RestController
+public class AccessController {
+
+    public record FacilitatorRequest(String username, String password) {
+    }
+
+    public record TokenRequest(String label, String token) {
+    }
+
+    public record LinkRequest(String kind) {
+    }
+
+    private final Facilitators facilitators;
+    private final ShareLinks links;
+    private final TableCodes tableCodes;
+    private final Gateways gateways;
+
+    public AccessController(Facilitators facilitators, ShareLinks links, TableCodes tableCodes, Gateways gateways) {
+        this.facilitators = facilitators;
+        this.links = links;
+        this.tableCodes = tableCodes;
+        this.gateways = gateways;
+    }
+
+    @GetMapping("/api/facilitators")
+    public List<String> facilitators() {
+        return facilitators.usernames();
+    }
+
+    @PostMapping("/api/facilitators")
+    public ResponseEntity<Map<String, String>> addFacilitator(@RequestBody FacilitatorRequest request) {
+        facilitators.save(request.username(), request.password());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", request.username()));
+    }
+
+    /** A token for scripts (Authorization: Bearer …), shown only in this answer. */
+    @PostMapping("/api/tokens")
+    public ResponseEntity<Map<String, String>> newToken(@RequestBody(required = false) TokenRequest request, Authentication who) {
+        String token = facilitators.newToken(who.getName(), request == null ? null : request.label());
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token));
+    }
+
+    @DeleteMapping("/api/tokens")
+    public Map<String, Object> revokeToken(@RequestBody TokenRequest request) {
+        if (request.token() == null || !facilitators.revokeToken(request.token())) {
+            throw new InvalidInputException("token", Refusal.VALUE_UNKNOWN, "…");
+        }
+        return Map.of("revoked", true);
+    }
+
+    @PostMapping("/api/assemblies/{assemblyId}/links")
+    public ResponseEntity<Map<String, String>> newLink(@PathVariable String assemblyId, @RequestBody LinkRequest request) {
+        String kind = request.kind();
+        if (!ShareLinks.PROJECTOR.equals(kind) && !ShareLinks.AUDITOR.equals(kind)) {
+            throw new InvalidInputException("kind", Refusal.VALUE_UNKNOWN, String.valueOf(kind));
+        }
+        gateways.summaryOf(assemblyId);
+        ShareLinks.NewLink link = links.create(assemblyId, kind);
+        String url = "/" + kind.replace("auditor", "audit") + "/" + assemblyId + "?link=" + link.token();
+        return ResponseEntity.created(URI.create(url)).body(Map.of("linkId", link.linkId(), "url", url));
+    }
+
+    @DeleteMapping("/api/assemblies/{assemblyId}/links/{linkId}")
+    public Map<String, Object> revokeLink(@PathVariable String assemblyId, @PathVariable String linkId) {
+        if (!links.revoke(assemblyId, linkId)) {
+            throw new UnknownIdException("linkId", Refusal.LINK_UNKNOWN, linkId);
+        }
+        return Map.of("linkId", linkId, "revoked", true);
+    }
+
+    /** A new code for a table; the old one stops working at once. */
+    @PostMapping("/api/assemblies/{assemblyId}/tables/{tableId}/join-code")
+    public Map<String, String> regenerateCode(@PathVariable String assemblyId, @PathVariable String tableId) {
+        boolean known = gateways.summaryOf(assemblyId).tables().stream()
+                .anyMatch(t -> t.tableId().equals(tableId));
+        if (!known) {
+            throw new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, tableId);
+        }
+        return Map.of("tableId", tableId, "joinCode", tableCodes.regenerate(assemblyId, tableId));
+    }
+}

@@ -1,0 +1,133 @@
+package org.minga.security;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.minga.assembly.api.Refusal;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may do what (README "Roles"). Facilitators sign in with a session (browsers, CSRF-protected)
+ * or with Basic or a Bearer token (scripts); tables act with their code, projectors and auditors
+ * with share links. Pages are public HTML; everything they show comes through the API, which
+ * checks every request. Every page gets a Content-Security-Policy without inline scripts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    public SecurityFilterChain securityFilterChain(HttpSecurity http, Facilitators facilitators, TableCodes tableCodes,
+                                                   ShareLinks shareLinks, WrongCodeThrottle throttle) throws Exception {
+        AntPathRequestMatcher api = new AntPathRequestMatcher("/api/**");
+        http
+                .userDetailsService(facilitators)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/css/**", "/js/**", "/favicon.svg", "/pages/**", "/error", "/login").permitAll()
+                        .requestMatchers("/projector/**", "/table/**", "/audit/**", "/agenda/**", "/join", "/join/**").permitAll()
+                        .requestMatchers("/qr.svg", "/api/join", "/api/join-address").permitAll()
+                        .requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/assemblies/*", "/api/assemblies/*/**").access(SecurityConfiguration::assemblyAccess)
+                        .anyRequest().hasRole(Facilitators.ROLE))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(SecurityConfiguration::usesAmbientCredentials))
+                .addFilterAfter(new AccessCredentialsFilter(facilitators, tableCodes, shareLinks, throttle), BasicAuthenticationFilter.class)
+                .addFilterAfter(new CsrfCookieFilter(), CsrfFilter.class)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(request, response,
+                                denied instanceof CsrfException ? Refusal.ACCESS_CSRF : Refusal.ACCESS_DENIED)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    /** Facilitators everywhere; tables and links where {@link AccessPolicy} lets them. */
+    static AuthorizationDecision assemblyAccess(Supplier<Authentication> who, RequestAuthorizationContext context) {
+        Authentication authentication = who.get();
+        HttpServletRequest request = context.getRequest();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (authentication == null) {
+            return new AuthorizationDecision(false);
+        }
+        boolean facilitator = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Facilitators.ROLE));
+        if (facilitator) {
+            return new AuthorizationDecision(true);
+        }
+        if (authentication instanceof Grants.TableGrant table) {
+            return new AuthorizationDecision(AccessPolicy.tableMay(table.table(), request.getMethod(), path));
+        }
+        if (authentication instanceof Grants.LinkGrant link) {
+            return new AuthorizationDecision(AccessPolicy.linkMay(link.link(), request.getMethod(), path));
+        }
+        return new AuthorizationDecision(false);
+    }
+
+    /** CSRF matters only where a browser sends credentials by itself: cookies. Scripts with headers are exempt. */
+    static boolean usesAmbientCredentials(HttpServletRequest request) {
+        return !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null
+                && request.getHeader(AccessCredentialsFilter.TABLE_HEADER) == null
+                && request.getHeader(AccessCredentialsFilter.LINK_HEADER) == null
+                && !request.getRequestURI().equals("/api/join");
+    }
+
+    static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
+                                org.springframework.security.core.AuthenticationException e) throws IOException {
+        // No "Basic" challenge: a browser would pop up its own login box over the page.
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"minga\"");
+        ProblemWriter.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);
+    }
+
+    /** Writes the CSRF cookie on every response, so the pages' scripts can echo it in X-XSRF-TOKEN. */
+    static final class CsrfCookieFilter extends OncePerRequestFilter {
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            if (token != null) {
+                token.getToken();
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

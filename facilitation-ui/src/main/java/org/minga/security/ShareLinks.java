@@ -1,0 +1,57 @@
+package org.minga.security;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.Optional;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Revocable read-only links: a projector link shows the board, an auditor link the history,
+ * time travel, agenda and participation figures, never personal data. Only a hash of the link's
+ * token is stored.
+ */
+@Component
+public class ShareLinks {
+
+    public static final String PROJECTOR = "projector";
+    public static final String AUDITOR = "auditor";
+
+    /** What a link lets its holder see. */
+    public record LinkAccess(String linkId, String assemblyId, String kind) {
+    }
+
+    /** A link just created: its id and the token, which appears nowhere else in clear. */
+    public record NewLink(String linkId, String token) {
+    }
+
+    private final MongoCollection<Document> links;
+
+    public ShareLinks(MongoDatabase database) {
+        this.links = database.getCollection("share_links");
+    }
+
+    public NewLink create(String assemblyId, String kind) {
+        String token = Secrets.token();
+        String linkId = Secrets.code(10);
+        links.insertOne(new Document("_id", linkId).append("assemblyId", assemblyId).append("kind", kind)
+                .append("tokenHash", Secrets.sha256(token)));
+        return new NewLink(linkId, token);
+    }
+
+    public boolean revoke(String assemblyId, String linkId) {
+        return links.deleteOne(and(eq("_id", linkId), eq("assemblyId", assemblyId))).getDeletedCount() > 0;
+    }
+
+    public Optional<LinkAccess> accessOf(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Document link = links.find(eq("tokenHash", Secrets.sha256(token))).first();
+        return Optional.ofNullable(link).map(d -> new LinkAccess(d.getString("_id"), d.getString("assemblyId"), d.getString("kind")));
+    }
+}
