@@ -102,9 +102,19 @@ public class SecurityConfiguration {
         return new AuthorizationDecision(false);
     }
 
-    /** CSRF matters only where a browser sends credentials by itself: cookies. Scripts with headers are exempt. */
+    /**
+     * CSRF matters only where a browser sends credentials by itself: our cookies. Scripts with
+     * headers, and requests with no credential at all (answered 401), are exempt.
+     */
     static boolean usesAmbientCredentials(HttpServletRequest request) {
-        return !SAFE_METHODS.contains(request.getMethod())
+        if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI())) {
+            return true; // nobody may be signed in to someone else's account from another site
+        }
+        boolean cookieCredential = AccessCredentialsFilter.cookie(request, "JSESSIONID") != null
+                || AccessCredentialsFilter.cookie(request, AccessCredentialsFilter.TABLE_COOKIE) != null
+                || AccessCredentialsFilter.cookie(request, AccessCredentialsFilter.LINK_COOKIE) != null;
+        return cookieCredential
+                && !SAFE_METHODS.contains(request.getMethod())
                 && request.getHeader("Authorization") == null
                 && request.getHeader(AccessCredentialsFilter.TABLE_HEADER) == null
                 && request.getHeader(AccessCredentialsFilter.LINK_HEADER) == null
