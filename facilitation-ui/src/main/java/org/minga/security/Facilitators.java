@@ -35,6 +35,8 @@ public class Facilitators implements UserDetailsService {
     static final String ROLE = "FACILITATOR";
     private static final Logger log = LoggerFactory.getLogger(Facilitators.class);
     private static final int MIN_PASSWORD = 10;
+    /** BCrypt reads at most 72 bytes; a longer password would be cut, so it is refused. */
+    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final MongoCollection<Document> accounts;
     private final MongoCollection<Document> tokens;
@@ -70,8 +72,13 @@ public class Facilitators implements UserDetailsService {
     /** Adds a facilitator, or sets a new password for one. */
     public void save(String username, String password) {
         String name = TextRules.id("username", username);
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new InvalidInputException("password", Refusal.NUMBER_OUT_OF_RANGE, password == null ? 0 : password.length(), MIN_PASSWORD, 128);
+        int bytes = password == null ? 0 : password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (password == null || password.length() < MIN_PASSWORD || bytes > MAX_PASSWORD_BYTES) {
+            throw new InvalidInputException("password", Refusal.NUMBER_OUT_OF_RANGE, password == null ? 0 : password.length(),
+                    MIN_PASSWORD, MAX_PASSWORD_BYTES);
+        }
+        if (password.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("password", Refusal.TEXT_CONTROL_CHARACTERS);
         }
         accounts.replaceOne(eq("_id", name), new Document("_id", name).append("passwordHash", passwords.encode(password)),
                 new ReplaceOptions().upsert(true));

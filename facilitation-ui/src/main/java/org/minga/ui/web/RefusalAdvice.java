@@ -8,9 +8,14 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -23,6 +28,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  */
 @RestControllerAdvice
 public class RefusalAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refusal, Locale locale) {
@@ -71,5 +78,27 @@ public class RefusalAdvice {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> notJson(HttpMediaTypeNotSupportedException e, Locale locale) {
         return Problems.of(Refusal.BODY_MALFORMED, "body", locale);
+    }
+
+    /**
+     * Whatever else goes wrong still answers problem+json: Spring's own refusals (unknown path,
+     * method not allowed, a blank path segment…) with their status, anything unexpected as a 500
+     * that is logged, so it is found and fixed.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> anythingElse(Exception e, Locale locale) {
+        if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
+            ResponseEntity<ProblemDetail> malformed = Problems.of(Refusal.BODY_MALFORMED, "path", locale);
+            ProblemDetail problem = malformed.getBody();
+            problem.setStatus(spring.getStatusCode().value());
+            problem.setTitle(spring.getBody().getTitle());
+            return ResponseEntity.status(spring.getStatusCode()).headers(malformed.getHeaders()).body(problem);
+        }
+        log.error("Unexpected failure answering a request", e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
+                        : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
+        problem.setProperty("code", "server.error");
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }
