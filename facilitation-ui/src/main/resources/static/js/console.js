@@ -4,6 +4,11 @@
  * plenary and the closing. Everything people typed reaches the page through Minga.el (textContent).
  */
 Object.assign(MINGA_MESSAGES.es, {
+  "console.access.title": "Enlaces para compartir", "console.access.hint": "Un enlace de proyector muestra solo el tablero; uno de auditoría, la historia, la agenda y las cifras, nunca datos personales. Revóquelos cuando ya no sirvan.",
+  "console.access.newProjector": "Nuevo enlace de proyector", "console.access.newAuditor": "Nuevo enlace de auditoría",
+  "console.access.projector": "Proyector", "console.access.auditor": "Auditoría", "console.access.revoke": "Revocar",
+  "console.access.revoked": "Enlace revocado.", "console.access.code": "Código de la mesa:", "console.access.regenerate": "Nuevo código",
+  "console.access.newCode": "{table} tiene un código nuevo: {code}. El anterior ya no sirve.",
   "console.skip": "Saltar al contenido",
   "console.back": "Todas las asambleas",
   "console.loading": "Cargando…",
@@ -158,6 +163,11 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.close.done": "Asamblea cerrada."
 });
 Object.assign(MINGA_MESSAGES.en, {
+  "console.access.title": "Share links", "console.access.hint": "A projector link shows only the board; an auditor link the history, agenda and figures, never personal data. Revoke them when no longer needed.",
+  "console.access.newProjector": "New projector link", "console.access.newAuditor": "New auditor link",
+  "console.access.projector": "Projector", "console.access.auditor": "Audit", "console.access.revoke": "Revoke",
+  "console.access.revoked": "Link revoked.", "console.access.code": "Table code:", "console.access.regenerate": "New code",
+  "console.access.newCode": "{table} has a new code: {code}. The old one no longer works.",
   "console.skip": "Skip to content",
   "console.back": "All assemblies",
   "console.loading": "Loading…",
@@ -659,6 +669,8 @@ window.MingaCsv = (() => {
   /* ============================================================== /console/{assemblyId} */
   function assemblyPage() {
     const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
+    document.addEventListener("minga:lang", () => renderLinks());
+    setTimeout(() => renderLinks(), 0);
     let summary = null;
     let board = null;
     let participants = [];
@@ -720,6 +732,70 @@ window.MingaCsv = (() => {
 
     async function refresh() {
       await loadSummary();
+      await loadJoinCodes();
+    }
+
+    /* ------------------------------------------------ access: table codes and share links */
+    let joinCodes = {};
+
+    async function loadJoinCodes() {
+      if (!summary || !summary.tables.length) return;
+      const answer = await api("GET", base + "/tables").catch(() => null);
+      if (!answer || !answer.ok) return;
+      const codes = {};
+      answer.data.forEach(table => { codes[table.tableId] = table.joinCode; });
+      if (JSON.stringify(codes) !== JSON.stringify(joinCodes)) {
+        joinCodes = codes;
+        renderTables(true);
+      }
+    }
+
+    async function newCode(table, button) {
+      button.disabled = true;
+      const answer = await api("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/join-code").catch(() => null);
+      button.disabled = false;
+      if (answer && answer.ok) {
+        joinCodes[table.tableId] = answer.data.joinCode;
+        renderTables(true);
+        showNotice(t("console.access.newCode", { table: table.label, code: answer.data.joinCode }));
+      } else {
+        showAlert(answer && answer.problem ? answer.problem.detail : t("error.network"));
+      }
+    }
+
+    /** Links created in this session of the console, shown so they can be copied and revoked. */
+    const shareLinks = [];
+
+    function renderLinks() {
+      const create = kind => async () => {
+        const answer = await api("POST", base + "/links", { kind }).catch(() => null);
+        if (!answer || !answer.ok) { showAlert(answer && answer.problem ? answer.problem.detail : t("error.network")); return; }
+        shareLinks.push({ kind, linkId: answer.data.linkId, url: location.origin + answer.data.url });
+        renderLinks();
+      };
+      const revoke = link => async () => {
+        const revoked = await api("DELETE", base + "/links/" + encodeURIComponent(link.linkId)).catch(() => null);
+        if (revoked && revoked.ok) {
+          shareLinks.splice(shareLinks.indexOf(link), 1);
+          renderLinks();
+          showNotice(t("console.access.revoked"));
+        } else {
+          showAlert(revoked && revoked.problem ? revoked.problem.detail : t("error.network"));
+        }
+      };
+      const section = el("section", { class: "panel", id: "share-links", "aria-labelledby": "links-title" },
+        el("h2", { id: "links-title", text: t("console.access.title") }),
+        el("p", { class: "muted", text: t("console.access.hint") }),
+        el("div", { class: "inline" },
+          el("button", { type: "button", id: "new-projector-link", text: t("console.access.newProjector"), onclick: create("projector") }),
+          el("button", { type: "button", id: "new-auditor-link", class: "secondary", text: t("console.access.newAuditor"), onclick: create("auditor") })),
+        el("ul", { id: "links-list" }, shareLinks.map(link => el("li", { "data-link": link.linkId },
+          el("strong", { text: t("console.access." + link.kind) }), " ",
+          el("input", { type: "text", readonly: true, value: link.url, "aria-label": t("console.access." + link.kind), class: "link-url" }),
+          el("button", { type: "button", class: "danger small", text: t("console.access.revoke"), onclick: revoke(link) })))));
+      const existing = document.getElementById("share-links");
+      if (existing) existing.replaceWith(section);
+      else $("tables-section").after(section);
     }
 
     /* ------------------------------------------------ rendering */
@@ -836,7 +912,8 @@ window.MingaCsv = (() => {
         el("option", { value: "", text: t("console.table.choose") }),
         table.memberIds.map(id => el("option", { value: id, text: nameOf(id) })));
       select.value = table.leaderId || "";
-      const phone = "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId);
+      const code = joinCodes[table.tableId];
+      const phone = code ? "/join/" + encodeURIComponent(code) : "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId);
       return el("article", { class: "table-card" + (table.pinned ? " pinned" : ""), "data-table": table.tableId },
         el("header", {},
           el("h4", { text: table.label }),
@@ -853,6 +930,10 @@ window.MingaCsv = (() => {
           table.memberIds.length
             ? el("ul", {}, table.memberIds.map(id => el("li", { "data-participant": id, text: nameOf(id) })))
             : el("p", { class: "muted", text: t("console.table.nobody") })),
+        el("p", { class: "join-code-line" }, t("console.access.code"), " ",
+          el("strong", { class: "join-code", "data-table": table.tableId, text: code || "…" }), " ",
+          el("button", { type: "button", class: "secondary small", id: "new-code-" + table.tableId,
+            text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
           "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
     }
