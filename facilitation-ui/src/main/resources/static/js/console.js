@@ -4,6 +4,9 @@
  * plenary and the closing. Everything people typed reaches the page through Minga.el (textContent).
  */
 Object.assign(MINGA_MESSAGES.es, {
+  "console.p.personal": "Datos personales", "console.p.erase": "Borrar datos", "console.p.eraseLabel": "Borrar nombre y contacto de {name}",
+  "console.p.eraseConfirm": "¿Borrar el nombre y el contacto de {name}? Sus aportes y las cifras se conservan.",
+  "console.p.erased": "(datos borrados)", "console.p.erasedNotice": "Nombre y contacto borrados.",
   "console.access.title": "Enlaces para compartir", "console.access.hint": "Un enlace de proyector muestra solo el tablero; uno de auditoría, la historia, la agenda y las cifras, nunca datos personales. Revóquelos cuando ya no sirvan.",
   "console.access.newProjector": "Nuevo enlace de proyector", "console.access.newAuditor": "Nuevo enlace de auditoría",
   "console.access.projector": "Proyector", "console.access.auditor": "Auditoría", "console.access.revoke": "Revocar",
@@ -163,6 +166,9 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.close.done": "Asamblea cerrada."
 });
 Object.assign(MINGA_MESSAGES.en, {
+  "console.p.personal": "Personal data", "console.p.erase": "Erase data", "console.p.eraseLabel": "Erase the name and contact of {name}",
+  "console.p.eraseConfirm": "Erase the name and contact of {name}? Their contributions and the figures stay.",
+  "console.p.erased": "(data erased)", "console.p.erasedNotice": "Name and contact erased.",
   "console.access.title": "Share links", "console.access.hint": "A projector link shows only the board; an auditor link the history, agenda and figures, never personal data. Revoke them when no longer needed.",
   "console.access.newProjector": "New projector link", "console.access.newAuditor": "New auditor link",
   "console.access.projector": "Projector", "console.access.auditor": "Audit", "console.access.revoke": "Revoke",
@@ -861,11 +867,11 @@ window.MingaCsv = (() => {
       rebuild($("participants"), () => {
         if (!participants.length) return el("p", { class: "muted", text: t("console.p.none") });
         if (!matches.length) return el("p", { class: "muted", text: t("console.p.noMatch") });
-        const headings = ["name", "organization", "organizationType", "sector", "gender", "ageGroup", "territory", "area", "axis", "table"];
+        const headings = ["name", "organization", "organizationType", "sector", "gender", "ageGroup", "territory", "area", "axis", "table", "personal"];
         return el("table", { class: "data" },
           el("thead", {}, el("tr", {}, headings.map(h => el("th", { scope: "col", text: t("console.p." + h) })))),
           el("tbody", {}, matches.map(p => el("tr", { "data-participant": p.participantId },
-            el("th", { scope: "row", text: p.name }),
+            el("th", { scope: "row", text: p.name === null ? t("console.p.erased") : p.name }),
             el("td", { text: p.organization || "" }),
             el("td", { text: p.organizationType || "" }),
             el("td", { text: p.sector || "" }),
@@ -878,8 +884,24 @@ window.MingaCsv = (() => {
               : hasTables ? el("button", { type: "button", class: "secondary small", id: "seat-" + p.participantId,
                   text: t("console.p.seat"), "aria-label": t("console.p.seatLabel", { name: p.name }),
                   onclick: e => seat(p, e.currentTarget) })
-              : el("span", { class: "muted", text: t("console.p.noTable") }))))));
+              : el("span", { class: "muted", text: t("console.p.noTable") })),
+            el("td", {}, p.name === null ? el("span", { class: "muted", text: t("console.p.erased") })
+              : el("button", { type: "button", class: "danger small", id: "erase-" + p.participantId,
+                  text: t("console.p.erase"), "aria-label": t("console.p.eraseLabel", { name: p.name }),
+                  onclick: e => erase(p, e.currentTarget) }))))));
       });
+    }
+
+    /** Forgets a person's name and contact on request; their pieces and the figures stay. */
+    async function erase(person, button) {
+      if (!window.confirm(t("console.p.eraseConfirm", { name: person.name }))) return;
+      await busy(button, async () => {
+        const answer = await call("DELETE", base + "/participants/" + encodeURIComponent(person.participantId) + "/personal-data");
+        if (answer && answer.ok) showNotice(t("console.p.erasedNotice"));
+        else showAlert(problemText(answer));
+      });
+      participantsKey = "";
+      refresh();
     }
     $("p-filter").addEventListener("input", () => renderParticipants());
 

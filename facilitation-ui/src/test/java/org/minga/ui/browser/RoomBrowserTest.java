@@ -399,6 +399,35 @@ class RoomBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> room.piecesWithText("Ahora sí, desde la mesa 2") == 1);
     }
 
+    @Test
+    void theConsoleErasesAPersonsDataAndSharesARevocableProjectorLink() {
+        RoomData room = RoomData.withNeedsOpen(api, "sharing", 1, 1, 2);
+        room.addNeed("t1", "s1", "Crédito rural");
+        projector.get(url("/console/sharing"));
+        WebElement erase = waitFor(projector, By.id("erase-p1"));
+        erase.click();
+        projector.switchTo().alert().accept();
+        new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("tr[data-participant='p1'] th")).getText().equals("(datos borrados)"));
+        assertThat(api.get("/api/assemblies/sharing/participants").json().get(0).get("name").isNull()).isTrue();
+
+        waitFor(projector, By.id("new-projector-link")).click();
+        WebElement link = waitFor(projector, By.cssSelector("#links-list input.link-url"));
+        String url = link.getAttribute("value");
+        assertThat(url).contains("/projector/sharing?link=");
+
+        // The phone's browser is not signed in: the link alone shows the board, without the token in the address bar.
+        phone.get(url);
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("board")).getText().contains("Crédito rural"));
+        assertThat(phone.getCurrentUrl()).endsWith("/projector/sharing");
+
+        projector.findElement(By.cssSelector("#links-list button.danger")).click();
+        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("#links-list li")).isEmpty());
+        phone.navigate().refresh();
+        assertThat(waitFor(phone, By.id("need-access")).getText()).contains("necesita el enlace");
+    }
+
     private static List<String> piecesShown(ChromeDriver page, String container) {
         return page.findElements(By.cssSelector(container + " [data-piece]")).stream().map(e -> e.getAttribute("data-piece")).toList();
     }
