@@ -74,7 +74,7 @@ window.Minga = (() => {
       credentials: "same-origin",
       body: body === undefined ? undefined : JSON.stringify(body)
     });
-    if (response.status === 401) needAccess();
+    if (response.status === 401 || response.status === 403) needAccess();
     const date = response.headers.get("Date");
     if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
     const type = response.headers.get("Content-Type") || "";

@@ -3,6 +3,7 @@ package org.minga.security;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -60,24 +61,34 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String code = Optional.ofNullable(request.getHeader(TABLE_HEADER)).orElseGet(() -> cookie(request, TABLE_COOKIE));
-        String link = Optional.ofNullable(request.getHeader(LINK_HEADER)).orElseGet(() -> cookie(request, LINK_COOKIE));
+        String codeHeader = request.getHeader(TABLE_HEADER);
+        String linkHeader = request.getHeader(LINK_HEADER);
+        String code = codeHeader != null ? codeHeader : cookie(request, TABLE_COOKIE);
+        String link = linkHeader != null ? linkHeader : cookie(request, LINK_COOKIE);
         if (code != null || link != null) {
             String client = request.getRemoteAddr();
             if (throttle.blocked(client)) {
                 ProblemWriter.write(request, response, Refusal.ACCESS_THROTTLED);
                 return;
             }
-            var table = tableCodes.tableOf(code);
-            var share = shareLinks.accessOf(link);
-            if (table.isPresent()) {
-                authenticate(new Grants.TableGrant(table.get()));
-            } else if (share.isPresent()) {
-                authenticate(new Grants.LinkGrant(share.get()));
+            Optional<Authentication> table = tableCodes.tableOf(code).map(Grants.TableGrant::new);
+            Optional<Authentication> share = shareLinks.accessOf(link).map(Grants.LinkGrant::new);
+            if (table.isEmpty() && share.isEmpty()) {
+                // A code or token the client typed or sent is a guess; a stale cookie (a regenerated code, a
+                // revoked link) is just forgotten, so a phone is not locked out by its own old cookie.
+                if (codeHeader != null || linkHeader != null) {
+                    throttle.wrong(client);
+                    ProblemWriter.write(request, response, codeHeader != null ? Refusal.TABLE_CODE_INVALID : Refusal.ACCESS_UNAUTHENTICATED);
+                    return;
+                }
             } else {
-                throttle.wrong(client);
-                ProblemWriter.write(request, response, code != null ? Refusal.TABLE_CODE_INVALID : Refusal.ACCESS_UNAUTHENTICATED);
-                return;
+                // A phone may hold a table's code and a projector link: the one that grants this request counts.
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                Authentication chosen = Stream.of(table, share).flatMap(Optional::stream)
+                        .filter(grant -> grants(grant, request.getMethod(), path))
+                        .findFirst()
+                        .orElse(table.orElseGet(share::get));
+                authenticate(chosen);
             }
         }
         chain.doFilter(request, response);
@@ -88,6 +99,11 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.startsWith("/api/") || path.equals("/api/join");
+    }
+
+    private static boolean grants(Authentication grant, String method, String path) {
+        return grant instanceof Grants.TableGrant table ? AccessPolicy.tableMay(table.table(), method, path)
+                : grant instanceof Grants.LinkGrant link && AccessPolicy.linkMay(link.link(), method, path);
     }
 
     private static void authenticate(Authentication authentication) {

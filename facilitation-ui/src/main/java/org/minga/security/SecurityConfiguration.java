@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,6 +62,9 @@ public class SecurityConfiguration {
         http
                 .userDetailsService(facilitators)
                 .authorizeHttpRequests(requests -> requests
+                        // The live stream finishes on an async dispatch of a request already authorized;
+                        // phones and links have no session to carry their grant there.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers("/css/**", "/js/**", "/favicon.svg", "/pages/**", "/error", "/login").permitAll()
                         .requestMatchers("/projector/**", "/table/**", "/audit/**", "/agenda/**", "/join", "/join/**").permitAll()
                         .requestMatchers("/qr.svg", "/api/join", "/api/join-address").permitAll()

@@ -100,6 +100,36 @@ class BoardStreamTest {
                 .untilAsserted(() -> assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).isEmpty());
     }
 
+    @Test
+    void aTablesPhoneFollowsTheBoardWithItsCodeAlone() throws Exception {
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        String base = "/api/assemblies/stream-code";
+        client.post("/api/assemblies", """
+                {"assemblyId": "stream-code", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+        client.post(base + "/participants", "{\"participantId\": \"p1\", \"name\": \"Ana\", \"organization\": \"Coop\"}").expect(201);
+        String code = client.post(base + "/split-into-tables", "{}").expect(200).json().at("/tables/0/joinCode").asText();
+        client.post(base + "/steps/needs/open", "{}").expect(200);
+        await().until(() -> client.get(base + "/board").json().at("/step/open").asBoolean());
+
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream")).header("X-Minga-Table-Code", code).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader-table");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(events.poll(5, TimeUnit.SECONDS)).extracting(Event::name).isEqualTo("board");
+
+        client.asTable(code).post(base + "/tables/t1/needs", "{\"pieceId\": \"n1\", \"text\": \"Crédito rural\"}").expect(201);
+        Event table = events.poll(5, TimeUnit.SECONDS);
+        assertThat(table).isNotNull();
+        assertThat(table.name()).isEqualTo("table");
+        assertThat(table.data().at("/table/pieces/0/text").asText()).isEqualTo("Crédito rural");
+        response.body().close();
+    }
+
     private static void readEvents(Stream<String> lines, BlockingQueue<Event> events) {
         String[] name = {null};
         try {
