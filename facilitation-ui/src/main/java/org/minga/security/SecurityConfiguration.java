@@ -47,7 +47,7 @@ public class SecurityConfiguration {
     /** A request the firewall refuses (an encoded NUL or a blank in the path…) still gets a problem it can read. */
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> ProblemWriter.write(request, response, Refusal.BODY_MALFORMED, "path");
+        return (request, response, rejected) -> ProblemWriter.writeForField(request, response, Refusal.BODY_MALFORMED, "path");
     }
 
     @Bean
