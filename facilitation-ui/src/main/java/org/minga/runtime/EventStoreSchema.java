@@ -1,27 +1,70 @@
 package org.minga.runtime;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.GenericTokenTableFactory;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Axon creates no tables. This creates the event, snapshot and token tables (IF NOT EXISTS) when
  * the context is built, before any processor starts. On H2 2.3 the MySQL table factory works
- * where the HSQL one fails.
+ * where the HSQL one fails. On shutdown, after Axon has stopped, it closes an embedded H2 file
+ * itself, which also compacts it.
  */
 @Component
 public class EventStoreSchema {
 
-    public EventStoreSchema(EventStorageEngine engine, TokenStore tokenStore) {
+    private static final Logger log = LoggerFactory.getLogger(EventStoreSchema.class);
+
+    private final DataSource dataSource;
+
+    public EventStoreSchema(EventStorageEngine engine, TokenStore tokenStore, DataSource dataSource) {
+        this.dataSource = dataSource;
         if (engine instanceof JdbcEventStorageEngine jdbc) {
             jdbc.createSchema(MySqlEventTableFactory.INSTANCE);
         }
         if (tokenStore instanceof JdbcTokenStore jdbc) {
             jdbc.createSchema(GenericTokenTableFactory.INSTANCE);
+        }
+    }
+
+    @PreDestroy
+    void closeEmbeddedDatabase() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            if (connection.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                }
+            }
+        } catch (SQLException e) {
+            log.warn("The event store did not close cleanly; it recovers at the next start: {}", e.getMessage());
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    /** After SHUTDOWN the pool finds its connection closed: that is the point, not a failure. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException expected) {
+                log.debug("connection closed with the database: {}", expected.getMessage());
+            }
         }
     }
 }
