@@ -20,6 +20,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -78,6 +79,12 @@ public class RefusalAdvice {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> notJson(HttpMediaTypeNotSupportedException e, Locale locale) {
         return Problems.of(Refusal.BODY_MALFORMED, "body", locale);
+    }
+
+    /** A projector or phone that left while its stream was being written: normal, nothing to answer. */
+    @ExceptionHandler(AsyncRequestNotUsableException.class)
+    void viewerLeft(AsyncRequestNotUsableException e) {
+        log.debug("A viewer left its stream: {}", e.getMessage());
     }
 
     /**
