@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,12 +33,6 @@ public class TableCodes {
         this.codes = database.getCollection("table_codes");
     }
 
-    /** The table's code, created on first use. */
-    public String codeOf(String assemblyId, String tableId) {
-        Document existing = codes.find(and(eq("assemblyId", assemblyId), eq("tableId", tableId))).first();
-        return existing != null ? existing.getString("_id") : regenerate(assemblyId, tableId);
-    }
-
     public String regenerate(String assemblyId, String tableId) {
         codes.deleteMany(and(eq("assemblyId", assemblyId), eq("tableId", tableId)));
         String code = Secrets.code(LENGTH);
@@ -53,10 +48,11 @@ public class TableCodes {
         return Optional.ofNullable(found).map(d -> new TableAccess(d.getString("assemblyId"), d.getString("tableId")));
     }
 
-    /** Every table's code of an assembly, by table id. */
-    public Map<String, String> codesOf(String assemblyId) {
+    /** The codes of these tables, by table id, in one read; a table without a code gets one. */
+    public Map<String, String> codesOf(String assemblyId, List<String> tableIds) {
         Map<String, String> byTable = new LinkedHashMap<>();
         codes.find(eq("assemblyId", assemblyId)).forEach(d -> byTable.put(d.getString("tableId"), d.getString("_id")));
+        tableIds.forEach(tableId -> byTable.computeIfAbsent(tableId, missing -> regenerate(assemblyId, missing)));
         return byTable;
     }
 }

@@ -124,15 +124,10 @@ public class PeopleAndTablesController {
     @PostMapping("/split-into-tables")
     public Map<String, List<Map<String, Object>>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
         List<TableAssignment> tables = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
-        return Map.of("tables", tables.stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("tableId", t.tableId());
-            table.put("axisId", t.axisId());
-            table.put("label", t.label());
-            table.put("memberIds", t.memberIds());
-            table.put("joinCode", tableCodes.codeOf(assemblyId, t.tableId()));
-            return table;
-        }).toList());
+        Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
+        return Map.of("tables", tables.stream()
+                .map(t -> tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))
+                .toList());
     }
 
     @PostMapping("/participants/{participantId}/seat")
@@ -145,18 +140,25 @@ public class PeopleAndTablesController {
     /** The tables with members, leader, spokesperson, pin, and each table's join code (facilitators only). */
     @GetMapping("/tables")
     public List<Map<String, Object>> tables(@PathVariable String assemblyId) {
-        return gateways.summaryOf(assemblyId).tables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("tableId", t.tableId());
-            table.put("axisId", t.axisId());
-            table.put("label", t.label());
-            table.put("memberIds", t.memberIds());
+        List<TableSummary> tables = gateways.summaryOf(assemblyId).tables();
+        Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableSummary::tableId).toList());
+        return tables.stream().map(t -> {
+            Map<String, Object> table = tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId()));
             table.put("leaderId", t.leaderId());
             table.put("spokespersonId", t.spokespersonId());
             table.put("pinned", t.pinned());
-            table.put("joinCode", tableCodes.codeOf(assemblyId, t.tableId()));
             return table;
         }).toList();
+    }
+
+    private static Map<String, Object> tableJson(String tableId, String axisId, String label, List<String> memberIds, String joinCode) {
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("tableId", tableId);
+        table.put("axisId", axisId);
+        table.put("label", label);
+        table.put("memberIds", memberIds);
+        table.put("joinCode", joinCode);
+        return table;
     }
 
     /** The members of one table with their names, so the table can pick its spokesperson. */
