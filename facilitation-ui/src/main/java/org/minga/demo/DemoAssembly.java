@@ -29,6 +29,7 @@ import org.minga.assembly.api.SetWorkPlanCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TablesFormed;
 import org.minga.registry.ParticipantRegistry;
 import org.minga.ui.web.Gateways;
 import org.slf4j.Logger;
@@ -91,7 +92,7 @@ public class DemoAssembly {
             gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
             registry.remember(assemblyId, participantId, texts.person() + " " + i);
         }
-        List<TableAssignment> tables = gateways.send(new SplitIntoTablesCommand(assemblyId, PEOPLE / axes.size()));
+        List<TableAssignment> tables = gateways.<TablesFormed>send(new SplitIntoTablesCommand(assemblyId, PEOPLE / axes.size())).tables();
         play(assemblyId, tables, texts, horizon);
         return assemblyId;
     }

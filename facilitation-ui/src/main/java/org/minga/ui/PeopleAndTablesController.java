@@ -16,6 +16,7 @@ import org.minga.assembly.api.RegisterParticipantCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.FindParticipantsQuery;
@@ -123,7 +124,8 @@ public class PeopleAndTablesController {
     /** Splits the room; each table gets its join code at once. */
     @PostMapping("/split-into-tables")
     public Map<String, List<Map<String, Object>>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
-        List<TableAssignment> tables = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
+        TablesFormed formed = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
+        List<TableAssignment> tables = formed.tables();
         Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
         return Map.of("tables", tables.stream()
                 .map(t -> tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))

@@ -1,5 +1,8 @@
 package org.minga.assembly.api;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * Every reason Minga can refuse a command, with the stable code clients and the message bundles
  * ({@code refusals*.properties}) key on. The kind tells the web layer which status to answer.
@@ -92,5 +95,10 @@ public enum Refusal {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The refusal with this stable code, if Minga has one. */
+    public static Optional<Refusal> ofCode(String code) {
+        return Arrays.stream(values()).filter(refusal -> refusal.code.equals(code)).findFirst();
     }
 }

@@ -61,6 +61,7 @@ import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.UnknownIdException;
@@ -153,15 +154,15 @@ public class Assembly {
 
     /** Answers the tables formed, so the facilitator sees them at once; a repeated split answers the same tables. */
     @CommandHandler
-    List<TableAssignment> handle(SplitIntoTablesCommand command) {
+    TablesFormed handle(SplitIntoTablesCommand command) {
         int tableSize = command.tableSize() == null
                 ? schedule.rules().tableSize()
                 : inRange("tableSize", command.tableSize(), 2, MAX_TABLE_SIZE);
         if (splitTableSize != null) {
             if (splitTableSize == tableSize) {
-                return tables.values().stream()
+                return new TablesFormed(tables.values().stream()
                         .map(t -> new TableAssignment(t.tableId(), t.axisId(), t.label(), t.memberIds()))
-                        .toList();
+                        .toList());
             }
             throw new RuleViolationException(Refusal.TABLES_ALREADY_SPLIT);
         }
@@ -176,7 +177,7 @@ public class Assembly {
         String labelPrefix = "en".equals(schedule.language()) ? "Table" : "Mesa";
         List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, labelPrefix);
         apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
-        return split;
+        return new TablesFormed(split);
     }
 
     /** Answers the table the participant sits at, so the facilitator can tell them where to go. */

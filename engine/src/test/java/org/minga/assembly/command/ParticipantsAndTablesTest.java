@@ -32,6 +32,7 @@ import org.minga.assembly.api.RegisterParticipantCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 
 class ParticipantsAndTablesTest {
@@ -154,7 +155,7 @@ class ParticipantsAndTablesTest {
                     .when(new SplitIntoTablesCommand(ASSEMBLY, 20))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
-                    .expectResultMessagePayload(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4")));
+                    .expectResultMessagePayload(new TablesFormed(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4"))));
         }
 
         @Test

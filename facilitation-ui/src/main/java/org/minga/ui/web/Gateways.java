@@ -1,14 +1,18 @@
 package org.minga.ui.web;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.minga.assembly.api.RefusedException;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.FindAssemblyQuery;
+import org.minga.assembly.command.RefusalsOverTheWire;
 import org.springframework.stereotype.Component;
 
 /** The controllers' way to the engine and the read models: send and wait, ask and wait. */
@@ -25,9 +29,20 @@ public class Gateways {
         this.queries = queries;
     }
 
-    /** Sends a command and returns its result once it is stored; refusals surface as their exceptions. */
+    /**
+     * Sends a command and returns its result once it is stored. A refusal surfaces as the engine's
+     * exception, whichever instance handled the command.
+     */
     public <R> R send(Object command) {
-        return commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        try {
+            return commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (CommandExecutionException failed) {
+            Optional<RefusedException> refusal = RefusalsOverTheWire.refusalIn(failed);
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
+            throw failed;
+        }
     }
 
     public <R> R ask(Object query, ResponseType<R> answer) {
