@@ -4,6 +4,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * Processors take up to {@value #BATCH_SIZE} events per unit of work: a burst of phones is then
@@ -15,7 +16,9 @@ public class EventProcessingConfiguration {
 
     static final int BATCH_SIZE = 100;
 
+    /** Embedded: one instance, one thread per processor. ({@link AxonServerRuntime} pools and segments them.) */
     @Bean
+    @Profile("!" + AxonServerRuntime.PROFILE)
     public ConfigurerModule batchedTrackingProcessors() {
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(BATCH_SIZE));

@@ -15,15 +15,17 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Axon creates no tables. This creates the event, snapshot and token tables (IF NOT EXISTS) when
+ * Embedded only. Axon creates no tables. This creates the event, snapshot and token tables (IF NOT EXISTS) when
  * the context is built, before any processor starts. On H2 2.3 the MySQL table factory works
  * where the HSQL one fails. On shutdown, after Axon has stopped, it closes an embedded H2 file
  * itself, which also compacts it.
  */
 @Component
+@Profile("!" + AxonServerRuntime.PROFILE)
 public class EventStoreSchema {
 
     private static final Logger log = LoggerFactory.getLogger(EventStoreSchema.class);

@@ -7,10 +7,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where Minga keeps its data. {@code dataDir} holds the event store and, unless {@code mongodb.uri}
- * names a MongoDB, the read models.
+ * names a MongoDB, the read models. {@code processors} shapes the event processors of the
+ * {@code axonserver} profile, where instances share the work.
  */
 @ConfigurationProperties("minga")
-public record MingaProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Mongo mongodb) {
+public record MingaProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Mongo mongodb,
+                              @DefaultValue Processors processors) {
 
     /** A MongoDB to keep read models in instead of the embedded one; empty uri means embedded. */
     public record Mongo(@DefaultValue("") String uri, @DefaultValue("minga") String database) {
@@ -18,5 +20,13 @@ public record MingaProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
         public boolean embedded() {
             return uri == null || uri.isBlank();
         }
+    }
+
+    /**
+     * Each read model's processor splits the event stream into {@code segments} (by assembly, so
+     * one assembly's events stay in order); an instance claims at most
+     * {@code maxSegmentsPerInstance} of them, the others are left for the other instances.
+     */
+    public record Processors(@DefaultValue("4") int segments, @DefaultValue("4") int maxSegmentsPerInstance) {
     }
 }

@@ -8,34 +8,37 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.lifecycle.Phase;
 import org.minga.projections.ReadModelStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 
 /**
  * A read model whose collection is empty (dropped by an operator, or a new disk) is rebuilt from
  * the event store: just before the processors start, its tracking tokens are removed, and a
- * tracking processor without a token replays the stream from its first event. Processors that
- * merely fell behind catch up by themselves from their tokens.
+ * processor without a token replays the stream from its first event. Processors that merely fell
+ * behind catch up by themselves from their tokens. Tokens live in the H2 file when embedded and
+ * in MongoDB with Axon Server ({@link AxonServerRuntime#mongoTokenReset}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
 
+    /** Forgets every tracking token of one processor; answers how many there were. */
+    @FunctionalInterface
+    public interface TokenReset {
+        long forget(String processorName);
+    }
+
     @Bean
-    public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenStore tokenStore, DataSource dataSource) {
+    public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenReset tokens) {
         return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
-            if (!(tokenStore instanceof JdbcTokenStore)) {
-                return;
-            }
             for (Map.Entry<String, String> readModel : ReadModelStores.COLLECTION_OF_PROCESSOR.entrySet()) {
-                if (stores.isEmpty(readModel.getValue()) && deleteTokens(dataSource, readModel.getKey()) > 0) {
+                if (stores.isEmpty(readModel.getValue()) && tokens.forget(readModel.getKey()) > 0) {
                     log.info("Read model '{}' is empty: processor '{}' replays the event store to rebuild it",
                             readModel.getValue(), readModel.getKey());
                 }
@@ -43,13 +46,17 @@ public class ReadModelRebuild {
         });
     }
 
-    private static int deleteTokens(DataSource dataSource, String processorName) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
-            delete.setString(1, processorName);
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reset the tokens of processor " + processorName, e);
-        }
+    @Bean
+    @Profile("!" + AxonServerRuntime.PROFILE)
+    public TokenReset jdbcTokenReset(DataSource dataSource) {
+        return processorName -> {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
+                delete.setString(1, processorName);
+                return delete.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot reset the tokens of processor " + processorName, e);
+            }
+        };
     }
 }

@@ -65,12 +65,12 @@ public class ReadModelStorageConfiguration {
         }
     }
 
-    /** True when no MongoDB uri is configured. */
+    /** True when no MongoDB uri is configured, outside the axonserver profile (which needs one). */
     static final class NoMongoUri implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
             String uri = context.getEnvironment().getProperty("minga.mongodb.uri", "");
-            return uri.isBlank();
+            return uri.isBlank() && !context.getEnvironment().matchesProfiles(AxonServerRuntime.PROFILE);
         }
     }
 
@@ -90,6 +90,10 @@ public class ReadModelStorageConfiguration {
 
     @Bean(destroyMethod = "close")
     public MongoClient mongoClient(MingaProperties properties, Optional<EmbeddedMongo> embeddedMongo) {
+        if (embeddedMongo.isEmpty() && properties.mongodb().embedded()) {
+            throw new IllegalStateException("The axonserver profile keeps read models, the registry and tracking tokens "
+                    + "in MongoDB: set MINGA_MONGODB_URI (e.g. mongodb://mongodb:27017)");
+        }
         return MongoClients.create(embeddedMongo.map(EmbeddedMongo::connectionString).orElse(properties.mongodb().uri()));
     }
 

@@ -1,0 +1,129 @@
+package org.minga.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import javax.sql.DataSource;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.axonserver.connector.AxonServerConnectionManager;
+import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.queryhandling.QueryBus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.minga.projections.ReadModelStores;
+import org.minga.ui.MingaClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The {@code axonserver} profile, wired for real: Axon Server's connector (pointed at an address
+ * where no server answers, since none runs here), MongoDB (in-process, mongo-java-server's memory
+ * backend) for read models, facilitators and tracking tokens, and no relational database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles(AxonServerRuntime.PROFILE)
+class AxonServerProfileWiringTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final int NOBODY_LISTENING = freePort();
+
+    @DynamicPropertySource
+    static void production(DynamicPropertyRegistry registry) {
+        registry.add("minga.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort());
+        registry.add("axon.axonserver.servers", () -> "127.0.0.1:" + NOBODY_LISTENING);
+        registry.add("minga.data-dir", () -> "target/test-data/axonserver-profile-must-stay-empty");
+        // The connector retries the absent server all along; its stack traces would bury the test's output.
+        registry.add("logging.level.org.axonframework", () -> "off");
+        registry.add("logging.level.io.axoniq", () -> "off");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.shutdown();
+    }
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MongoDatabase database;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void eventsCommandsAndQueriesGoThroughAxonServer() {
+        assertThat(context.getBean(EventStore.class)).isInstanceOf(AxonServerEventStore.class);
+        assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
+        assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
+        assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
+    }
+
+    @Test
+    void thereIsNoRelationalDatabaseNorAnyLocalStore() {
+        assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(ReadModelStorageConfiguration.EmbeddedMongo.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(EventStoreSchema.class)).isEmpty();
+        assertThat(new java.io.File("target/test-data/axonserver-profile-must-stay-empty")).doesNotExist();
+    }
+
+    @Test
+    void trackingTokensAreKeptInMongoAndSharedBySegment() {
+        TokenStore tokens = context.getBean(TokenStore.class);
+        assertThat(tokens).isInstanceOf(MongoTokenStore.class);
+
+        tokens.initializeTokenSegments("probe", 4);
+
+        assertThat(tokens.fetchSegments("probe")).containsExactly(0, 1, 2, 3);
+        assertThat(database.getCollection(AxonServerRuntime.TOKENS_COLLECTION).countDocuments(Filters.eq("processorName", "probe")))
+                .isEqualTo(4);
+        assertThat(context.getBean(ReadModelRebuild.TokenReset.class).forget("probe")).isEqualTo(4);
+        assertThat(tokens.fetchSegments("probe")).isEmpty();
+    }
+
+    @Test
+    void everyReadModelIsBuiltByAPooledProcessorWhoseSegmentsInstancesShare() {
+        EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+        for (String processor : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
+            EventProcessor built = processing.eventProcessor(processor).orElseThrow();
+            assertThat(built).as(processor).isInstanceOf(PooledStreamingEventProcessor.class);
+            assertThat(((PooledStreamingEventProcessor) built).maxCapacity()).as(processor).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void theRegistryAndFacilitatorsLiveInTheSameMongo() {
+        assertThat(database.getCollection("facilitators").countDocuments()).isEqualTo(1);
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        assertThat(client.get("/api/facilitators").expect(200).json()).extracting(n -> n.asText()).contains("facilitator");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
