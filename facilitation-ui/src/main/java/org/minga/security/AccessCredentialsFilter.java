@@ -94,11 +94,11 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    /** Only the API takes these credentials; pages are static and joining is how a code is first given. */
+    /** Only the API and the metrics take these credentials; pages are static and joining is how a code is first given. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith("/api/") || path.equals("/api/join");
+        return !(path.startsWith("/api/") || path.startsWith("/actuator")) || path.equals("/api/join");
     }
 
     private static boolean grants(Authentication grant, String method, String path) {

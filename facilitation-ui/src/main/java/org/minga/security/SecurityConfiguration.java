@@ -29,6 +29,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -58,7 +60,8 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, Facilitators facilitators, TableCodes tableCodes,
                                                    ShareLinks shareLinks, WrongCodeThrottle throttle) throws Exception {
-        AntPathRequestMatcher api = new AntPathRequestMatcher("/api/**");
+        // Scripts and scrapers get a problem+json 401 rather than the login page.
+        RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"));
         http
                 .userDetailsService(facilitators)
                 .authorizeHttpRequests(requests -> requests
@@ -69,6 +72,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/projector/**", "/table/**", "/audit/**", "/agenda/**", "/join", "/join/**").permitAll()
                         .requestMatchers("/qr.svg", "/api/join", "/api/join-address").permitAll()
                         .requestMatchers("/api/openapi", "/api/openapi/**", "/api/docs", "/api/docs/**", "/swagger-ui/**").permitAll()
+                        // Probes ask without credentials; the answer is only UP or DOWN. Metrics need a facilitator.
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/assemblies/*", "/api/assemblies/*/**").access(SecurityConfiguration::assemblyAccess)
                         .anyRequest().hasRole(Facilitators.ROLE))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())

@@ -14,6 +14,7 @@ import org.minga.assembly.api.query.BoardChange;
 import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
+import org.minga.runtime.MingaMetrics;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,9 +35,11 @@ public class BoardController {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final Gateways gateways;
+    private final MingaMetrics.LiveViewers viewers;
 
-    public BoardController(Gateways gateways) {
+    public BoardController(Gateways gateways, MingaMetrics.LiveViewers viewers) {
         this.gateways = gateways;
+        this.viewers = viewers;
     }
 
     /** The live board, or with {@code sequence} or {@code at} the board as it stood then, rebuilt from the stream. */
@@ -84,7 +87,11 @@ public class BoardController {
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
         return Flux.merge(changes, heartbeats)
-                .doFinally(signal -> subscription.close());
+                .doOnSubscribe(viewer -> viewers.joined())
+                .doFinally(signal -> {
+                    viewers.left();
+                    subscription.close();
+                });
     }
 
     private static ServerSentEvent<Object> event(String name, Object data) {

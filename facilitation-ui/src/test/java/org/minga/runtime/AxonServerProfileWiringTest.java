@@ -113,6 +113,15 @@ class AxonServerProfileWiringTest {
     }
 
     @Test
+    void anInstanceIsAliveButNotReadyWhileAxonServerCannotBeReached() {
+        MingaClient anonymous = new MingaClient("http://localhost:" + port).anonymous();
+        assertThat(anonymous.get("/actuator/health/liveness").expect(200).json().get("status").asText()).isEqualTo("UP");
+        MingaClient.Answer readiness = anonymous.get("/actuator/health/readiness");
+        assertThat(readiness.status()).isEqualTo(503);
+        assertThat(readiness.json().get("status").asText()).isNotEqualTo("UP");
+    }
+
+    @Test
     void theRegistryAndFacilitatorsLiveInTheSameMongo() {
         assertThat(database.getCollection("facilitators").countDocuments()).isEqualTo(1);
         MingaClient client = new MingaClient("http://localhost:" + port);

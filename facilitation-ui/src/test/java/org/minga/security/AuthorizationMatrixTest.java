@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -30,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * identified and 401 for nobody.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Spring Boot tests switch metrics export off unless asked: Prometheus is what is under test here.
+@AutoConfigureObservability(tracing = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixTest {
 
@@ -132,6 +135,9 @@ class AuthorizationMatrixTest {
         row(rows, "GET", "/api/join-address", null, EVERYONE);
         row(rows, "GET", "/qr.svg?text=hola", null, EVERYONE);
         row(rows, "GET", "/api/openapi", null, EVERYONE);
+        row(rows, "GET", "/actuator/health", null, EVERYONE);
+        row(rows, "GET", "/actuator/health/readiness", null, EVERYONE);
+        row(rows, "GET", "/actuator/prometheus", null, FACILITATOR);
         return rows.stream();
     }
 

@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseType;
@@ -23,10 +25,12 @@ public class Gateways {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final MeterRegistry meters;
 
-    public Gateways(CommandGateway commands, QueryGateway queries) {
+    public Gateways(CommandGateway commands, QueryGateway queries, MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
+        this.meters = meters;
     }
 
     /**
@@ -34,14 +38,28 @@ public class Gateways {
      * exception, whichever instance handled the command.
      */
     public <R> R send(Object command) {
+        Timer.Sample waiting = Timer.start(meters);
+        String outcome = "failed";
         try {
-            return commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            R result = commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            outcome = "accepted";
+            return result;
         } catch (CommandExecutionException failed) {
             Optional<RefusedException> refusal = RefusalsOverTheWire.refusalIn(failed);
             if (refusal.isPresent()) {
+                outcome = "refused";
                 throw refusal.get();
             }
             throw failed;
+        } catch (RefusedException refused) {
+            outcome = "refused";
+            throw refused;
+        } finally {
+            waiting.stop(Timer.builder("minga.commands")
+                    .description("Commands as the sender waits for them, until stored or refused")
+                    .tag("command", command.getClass().getSimpleName())
+                    .tag("outcome", outcome)
+                    .register(meters));
         }
     }
 

@@ -1,0 +1,116 @@
+package org.minga.runtime;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.mongodb.client.MongoDatabase;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
+import org.minga.projections.ReadModelStores;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an operator watches on a running instance (Prometheus at {@code /actuator/prometheus}):
+ * <ul>
+ * <li>{@code minga_commands_seconds} — commands as the phones wait for them, by command and outcome
+ *     (accepted, refused, failed), timed in {@code Gateways};</li>
+ * <li>{@code minga_processor_lag_events} — how many events a read model's processor is behind the
+ *     event store, over the segments this instance holds (NaN when it holds none);</li>
+ * <li>{@code minga_processor_segments} — how many segments of each processor this instance holds;</li>
+ * <li>{@code minga_board_viewers} — live board streams (projectors and phones) open on this instance.</li>
+ * </ul>
+ * And {@code readModels} in health: the MongoDB that keeps the read models answers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MingaMetrics {
+
+    /** Open live-board streams on this instance. */
+    @Component
+    public static class LiveViewers {
+
+        private final AtomicInteger open = new AtomicInteger();
+
+        public LiveViewers(MeterRegistry registry) {
+            Gauge.builder("minga.board.viewers", open, AtomicInteger::get)
+                    .description("Live board streams open on this instance")
+                    .register(registry);
+        }
+
+        public void joined() {
+            open.incrementAndGet();
+        }
+
+        public void left() {
+            open.decrementAndGet();
+        }
+
+        public int open() {
+            return open.get();
+        }
+    }
+
+    @Bean
+    public MeterBinder processorLag(EventProcessingConfiguration processing, EventStore eventStore) {
+        return registry -> {
+            for (String name : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
+                Gauge.builder("minga.processor.lag", () -> lag(processing, eventStore, name))
+                        .description("Events the read model's processor is behind the event store, on this instance's segments")
+                        .baseUnit("events")
+                        .tag("processor", name)
+                        .register(registry);
+                Gauge.builder("minga.processor.segments", () -> streaming(processing, name)
+                                .map(p -> p.processingStatus().size()).orElse(0))
+                        .description("Segments of the processor this instance holds")
+                        .tag("processor", name)
+                        .register(registry);
+            }
+        };
+    }
+
+    @Bean
+    public HealthIndicator readModels(MongoDatabase database) {
+        return () -> {
+            try {
+                database.runCommand(new Document("ping", 1));
+                return Health.up().build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+            }
+        };
+    }
+
+    private static double lag(EventProcessingConfiguration processing, EventStore eventStore, String name) {
+        var processor = streaming(processing, name);
+        if (processor.isEmpty() || processor.get().processingStatus().isEmpty()) {
+            return Double.NaN;
+        }
+        TrackingToken headToken = eventStore.createHeadToken();
+        OptionalLong head = headToken == null ? OptionalLong.empty() : headToken.position();
+        if (head.isEmpty()) {
+            return 0; // no event stored yet
+        }
+        long behind = 0;
+        for (EventTrackerStatus status : processor.get().processingStatus().values()) {
+            TrackingToken token = status.getTrackingToken();
+            long position = token == null ? -1 : token.position().orElse(-1);
+            behind = Math.max(behind, head.getAsLong() - position);
+        }
+        return behind;
+    }
+
+    private static Optional<StreamingEventProcessor> streaming(EventProcessingConfiguration processing, String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+}
