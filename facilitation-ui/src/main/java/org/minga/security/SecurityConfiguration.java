@@ -18,6 +18,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -34,7 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who may do what (README "Roles"). Facilitators sign in with a session (browsers, CSRF-protected)
+ * Who may do what (README "Roles"). Facilitators sign in with a shared session cookie ({@link SignedInSessions}; browsers, CSRF-protected)
  * or with Basic or a Bearer token (scripts); tables act with their code, projectors and auditors
  * with share links. Pages are public HTML; everything they show comes through the API, which
  * checks every request. Every page gets a Content-Security-Policy without inline scripts.
@@ -59,7 +62,9 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, Facilitators facilitators, TableCodes tableCodes,
-                                                   ShareLinks shareLinks, WrongCodeThrottle throttle) throws Exception {
+                                                   ShareLinks shareLinks, WrongCodeThrottle throttle,
+                                                   SignedInSessions sessions) throws Exception {
+        CookieRequestCache pageAskedBeforeSignIn = new CookieRequestCache();
         // Scripts and scrapers get a problem+json 401 rather than the login page.
         RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"));
         http
@@ -76,9 +81,14 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/api/assemblies/*", "/api/assemblies/*/**").access(SecurityConfiguration::assemblyAccess)
                         .anyRequest().hasRole(Facilitators.ROLE))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+                // A sign-in lives in MongoDB, so every instance knows it; with the request cache and CSRF token
+                // in cookies too, nothing creates an HTTP session (SharedSignInTest checks no JSESSIONID appears).
+                .securityContext(context -> context.securityContextRepository(sessions))
+                .requestCache(cache -> cache.requestCache(pageAskedBeforeSignIn))
+                .formLogin(form -> form.loginPage("/login").successHandler(signIn(sessions, pageAskedBeforeSignIn)).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.addLogoutHandler((request, response, who) -> sessions.close(request, response))
+                        .logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
@@ -95,6 +105,17 @@ public class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /** Opens the shared sign-in, then goes where the facilitator was going (the console by default). */
+    static AuthenticationSuccessHandler signIn(SignedInSessions sessions, CookieRequestCache pageAskedBeforeSignIn) {
+        SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+        redirect.setDefaultTargetUrl("/console");
+        redirect.setRequestCache(pageAskedBeforeSignIn);
+        return (request, response, authentication) -> {
+            sessions.open(authentication.getName(), request, response);
+            redirect.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** Facilitators everywhere; tables and links where {@link AccessPolicy} lets them. */
@@ -126,7 +147,7 @@ public class SecurityConfiguration {
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI())) {
             return true; // nobody may be signed in to someone else's account from another site
         }
-        boolean cookieCredential = AccessCredentialsFilter.cookie(request, "JSESSIONID") != null
+        boolean cookieCredential = AccessCredentialsFilter.cookie(request, SignedInSessions.COOKIE) != null
                 || AccessCredentialsFilter.cookie(request, AccessCredentialsFilter.TABLE_COOKIE) != null
                 || AccessCredentialsFilter.cookie(request, AccessCredentialsFilter.LINK_COOKIE) != null;
         return cookieCredential

@@ -1,0 +1,123 @@
+package org.minga.security;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.DeferredSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpRequestResponseHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * A facilitator's sign-in from the login page, kept in MongoDB instead of one instance's memory:
+ * a random token in an HttpOnly cookie, stored only as its SHA-256 with the facilitator's name and
+ * an expiry {@value #HOURS} hours on. Any instance reading the same MongoDB knows the facilitator,
+ * so the console keeps working behind a load balancer and across a restart or an upgrade.
+ * Minga keeps no HTTP session at all.
+ */
+@Component
+public class SignedInSessions implements SecurityContextRepository {
+
+    public static final String COOKIE = "minga_session";
+    static final int HOURS = 12;
+
+    private final MongoCollection<Document> sessions;
+    private final Clock clock;
+
+    public SignedInSessions(MongoDatabase database, Clock clock) {
+        this.sessions = database.getCollection("facilitator_sessions");
+        this.clock = clock;
+    }
+
+    /** After a successful sign-in: a new session and its cookie. Expired sessions are swept at the same time. */
+    public void open(String username, HttpServletRequest request, HttpServletResponse response) {
+        long now = clock.millis();
+        sessions.deleteMany(lt("expiresAt", now));
+        String token = Secrets.token();
+        sessions.insertOne(new Document("_id", Secrets.sha256(token)).append("username", username)
+                .append("expiresAt", now + Duration.ofHours(HOURS).toMillis()));
+        write(response, request, token, Duration.ofHours(HOURS));
+    }
+
+    /** Signing out ends the session everywhere, not only in this browser. */
+    public void close(HttpServletRequest request, HttpServletResponse response) {
+        String token = AccessCredentialsFilter.cookie(request, COOKIE);
+        if (token != null) {
+            sessions.deleteOne(eq("_id", Secrets.sha256(token)));
+        }
+        write(response, request, "", Duration.ZERO);
+    }
+
+    @Override
+    public SecurityContext loadContext(HttpRequestResponseHolder holder) {
+        return load(holder.getRequest());
+    }
+
+    /** Read once per request, when authorization first asks who is there. */
+    @Override
+    public DeferredSecurityContext loadDeferredContext(HttpServletRequest request) {
+        return new DeferredSecurityContext() {
+            private SecurityContext loaded;
+
+            @Override
+            public SecurityContext get() {
+                if (loaded == null) {
+                    loaded = load(request);
+                }
+                return loaded;
+            }
+
+            @Override
+            public boolean isGenerated() {
+                return get().getAuthentication() == null;
+            }
+        };
+    }
+
+    /** Sessions begin only at {@link #open}; nothing else a request does is remembered. */
+    @Override
+    public void saveContext(SecurityContext context, HttpServletRequest request, HttpServletResponse response) {
+    }
+
+    @Override
+    public boolean containsContext(HttpServletRequest request) {
+        return AccessCredentialsFilter.cookie(request, COOKIE) != null;
+    }
+
+    private SecurityContext load(HttpServletRequest request) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        String token = AccessCredentialsFilter.cookie(request, COOKIE);
+        if (token == null || token.isEmpty()) {
+            return context;
+        }
+        Document session = sessions.find(eq("_id", Secrets.sha256(token))).first();
+        if (session == null || session.getLong("expiresAt") < clock.millis()) {
+            return context;
+        }
+        return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                session.getString("username"), null, Facilitators.authorities()));
+    }
+
+    private static void write(HttpServletResponse response, HttpServletRequest request, String value, Duration maxAge) {
+        response.addHeader("Set-Cookie", ResponseCookie.from(COOKIE, value)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .path("/")
+                .maxAge(maxAge)
+                .build().toString());
+    }
+}
