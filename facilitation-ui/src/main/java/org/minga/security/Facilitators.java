@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -59,7 +61,9 @@ public class Facilitators implements UserDetailsService {
             save(user, password);
         } else if (accounts.countDocuments() == 0) {
             String generated = Secrets.code(16);
-            save(user, generated);
+            if (!createIfAbsent(user, generated)) {
+                return; // another instance starting at the same moment created it, and printed its password
+            }
             String banner = "\n=====================================================================\n"
                     + " Minga: first facilitator \"" + user + "\", password " + generated + "\n"
                     + " Shown only now. Set MINGA_FACILITATOR_PASSWORD to choose your own.\n"
@@ -82,6 +86,19 @@ public class Facilitators implements UserDetailsService {
         }
         accounts.replaceOne(eq("_id", name), new Document("_id", name).append("passwordHash", passwords.encode(password)),
                 new ReplaceOptions().upsert(true));
+    }
+
+    /** Inserts rather than upserts, so of two instances starting together on an empty database only one wins. */
+    private boolean createIfAbsent(String username, String password) {
+        try {
+            accounts.insertOne(new Document("_id", TextRules.id("username", username)).append("passwordHash", passwords.encode(password)));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     public List<String> usernames() {

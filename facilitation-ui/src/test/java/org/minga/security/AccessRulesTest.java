@@ -68,6 +68,44 @@ class AccessRulesTest {
     }
 
     @Test
+    void twoInstancesStartingTogetherOnAnEmptyDatabasePrintOnePasswordAndItIsTheOneThatWorks() throws Exception {
+        MongoServer server = new MongoServer(new MemoryBackend());
+        PrintStream console = System.out;
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+        try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
+            for (int round = 0; round < 20; round++) {
+                com.mongodb.client.MongoDatabase database = client.getDatabase("race" + round);
+                ByteArrayOutputStream printed = new ByteArrayOutputStream();
+                System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                Runnable start = () -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    new Facilitators(database, bcrypt, Clock.systemUTC(), "coordinadora", "");
+                };
+                java.util.concurrent.CompletableFuture.allOf(
+                        java.util.concurrent.CompletableFuture.runAsync(start), java.util.concurrent.CompletableFuture.runAsync(start))
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                System.setOut(console);
+
+                java.util.regex.Matcher generated = java.util.regex.Pattern.compile("password ([" + Secrets.UNAMBIGUOUS + "]{16})")
+                        .matcher(printed.toString(StandardCharsets.UTF_8));
+                assertThat(generated.find()).as("round %d: a password is printed", round).isTrue();
+                String password = generated.group(1);
+                assertThat(generated.find()).as("round %d: only one password is printed", round).isFalse();
+                String stored = database.getCollection("facilitators").find().first().getString("passwordHash");
+                assertThat(bcrypt.matches(password, stored)).as("round %d: the printed password signs in", round).isTrue();
+            }
+        } finally {
+            System.setOut(console);
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void everyPageAndAnswerCarriesTheSecurityHeaders() {
         MingaClient anonymous = facilitator().anonymous();
         for (String path : new String[] {"/projector/keys", "/table/keys/t1", "/login", "/api/assemblies"}) {
