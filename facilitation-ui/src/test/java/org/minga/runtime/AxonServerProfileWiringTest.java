@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import javax.sql.DataSource;
 
@@ -119,6 +123,19 @@ class AxonServerProfileWiringTest {
         MingaClient.Answer readiness = anonymous.get("/actuator/health/readiness");
         assertThat(readiness.status()).isEqualTo(503);
         assertThat(readiness.json().get("status").asText()).isNotEqualTo("UP");
+    }
+
+    @Test
+    void behindTheGatewayJoinLinksUseTheAddressThePhonesDialled() throws Exception {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/join-address"))
+                .header("X-Forwarded-Host", "minga.agencia.example")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Port", "443")
+                .header("X-Forwarded-For", "10.20.30.40").build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"baseUrl\":\"https://minga.agencia.example:443\"");
     }
 
     @Test
