@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * What an operator relies on in docker-compose.yml, the Dockerfile and the gateway's nginx.conf
- * (docs/production.md). The files are read, not run: no Docker is needed.
+ * (README, "Production"). The files are read, not run: no Docker is needed.
  */
 class DeploymentFilesTest {
 
