@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where Minga keeps its data. {@code dataDir} holds the event store and, unless {@code mongodb.uri}
- * names a MongoDB, the read models. {@code processors} shapes the event processors of the
+ * names a MongoDB, the read models. {@code publicUrl}, when set, is the address printed on
+ * table cards and projector QR codes. {@code processors} shapes the event processors of the
  * {@code axonserver} profile, where instances share the work.
  */
 @ConfigurationProperties("minga")
 public record MingaProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Mongo mongodb,
-                              @DefaultValue Processors processors) {
+                              @DefaultValue Processors processors, @DefaultValue("") String publicUrl) {
 
     /** A MongoDB to keep read models in instead of the embedded one; empty uri means embedded. */
     public record Mongo(@DefaultValue("") String uri, @DefaultValue("minga") String database) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.minga.runtime.MingaProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +20,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class JoinAddressController {
 
+    private final String publicUrl;
+
+    public JoinAddressController(MingaProperties properties) {
+        this.publicUrl = properties.publicUrl() == null ? "" : properties.publicUrl().strip().replaceAll("/+$", "");
+    }
+
+    /** The configured public address ({@code MINGA_PUBLIC_URL}) if any, else the one this request came in by. */
     @GetMapping("/api/join-address")
     public Map<String, String> joinAddress(HttpServletRequest request) {
+        if (!publicUrl.isEmpty()) {
+            return Map.of("baseUrl", publicUrl);
+        }
         String host = request.getServerName();
         if ("localhost".equals(host) || host.startsWith("127.")) {
             host = siteLocalAddress().orElse(host);
