@@ -4,6 +4,7 @@
  * plenary and the closing. Everything people typed reaches the page through Minga.el (textContent).
  */
 Object.assign(MINGA_MESSAGES.es, {
+  "console.signOut": "Cerrar sesión",
   "console.p.personal": "Datos personales", "console.p.erase": "Borrar datos", "console.p.eraseLabel": "Borrar nombre y contacto de {name}",
   "console.p.eraseConfirm": "¿Borrar el nombre y el contacto de {name}? Sus aportes y las cifras se conservan.",
   "console.p.erased": "(datos borrados)", "console.p.erasedNotice": "Nombre y contacto borrados.",
@@ -166,6 +167,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.close.done": "Asamblea cerrada."
 });
 Object.assign(MINGA_MESSAGES.en, {
+  "console.signOut": "Sign out",
   "console.p.personal": "Personal data", "console.p.erase": "Erase data", "console.p.eraseLabel": "Erase the name and contact of {name}",
   "console.p.eraseConfirm": "Erase the name and contact of {name}? Their contributions and the figures stay.",
   "console.p.erased": "(data erased)", "console.p.erasedNotice": "Name and contact erased.",
@@ -476,6 +478,11 @@ window.MingaCsv = (() => {
   const $ = id => document.getElementById(id);
 
   document.getElementById("lang").append(languageToggle());
+  // Signing out is a form post (the server answers with the login page); it carries the CSRF token like every write.
+  document.getElementById("sign-out").addEventListener("submit", () => {
+    const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+    document.getElementById("sign-out-csrf").value = csrf ? decodeURIComponent(csrf.slice("XSRF-TOKEN=".length)) : "";
+  });
 
   function problemText(answer) {
     if (!answer) return t("error.network");

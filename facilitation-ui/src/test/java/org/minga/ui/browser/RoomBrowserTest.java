@@ -400,6 +400,30 @@ class RoomBrowserTest {
     }
 
     @Test
+    void aFacilitatorSignsOutFromTheConsoleAndTheConsoleAsksForTheLoginAgain() {
+        // The phone's browser stands in for a second facilitator's laptop.
+        phone.get(url("/login"));
+        waitFor(phone, By.id("username")).sendKeys(MingaClient.FACILITATOR);
+        phone.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
+        phone.findElement(By.id("login-submit")).click();
+        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        assertThat(phone.manage().getCookieNamed("minga_session")).isNotNull();
+        assertThat(phone.manage().getCookieNamed("JSESSIONID")).isNull();
+
+        waitFor(phone, By.cssSelector("#sign-out button")).click();
+
+        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login?logout"));
+        assertThat(waitFor(phone, By.id("notice")).getText()).isEqualTo("Cerró la sesión.");
+        assertThat(phone.manage().getCookieNamed("minga_session")).isNull();
+        phone.get(url("/console"));
+        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/login"));
+        // The facilitator's laptop, signed in separately, is not signed out by the other one leaving.
+        assertThat(api.get("/api/assemblies").status()).isEqualTo(200);
+        projector.get(url("/console"));
+        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    }
+
+    @Test
     void theConsoleErasesAPersonsDataAndSharesARevocableProjectorLink() {
         RoomData room = RoomData.withNeedsOpen(api, "sharing", 1, 1, 2);
         room.addNeed("t1", "s1", "Crédito rural");
