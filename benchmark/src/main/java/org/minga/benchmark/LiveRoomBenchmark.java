@@ -2,6 +2,7 @@ package org.minga.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -108,6 +109,7 @@ public final class LiveRoomBenchmark {
             double harnessCores = (harnessCpuNanos() - harnessCpuBefore) / (double) loadNanos;
             OptionalDouble mingaCores = minga == null || mingaCpuBefore.isEmpty() ? OptionalDouble.empty()
                     : OptionalDouble.of((minga.cpuNanos().orElse(0) - mingaCpuBefore.getAsLong()) / (double) loadNanos);
+            double loadAverageAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             drain(commands, window);
 
             // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
@@ -120,7 +122,7 @@ public final class LiveRoomBenchmark {
                     viewers.counts(), OptionalLong.of(metrics.boardViewers()),
                     minga == null ? OptionalLong.empty() : OptionalLong.of(metrics.heapUsedBytes()),
                     "Minga given by url=: the harness cannot force its garbage collection",
-                    mingaCores, harnessCores);
+                    mingaCores, harnessCores, loadAverageAfter);
             return new LiveRoomFigures(settings, commands, window, observed).measurement();
         }
     }

@@ -25,7 +25,7 @@ final class LiveRoomFigures {
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
     record Observed(Duration setup, int tables, Duration connecting, BoardViewers.Counts viewers, OptionalLong serverStreams,
-                    OptionalLong heapAfterGcBytes, String heapWhyNot, OptionalDouble mingaCores, double harnessCores) {
+                    OptionalLong heapAfterGcBytes, String heapWhyNot, OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
     }
 
     private final BenchmarkSettings settings;
@@ -122,6 +122,7 @@ final class LiveRoomFigures {
                         ? Figure.of("Minga CPU during the load (cores busy)", observed.mingaCores().getAsDouble(), "cores")
                         : Figure.notMeasured("Minga CPU during the load", "cores", "Minga not started by the harness"))
                 .figure("harnessCpuCores", Figure.of("harness CPU during the load (cores busy)", observed.harnessCores(), "cores"))
+                .figure("loadAverageAfter", Figure.of("machine load average (1 min) at the end of the load", observed.loadAverageAfter(), ""))
                 .figure("generatorLagP99Ms", Figure.of("generator lag p99 (sent after due)", LatencyRecorder.millis(generatorLag.percentile(99)), "ms"))
                 .figure("generatorLagMaxMs", Figure.of("generator lag max", LatencyRecorder.millis(generatorLag.max()), "ms"))
                 .figure("generatorLateCommands", Figure.of("commands the generator sent > 5 ms late", late, ""));
@@ -133,7 +134,8 @@ final class LiveRoomFigures {
                 .note("Viewer 0 of each assembly is its projector (share link, X-Minga-Link); the others are table phones (join codes). "
                         + "Command → viewer is the time from a command being due to the first viewer receiving the table event with its marker.")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
-                .note("The harness shares the machine's cores with Minga: its own CPU is shown above.");
+                .note("The harness shares the machine's cores with Minga: its own CPU is shown above; a load average well above "
+                        + "Minga's and the harness's cores busy means something else was running too.");
         return live.build();
     }
 
