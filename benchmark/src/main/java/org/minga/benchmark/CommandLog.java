@@ -1,5 +1,6 @@
 package org.minga.benchmark;
 
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -52,7 +53,8 @@ public final class CommandLog {
     void failed(int seq, long at, Throwable cause) {
         answeredNanos.set(seq, at);
         statuses.set(seq, FAILED);
-        errors.set(seq, cause.getClass().getSimpleName());
+        Throwable reason = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        errors.set(seq, reason.getClass().getSimpleName());
     }
 
     /** A viewer found the marker of {@code seq}; only the first viewer's time counts. */

@@ -15,6 +15,11 @@ public record Figure(String label, Number value, String unit, Target target, Str
         return new Figure(label, value, unit, target, target.metBy(value.doubleValue()) ? "pass" : "miss", null);
     }
 
+    /** A figure with a target that has no value (nothing to measure it on) misses its target. */
+    public static Figure missing(String label, String unit, Target target, String why) {
+        return new Figure(label, null, unit, target, "miss", why);
+    }
+
     public static Figure notMeasured(String label, String unit, String why) {
         return new Figure(label, null, unit, null, null, why);
     }

@@ -24,7 +24,7 @@ final class LiveRoomFigures {
     static final double SUSTAINED_SHARE = 0.99;
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
-    record Observed(Duration setup, int tables, Duration connecting, BoardViewers.Counts viewers, OptionalLong serverStreams,
+    record Observed(RoomSetup.Rooms rooms, Duration connecting, BoardViewers.Counts viewers, OptionalLong serverStreams,
                     OptionalLong heapAfterGcBytes, String heapWhyNot, OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
     }
 
@@ -76,10 +76,11 @@ final class LiveRoomFigures {
             succeeded++;
             commandLatency.record(answered - due);
             long seen = log.seenAt(seq);
+            if (seen != 0) {
+                viewerLatency.record(seen - due);
+            }
             if (seen == 0 || seen - due > SEEN_WITHIN.toNanos()) {
                 unseen++;
-            } else {
-                viewerLatency.record(seen - due);
             }
         }
         long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
@@ -92,19 +93,19 @@ final class LiveRoomFigures {
                 "Live room: %d assemblies × %d tables × %d viewers, %d commands/s for %d s (after %d s warmup)",
                 settings.assemblies(), settings.tablesPerAssembly(), settings.viewersPerAssembly(), settings.commandsPerSecond(),
                 settings.duration().toSeconds(), settings.warmup().toSeconds()));
-        live.figure("setupSeconds", Figure.of("setup through the API (not part of the load)", seconds(observed.setup()), "s"))
+        live.figure("setupSeconds", Figure.of("setup through the API (not part of the load)", seconds(observed.rooms().took()), "s"))
                 .figure("viewersConnectSeconds", Figure.of("opening every live-board stream", seconds(observed.connecting()), "s"))
                 .figure("commandsSent", Figure.of("commands sent", sent, ""))
                 .figure("commandsSucceeded", Figure.of("commands answered 2xx", succeeded, ""))
                 .figure("commandsPerSecond", Figure.against("commands/s sustained (2xx answered in the window)", perSecond, "/s",
                         Target.atLeast(SUSTAINED_SHARE * settings.commandsPerSecond())))
-                .figure("commandLatencyP50Ms", Figure.of("command latency p50", commands.p50(), "ms"))
-                .figure("commandLatencyP95Ms", Figure.of("command latency p95", commands.p95(), "ms"))
-                .figure("commandLatencyP99Ms", Figure.against("command latency p99", commands.p99(), "ms", Target.atMost(COMMAND_P99_TARGET_MS)))
-                .figure("commandLatencyMaxMs", Figure.of("command latency max", commands.max(), "ms"))
-                .figure("viewerLatencyP50Ms", Figure.of("command → first viewer p50", viewers.p50(), "ms"))
-                .figure("viewerLatencyP99Ms", Figure.against("command → first viewer p99", viewers.p99(), "ms", Target.atMost(VIEWER_P99_TARGET_MS)))
-                .figure("viewerLatencyMaxMs", Figure.of("command → first viewer max", viewers.max(), "ms"))
+                .figure("commandLatencyP50Ms", latency("command latency p50", commands.count(), commands.p50(), null))
+                .figure("commandLatencyP95Ms", latency("command latency p95", commands.count(), commands.p95(), null))
+                .figure("commandLatencyP99Ms", latency("command latency p99", commands.count(), commands.p99(), Target.atMost(COMMAND_P99_TARGET_MS)))
+                .figure("commandLatencyMaxMs", latency("command latency max", commands.count(), commands.max(), null))
+                .figure("viewerLatencyP50Ms", latency("command → first viewer p50", viewers.count(), viewers.p50(), null))
+                .figure("viewerLatencyP99Ms", latency("command → first viewer p99", viewers.count(), viewers.p99(), Target.atMost(VIEWER_P99_TARGET_MS)))
+                .figure("viewerLatencyMaxMs", latency("command → first viewer max", viewers.count(), viewers.max(), null))
                 .figure("unseenCommands", Figure.against("commands no viewer saw within " + SEEN_WITHIN.toSeconds() + " s", unseen, "", Target.exactly(0)))
                 .figure("errors", Figure.against("command errors (non-2xx and exceptions)", errorCount, "", Target.exactly(0)))
                 .figure("sseRequested", Figure.of("SSE connections requested", streams.requested(), ""))
@@ -128,15 +129,27 @@ final class LiveRoomFigures {
                 .figure("generatorLateCommands", Figure.of("commands the generator sent > 5 ms late", late, ""));
         live.detail("errorsByStatus", errors)
                 .detail("sseFailures", streams.failures())
-                .detail("tables", observed.tables() + " in all (" + settings.assemblies() + " assemblies)")
+                .detail("tables", observed.rooms().tables() + " in all (" + settings.assemblies() + " assemblies)")
+                .detail("setupRetries", observed.rooms().readModelRetries()
+                        + " (projector links asked again after a 404 while the assembly summary caught up)")
                 .note("Each command is a table's phone revising one of its two needs (PUT …/needs/{pieceId}, header X-Minga-Table-Code) "
                         + "during the needs step, open-loop, round every table of every assembly.")
                 .note("Viewer 0 of each assembly is its projector (share link, X-Minga-Link); the others are table phones (join codes). "
-                        + "Command → viewer is the time from a command being due to the first viewer receiving the table event with its marker.")
+                        + "Command → viewer is the time from a command being due to the first viewer receiving the table event with its marker "
+                        + "(over every succeeded command a viewer saw before the harness stopped watching, however late).")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
                 .note("The harness shares the machine's cores with Minga: its own CPU is shown above; a load average well above "
                         + "Minga's and the harness's cores busy means something else was running too.");
         return live.build();
+    }
+
+    /** A latency over {@code count} commands; with none there is no latency to give, and a target is missed. */
+    private static Figure latency(String label, int count, double millis, Target target) {
+        if (count == 0) {
+            String why = "no command to measure it on";
+            return target == null ? Figure.notMeasured(label, "ms", why) : Figure.missing(label, "ms", target, why);
+        }
+        return target == null ? Figure.of(label, millis, "ms") : Figure.against(label, millis, "ms", target);
     }
 
     private static double seconds(Duration duration) {

@@ -9,13 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Prepares the rooms the way a facilitator and the tables do, through the public API only: schedule
  * the assembly (one axis per five tables), register two people per table, split into tables of two,
- * open the needs step, create a projector link, and let each table's phone add its two needs.
+ * open the needs step, let each table's phone add its two needs, and create a projector link.
  * Eight requests at most are in flight, one assembly per worker; this is preparation, not the
  * measured load.
  */
@@ -38,16 +39,19 @@ public final class RoomSetup {
     public record Room(String assemblyId, String projectorLink, List<PhoneTable> tables) {
     }
 
-    /** The rooms and how long preparing them took. */
-    public record Rooms(List<Room> rooms, Duration took) {
+    /** The rooms, how long preparing them took, and how often a request met a read model not caught up yet. */
+    public record Rooms(List<Room> rooms, Duration took, long readModelRetries) {
 
         public int tables() {
             return rooms.stream().mapToInt(room -> room.tables().size()).sum();
         }
     }
 
+    private static final Duration READ_MODEL_WAIT = Duration.ofSeconds(10);
+
     private final MingaApi api;
     private final Credential facilitator;
+    private final LongAdder readModelRetries = new LongAdder();
 
     public RoomSetup(MingaApi api, Credential facilitator) {
         this.api = api;
@@ -68,7 +72,7 @@ public final class RoomSetup {
             for (Future<Room> future : futures) {
                 rooms.add(future.get());
             }
-            return new Rooms(rooms, Duration.ofNanos(System.nanoTime() - started));
+            return new Rooms(rooms, Duration.ofNanos(System.nanoTime() - started), readModelRetries.sum());
         } catch (ExecutionException e) {
             throw new IllegalStateException("Setting up the rooms failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -91,7 +95,6 @@ public final class RoomSetup {
         }
         JsonNode split = api.post(assembly + "/split-into-tables", Map.of("tableSize", PEOPLE_PER_TABLE), facilitator).expect(200).json();
         api.post(assembly + "/steps/needs/open", null, facilitator).expect(200);
-        String projectorUrl = api.post(assembly + "/links", Map.of("kind", "projector"), facilitator).expect(201).json().path("url").asText();
         List<PhoneTable> tables = new ArrayList<>();
         for (JsonNode table : split.path("tables")) {
             String tableId = table.path("tableId").asText();
@@ -106,8 +109,26 @@ public final class RoomSetup {
             }
             tables.add(new PhoneTable(assemblyId, tableId, joinCode, List.copyOf(needIds)));
         }
-        return new Room(assemblyId, linkToken(projectorUrl), List.copyOf(tables));
+        return new Room(assemblyId, projectorLink(assemblyId), List.copyOf(tables));
     }
+
+    /**
+     * Minga checks a new link's assembly against its summary read model, which follows the events a
+     * few milliseconds behind: right after scheduling, the assembly can still be unknown there (404).
+     * Asked last, and again while it answers 404, as a facilitator would click again.
+     */
+    private String projectorLink(String assemblyId) {
+        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        while (true) {
+            MingaApi.Answer answer = api.post("/api/assemblies/" + assemblyId + "/links", Map.of("kind", "projector"), facilitator);
+            if (answer.status() != 404 || System.nanoTime() > deadline) {
+                return linkToken(answer.expect(201).json().path("url").asText());
+            }
+            readModelRetries.increment();
+            MingaProcess.sleep(Duration.ofMillis(50));
+        }
+    }
+
 
     private static Map<String, Object> schedule(String assemblyId, int axes) {
         List<Map<String, String>> axisList = new ArrayList<>();
