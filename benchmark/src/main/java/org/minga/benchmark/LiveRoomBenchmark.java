@@ -115,14 +115,8 @@ public final class LiveRoomBenchmark {
 
             // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
             log("Reading Minga's metrics");
-            if (minga != null) {
-                minga.collectGarbage();
-            }
-            PrometheusText metrics = PrometheusText.fetch(setupApi, facilitator);
-            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, connecting,
-                    viewers.counts(), OptionalLong.of(metrics.boardViewers()),
-                    minga == null ? OptionalLong.empty() : OptionalLong.of(metrics.heapUsedBytes()),
-                    "Minga given by url=: the harness cannot force its garbage collection",
+            MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
+            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, connecting, viewers.counts(), readings,
                     mingaCores, harnessCores, loadAverageAfter);
             return new LiveRoomFigures(settings, commands, window, observed).measurement();
         }

@@ -3,7 +3,6 @@ package org.minga.benchmark;
 import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 import org.minga.benchmark.PhoneLoad.Window;
@@ -24,8 +23,8 @@ final class LiveRoomFigures {
     static final double SUSTAINED_SHARE = 0.99;
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
-    record Observed(RoomSetup.Rooms rooms, Duration connecting, BoardViewers.Counts viewers, OptionalLong serverStreams,
-                    OptionalLong heapAfterGcBytes, String heapWhyNot, OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
+    record Observed(RoomSetup.Rooms rooms, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
+                    OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
     }
 
     private final BenchmarkSettings settings;
@@ -111,14 +110,15 @@ final class LiveRoomFigures {
                 .figure("sseRequested", Figure.of("SSE connections requested", streams.requested(), ""))
                 .figure("sseHeld", Figure.against("SSE connections held (first board received)", streams.held(), "", Target.atLeast(streams.requested())))
                 .figure("sseDropped", Figure.against("SSE connections dropped during the run", streams.dropped(), "", Target.exactly(0)))
-                .figure("sseServerCount", observed.serverStreams().isPresent()
-                        ? Figure.of("live-board streams Minga counts (minga_board_viewers)", observed.serverStreams().getAsLong(), "")
-                        : Figure.notMeasured("live-board streams Minga counts (minga_board_viewers)", "", "metrics not readable"))
+                .figure("sseServerCount", observed.minga().boardViewers().isPresent()
+                        ? Figure.of("live-board streams Minga counts (minga_board_viewers)", observed.minga().boardViewers().getAsLong(), "")
+                        : Figure.notMeasured("live-board streams Minga counts (minga_board_viewers)", "", observed.minga().whyNot()))
                 .figure("boardEvents", Figure.of("board events received by all viewers", streams.events(), ""))
                 .figure("revisionGaps", Figure.of("board revisions viewers missed (gaps; a page reloads the board)", streams.revisionGaps(), ""))
-                .figure("heapAfterGcMiB", observed.heapAfterGcBytes().isPresent()
-                        ? Figure.of("Minga heap used after GC, viewers still connected", observed.heapAfterGcBytes().getAsLong() / (1024.0 * 1024), "MiB")
-                        : Figure.notMeasured("Minga heap used after GC", "MiB", observed.heapWhyNot()))
+                .figure("heapAfterGcMiB", observed.minga().heapAfterGcBytes().isPresent()
+                        ? Figure.of("Minga heap used after GC, viewers still connected",
+                                observed.minga().heapAfterGcBytes().getAsLong() / (1024.0 * 1024), "MiB")
+                        : Figure.notMeasured("Minga heap used after GC", "MiB", observed.minga().whyNot()))
                 .figure("mingaCpuCores", observed.mingaCores().isPresent()
                         ? Figure.of("Minga CPU during the load (cores busy)", observed.mingaCores().getAsDouble(), "cores")
                         : Figure.notMeasured("Minga CPU during the load", "cores", "Minga not started by the harness"))
