@@ -57,6 +57,13 @@ public final class CommandLog {
         errors.set(seq, reason.getClass().getSimpleName());
     }
 
+    /** The generator held the command back (too many waiting already); it counts as an error. */
+    void notSent(int seq, long at, String why) {
+        answeredNanos.set(seq, at);
+        statuses.set(seq, FAILED);
+        errors.set(seq, "not sent: " + why);
+    }
+
     /** A viewer found the marker of {@code seq}; only the first viewer's time counts. */
     void seen(long seq, long at) {
         if (seq >= 0 && seq < seenNanos.length()) {

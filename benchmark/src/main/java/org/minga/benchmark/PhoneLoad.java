@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 import org.minga.benchmark.RoomSetup.PhoneTable;
@@ -25,6 +26,13 @@ public final class PhoneLoad {
     /** A send this much later than its due time counts as the generator falling behind. */
     static final long LATE_NANOS = Duration.ofMillis(5).toNanos();
     private static final long LEAD_NANOS = Duration.ofMillis(200).toNanos();
+    /**
+     * Commands waiting for an answer at most; a command due while this many wait is not sent and
+     * counts as an error. Without a bound, an overloaded Minga and 30 s timeouts would hold
+     * rate × 30 connections open and run both JVMs out of file descriptors, which would measure the
+     * limit of the operating system rather than Minga's.
+     */
+    static final int MAX_IN_FLIGHT = 4000;
 
     /** When the load ran: warmup from {@code start}, measured from {@code measuredFrom} to {@code end}. */
     public record Window(long start, long measuredFrom, long end, int commands) {
@@ -42,6 +50,7 @@ public final class PhoneLoad {
     private final List<PhoneTable> tables;
     private final int rate;
     private final CommandLog log;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public PhoneLoad(MingaApi api, List<Room> rooms, int rate, CommandLog log) {
         this.api = api;
@@ -81,8 +90,14 @@ public final class PhoneLoad {
                 Map.of("text", MARKER + seq + " Necesidad revisada por la mesa " + table.tableId()),
                 Credential.tableCode(table.joinCode()));
         log.sent(seq, due, now);
+        if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+            inFlight.decrementAndGet();
+            log.notSent(seq, now, MAX_IN_FLIGHT + " already waiting");
+            return;
+        }
         api.client().sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
             long at = System.nanoTime();
+            inFlight.decrementAndGet();
             if (failure != null) {
                 log.failed(seq, at, failure);
             } else {
