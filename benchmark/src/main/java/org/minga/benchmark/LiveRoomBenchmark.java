@@ -35,6 +35,7 @@ public final class LiveRoomBenchmark {
     static final String COMMAND = "./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args=\"%s\"";
     /** Every command is answered or has timed out by then. */
     private static final Duration DRAIN_LIMIT = MingaApi.REQUEST_TIMEOUT.plusSeconds(5);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
 
     private LiveRoomBenchmark() {
     }
@@ -89,6 +90,8 @@ public final class LiveRoomBenchmark {
         log("Setting up " + settings.assemblies() + " assemblies of " + settings.tablesPerAssembly() + " tables");
         String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
         Rooms rooms = new RoomSetup(setupApi, facilitator).prepare(runId, settings.assemblies(), settings.tablesPerAssembly());
+        log("Waiting for Minga's read models to catch up with the setup");
+        CatchUp catchUp = awaitReadModels(setupApi, facilitator);
 
         CommandLog commands = new CommandLog(PhoneLoad.commandsFor(settings.commandsPerSecond(), settings.loadDuration()));
         try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-viewers", 2)), commands)) {
@@ -116,10 +119,37 @@ public final class LiveRoomBenchmark {
             // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
             log("Reading Minga's metrics");
             MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
-            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, connecting, viewers.counts(), readings,
+            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts(), readings,
                     mingaCores, harnessCores, loadAverageAfter);
             return new LiveRoomFigures(settings, commands, window, observed).measurement();
         }
+    }
+
+    /** How long Minga's read models took to catch up with the setup, and how far behind they still were (-1: unknown). */
+    record CatchUp(Duration took, long lagLeft) {
+    }
+
+    /**
+     * The phones start once Minga's read models have digested the setup, as in a room where
+     * registration and the split end well before the needs step; otherwise the load would also
+     * measure a projection still replaying thousands of setup events.
+     */
+    private static CatchUp awaitReadModels(MingaApi api, Credential facilitator) {
+        long started = System.nanoTime();
+        long deadline = started + CATCH_UP_LIMIT.toNanos();
+        long lag = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                lag = PrometheusText.fetch(api, facilitator).processorLag();
+            } catch (RuntimeException busy) {
+                lag = -1;
+            }
+            if (lag == 0) {
+                break;
+            }
+            MingaProcess.sleep(Duration.ofMillis(500));
+        }
+        return new CatchUp(Duration.ofNanos(System.nanoTime() - started), lag);
     }
 
     /**

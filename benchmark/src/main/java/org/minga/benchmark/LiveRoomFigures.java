@@ -23,7 +23,7 @@ final class LiveRoomFigures {
     static final double SUSTAINED_SHARE = 0.99;
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
-    record Observed(RoomSetup.Rooms rooms, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
+    record Observed(RoomSetup.Rooms rooms, LiveRoomBenchmark.CatchUp catchUp, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
                     OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
     }
 
@@ -93,6 +93,10 @@ final class LiveRoomFigures {
                 settings.assemblies(), settings.tablesPerAssembly(), settings.viewersPerAssembly(), settings.commandsPerSecond(),
                 settings.duration().toSeconds(), settings.warmup().toSeconds()));
         live.figure("setupSeconds", Figure.of("setup through the API (not part of the load)", seconds(observed.rooms().took()), "s"))
+                .figure("readModelsCatchUpSeconds", Figure.of("read models catching up with the setup (before the load)",
+                        seconds(observed.catchUp().took()), "s"))
+                .figure("readModelLagAtLoadStart", Figure.of("events the furthest read model was behind when the load started (-1 unknown)",
+                        observed.catchUp().lagLeft(), ""))
                 .figure("viewersConnectSeconds", Figure.of("opening every live-board stream", seconds(observed.connecting()), "s"))
                 .figure("commandsSent", Figure.of("commands sent", sent, ""))
                 .figure("commandsSucceeded", Figure.of("commands answered 2xx", succeeded, ""))

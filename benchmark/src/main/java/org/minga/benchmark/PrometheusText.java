@@ -24,6 +24,23 @@ final class PrometheusText {
     }
 
     /**
+     * How many events the furthest-behind read model still has to process ({@code minga_processor_lag_events});
+     * -1 when no processor reports a number yet.
+     */
+    long processorLag() {
+        double most = -1;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("minga_processor_lag_events{")) {
+                double lag = Double.parseDouble(line.substring(line.lastIndexOf('}') + 1).trim().split("\\s+")[0]);
+                if (!Double.isNaN(lag)) {
+                    most = Math.max(most, lag);
+                }
+            }
+        }
+        return Math.round(most);
+    }
+
+    /**
      * The sum over every sample of {@code metric} whose labels contain {@code labelFilter}; 0 when
      * there is none.
      */

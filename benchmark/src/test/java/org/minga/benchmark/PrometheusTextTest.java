@@ -14,11 +14,20 @@ class PrometheusTextTest {
             jvm_memory_used_bytes{application="minga",area="nonheap",id="Metaspace"} 9.9E7
             minga_board_viewers{application="minga"} 3000.0
             minga_board_viewers_other{application="minga"} 5.0
+            minga_processor_lag_events{application="minga",processor="board"} 12.0
+            minga_processor_lag_events{application="minga",processor="history"} 40.0
+            minga_processor_lag_events{application="minga",processor="agenda"} NaN
             """);
 
     @Test
     void heapIsTheSumOfTheHeapPools() {
         assertThat(METRICS.heapUsedBytes()).isEqualTo(1048576L + 33554432L);
+    }
+
+    @Test
+    void processorLagIsTheFurthestBehindReadModel() {
+        assertThat(METRICS.processorLag()).isEqualTo(40);
+        assertThat(new PrometheusText("minga_processor_lag_events{processor=\"board\"} NaN\n").processorLag()).isEqualTo(-1);
     }
 
     @Test
