@@ -106,6 +106,7 @@ public final class LiveRoomBenchmark {
             PhoneLoad phones = new PhoneLoad(new MingaApi(base, MingaApi.newClient("bench-phones", 2)), rooms.rooms(),
                     settings.commandsPerSecond(), commands);
             long harnessCpuBefore = harnessCpuNanos();
+            OptionalLong machineCpuBefore = Machine.busyCpuNanos();
             OptionalLong mingaCpuBefore = minga == null ? OptionalLong.empty() : minga.cpuNanos();
             long loadStarted = System.nanoTime();
             Window window = phones.run(settings.warmup(), settings.duration());
@@ -113,6 +114,9 @@ public final class LiveRoomBenchmark {
             double harnessCores = (harnessCpuNanos() - harnessCpuBefore) / (double) loadNanos;
             OptionalDouble mingaCores = minga == null || mingaCpuBefore.isEmpty() ? OptionalDouble.empty()
                     : OptionalDouble.of((minga.cpuNanos().orElse(0) - mingaCpuBefore.getAsLong()) / (double) loadNanos);
+            OptionalLong machineCpuAfter = Machine.busyCpuNanos();
+            OptionalDouble machineCores = machineCpuBefore.isEmpty() || machineCpuAfter.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of((machineCpuAfter.getAsLong() - machineCpuBefore.getAsLong()) / (double) loadNanos);
             double loadAverageAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             drain(commands, window);
 
@@ -120,7 +124,7 @@ public final class LiveRoomBenchmark {
             log("Reading Minga's metrics");
             MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
             LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts(), readings,
-                    mingaCores, harnessCores, loadAverageAfter);
+                    mingaCores, harnessCores, machineCores, loadAverageAfter);
             return new LiveRoomFigures(settings, commands, window, observed).measurement();
         }
     }

@@ -24,7 +24,8 @@ final class LiveRoomFigures {
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
     record Observed(RoomSetup.Rooms rooms, LiveRoomBenchmark.CatchUp catchUp, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
-                    OptionalDouble mingaCores, double harnessCores, double loadAverageAfter) {
+                    OptionalDouble mingaCores, double harnessCores, OptionalDouble machineCores,
+                    double loadAverageAfter) {
     }
 
     private final BenchmarkSettings settings;
@@ -127,6 +128,7 @@ final class LiveRoomFigures {
                         ? Figure.of("Minga CPU during the load (cores busy)", observed.mingaCores().getAsDouble(), "cores")
                         : Figure.notMeasured("Minga CPU during the load", "cores", "Minga not started by the harness"))
                 .figure("harnessCpuCores", Figure.of("harness CPU during the load (cores busy)", observed.harnessCores(), "cores"))
+                .figure("otherCpuCores", otherCores())
                 .figure("loadAverageAfter", Figure.of("machine load average (1 min) at the end of the load", observed.loadAverageAfter(), ""))
                 .figure("generatorLagP99Ms", Figure.of("generator lag p99 (sent after due)", LatencyRecorder.millis(generatorLag.percentile(99)), "ms"))
                 .figure("generatorLagMaxMs", Figure.of("generator lag max", LatencyRecorder.millis(generatorLag.max()), "ms"))
@@ -142,9 +144,19 @@ final class LiveRoomFigures {
                         + "Command → viewer is the time from a command being due to the first viewer receiving the table event with its marker "
                         + "(over every succeeded command a viewer saw before the harness stopped watching, however late).")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
-                .note("The harness shares the machine's cores with Minga: its own CPU is shown above; a load average well above "
-                        + "Minga's and the harness's cores busy means something else was running too.");
+                .note("The harness shares the machine's cores with Minga; its own CPU, and what other processes took, are shown above. "
+                        + "The load average also counts threads waiting for a core.");
         return live.build();
+    }
+
+    /** What the machine's cores did during the load besides Minga and the harness: another engineer's build, say. */
+    private Figure otherCores() {
+        String label = "other processes' CPU during the load (cores busy)";
+        if (observed.machineCores().isEmpty() || observed.mingaCores().isEmpty()) {
+            return Figure.notMeasured(label, "cores", "needs /proc/stat and a Minga started by the harness");
+        }
+        double other = observed.machineCores().getAsDouble() - observed.mingaCores().getAsDouble() - observed.harnessCores();
+        return Figure.of(label, Math.max(0, other), "cores");
     }
 
     /** A latency over {@code count} commands; with none there is no latency to give, and a target is missed. */

@@ -7,6 +7,7 @@ import java.lang.management.OperatingSystemMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,9 @@ import java.util.stream.Stream;
  * else was using the cores (on our build machines another engineer may be).
  */
 public record Machine(int cores, String cpu, long memoryBytes, String jvm, String os, double loadAverageAtStart) {
+
+    /** USER_HZ, which Linux fixes at 100 for /proc/stat on every common architecture. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     public static Machine describe() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
@@ -36,6 +40,32 @@ public record Machine(int cores, String cpu, long memoryBytes, String jvm, Strin
                     .findFirst().orElse("unknown");
         } catch (IOException | UncheckedIOException e) {
             return "unknown";
+        }
+    }
+
+    /**
+     * CPU time every process on the machine has used since boot, in nanoseconds, from Linux's
+     * {@code /proc/stat} (all but idle and I/O wait); empty elsewhere. The difference over the load,
+     * less Minga's and the harness's own, is what anything else took from the same cores.
+     */
+    public static OptionalLong busyCpuNanos() {
+        Path stat = Path.of("/proc/stat");
+        if (!Files.isReadable(stat)) {
+            return OptionalLong.empty();
+        }
+        try (Stream<String> lines = Files.lines(stat)) {
+            String[] fields = lines.filter(line -> line.startsWith("cpu ")).findFirst().orElse("").trim().split("\\s+");
+            long busyTicks = 0;
+            // "cpu user nice system idle iowait irq softirq steal …": all up to softirq but idle and iowait;
+            // steal is time the host gave to other machines, and guest time is already inside user.
+            for (int i = 1; i < Math.min(fields.length, 8); i++) {
+                if (i != 4 && i != 5) {
+                    busyTicks += Long.parseLong(fields[i]);
+                }
+            }
+            return OptionalLong.of(busyTicks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND));
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
