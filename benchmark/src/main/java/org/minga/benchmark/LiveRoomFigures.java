@@ -137,7 +137,8 @@ final class LiveRoomFigures {
                 .detail("sseFailures", streams.failures())
                 .detail("tables", observed.rooms().tables() + " in all (" + settings.assemblies() + " assemblies)")
                 .detail("setupRetries", observed.rooms().readModelRetries()
-                        + " (projector links asked again after a 404 while the assembly summary caught up)")
+                        + " (requests asked again while a read model caught up, e.g. a projector link answered 404)")
+                .detail("setupIncidents", observed.rooms().incidents().isEmpty() ? "none" : String.join("; ", observed.rooms().incidents()))
                 .note("Each command is a table's phone revising one of its two needs (PUT …/needs/{pieceId}, header X-Minga-Table-Code) "
                         + "during the needs step, open-loop, round every table of every assembly.")
                 .note("Viewer 0 of each assembly is its projector (share link, X-Minga-Link); the others are table phones (join codes). "

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -39,8 +40,11 @@ public final class RoomSetup {
     public record Room(String assemblyId, String projectorLink, List<PhoneTable> tables) {
     }
 
-    /** The rooms, how long preparing them took, and how often a request met a read model not caught up yet. */
-    public record Rooms(List<Room> rooms, Duration took, long readModelRetries) {
+    /**
+     * The rooms, how long preparing them took, how often a request met a read model not caught up
+     * yet, and the errors Minga answered that setup could work around.
+     */
+    public record Rooms(List<Room> rooms, Duration took, long readModelRetries, List<String> incidents) {
 
         public int tables() {
             return rooms.stream().mapToInt(room -> room.tables().size()).sum();
@@ -52,6 +56,7 @@ public final class RoomSetup {
     private final MingaApi api;
     private final Credential facilitator;
     private final LongAdder readModelRetries = new LongAdder();
+    private final List<String> incidents = new CopyOnWriteArrayList<>();
 
     public RoomSetup(MingaApi api, Credential facilitator) {
         this.api = api;
@@ -72,7 +77,7 @@ public final class RoomSetup {
             for (Future<Room> future : futures) {
                 rooms.add(future.get());
             }
-            return new Rooms(rooms, Duration.ofNanos(System.nanoTime() - started), readModelRetries.sum());
+            return new Rooms(rooms, Duration.ofNanos(System.nanoTime() - started), readModelRetries.sum(), List.copyOf(incidents));
         } catch (ExecutionException e) {
             throw new IllegalStateException("Setting up the rooms failed: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
@@ -93,10 +98,9 @@ public final class RoomSetup {
             api.post(assembly + "/participants", Map.of("participantId", "p" + p, "name", "Persona " + p,
                     "organization", "Organización " + (p % 7), "preferredAxisId", "axis" + (p % axes)), facilitator).expect(201);
         }
-        JsonNode split = api.post(assembly + "/split-into-tables", Map.of("tableSize", PEOPLE_PER_TABLE), facilitator).expect(200).json();
         api.post(assembly + "/steps/needs/open", null, facilitator).expect(200);
         List<PhoneTable> tables = new ArrayList<>();
-        for (JsonNode table : split.path("tables")) {
+        for (JsonNode table : split(assembly)) {
             String tableId = table.path("tableId").asText();
             String joinCode = table.path("joinCode").asText();
             Credential phone = Credential.tableCode(joinCode);
@@ -110,6 +114,29 @@ public final class RoomSetup {
             tables.add(new PhoneTable(assemblyId, tableId, joinCode, List.copyOf(needIds)));
         }
         return new Room(assemblyId, projectorLink(assemblyId), List.copyOf(tables));
+    }
+
+    /**
+     * Splits into tables of two and answers the tables with their join codes. Should the split answer
+     * an error, the tables are read as the console would after a reload: Minga records the split
+     * before it makes the codes, so a failure there leaves the split done (the report lists it).
+     */
+    private JsonNode split(String assembly) {
+        MingaApi.Answer answer = api.post(assembly + "/split-into-tables", Map.of("tableSize", PEOPLE_PER_TABLE), facilitator);
+        if (answer.status() == 200) {
+            return answer.json().path("tables");
+        }
+        incidents.add(answer.request() + " answered " + answer.status() + " " + answer.json().path("code").asText("")
+                + "; its tables were read with GET " + assembly + "/tables");
+        long deadline = System.nanoTime() + READ_MODEL_WAIT.toNanos();
+        while (true) {
+            MingaApi.Answer tables = api.get(assembly + "/tables", facilitator);
+            if (tables.status() == 200 && tables.json().size() > 0 || System.nanoTime() > deadline) {
+                return tables.expect(200).json();
+            }
+            readModelRetries.increment();
+            MingaProcess.sleep(Duration.ofMillis(100));
+        }
     }
 
     /**
