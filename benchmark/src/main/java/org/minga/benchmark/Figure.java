@@ -1,5 +1,7 @@
 package org.minga.benchmark;
 
+import java.util.Locale;
+
 /**
  * One figure of a measurement: a value in a unit, and where the issue sets one, the target with
  * its result ({@code pass} or {@code miss}). A figure that could not be measured has no value and
@@ -24,10 +26,6 @@ public record Figure(String label, Number value, String unit, Target target, Str
         return new Figure(label, null, unit, null, null, why);
     }
 
-    public Figure withNote(String text) {
-        return new Figure(label, value, unit, target, result, text);
-    }
-
     public boolean missed() {
         return "miss".equals(result);
     }
@@ -41,6 +39,6 @@ public record Figure(String label, Number value, String unit, Target target, Str
         if (value instanceof Integer || value instanceof Long || d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.valueOf(Math.round(d));
         }
-        return String.format(java.util.Locale.ROOT, "%.1f", d);
+        return String.format(Locale.ROOT, "%.1f", d);
     }
 }

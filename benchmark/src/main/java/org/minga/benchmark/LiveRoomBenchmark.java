@@ -44,6 +44,7 @@ public final class LiveRoomBenchmark {
         BenchmarkSettings settings = BenchmarkSettings.parse(args, System.getProperties());
         Report report = run(settings);
         System.out.println(ReportWriter.write(report, settings.outputDir()));
+        System.out.println(report.missedAnyTarget() ? "Some figures miss their targets (marked **miss** above)." : "Every figure meets its target.");
         System.out.println("Written to " + settings.outputDir().toAbsolutePath().normalize().resolve("report.json") + " and report.md");
     }
 

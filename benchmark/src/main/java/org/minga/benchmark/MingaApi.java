@@ -49,10 +49,6 @@ public final class MingaApi {
                 .build();
     }
 
-    public URI baseUri() {
-        return baseUri;
-    }
-
     public HttpClient client() {
         return client;
     }

@@ -63,7 +63,10 @@ public final class MingaProcess implements AutoCloseable {
             builder.environment().put("MINGA_FACILITATOR_USER", FACILITATOR);
             builder.environment().put("MINGA_FACILITATOR_PASSWORD", password);
             long started = System.nanoTime();
-            MingaProcess minga = new MingaProcess(builder.start(), URI.create("http://127.0.0.1:" + port + "/"), dataDir, log, password);
+            Process process = builder.start();
+            // Should the harness be stopped (Ctrl-C) before it closes Minga, Minga must not outlive it.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-minga-" + process.pid()));
+            MingaProcess minga = new MingaProcess(process, URI.create("http://127.0.0.1:" + port + "/"), dataDir, log, password);
             try {
                 minga.awaitReady(started);
                 return minga;
@@ -138,14 +141,6 @@ public final class MingaProcess implements AutoCloseable {
 
     public Duration startToReady() {
         return startToReady;
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    public Path log() {
-        return log;
     }
 
     /** Asks the JVM to stop (Minga's graceful shutdown), forces it after 10 s, then deletes the data directory. */
