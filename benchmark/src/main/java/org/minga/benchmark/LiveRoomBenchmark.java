@@ -1,0 +1,183 @@
+package org.minga.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+import org.minga.benchmark.PhoneLoad.Window;
+import org.minga.benchmark.RoomSetup.Rooms;
+
+/**
+ * The live-room benchmark of issue 7: K assemblies of T tables, their phones revising needs at R
+ * commands a second in all, V projectors and phones per assembly watching each board live; against
+ * a Minga it starts (embedded, a JVM of its own) or the one at {@code url=}.
+ *
+ * <pre>
+ * ./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args="assemblies=20 rate=200"
+ * </pre>
+ *
+ * Settings are {@code key=value} arguments or {@code -Dbench.key=value}: assemblies (100), tables
+ * (25), viewers (30), rate (500), duration (60 s), warmup (10 s), url and token (a running Minga and
+ * a facilitator's API token), heap (-Xmx1g, for the Minga it starts), out (target/bench), jar
+ * (../facilitation-ui/target/minga.jar). Writes report.json and report.md into {@code out}.
+ */
+public final class LiveRoomBenchmark {
+
+    /** How a run is reproduced: the Maven command, with every setting spelled out. */
+    static final String COMMAND = "./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args=\"%s\"";
+    /** Every command is answered or has timed out by then. */
+    private static final Duration DRAIN_LIMIT = MingaApi.REQUEST_TIMEOUT.plusSeconds(5);
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
+
+    private LiveRoomBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkSettings settings = BenchmarkSettings.parse(args, System.getProperties());
+        Report report = run(settings);
+        System.out.println(ReportWriter.write(report, settings.outputDir()));
+        System.out.println(report.missedAnyTarget() ? "Some figures miss their targets (marked **miss** above)." : "Every figure meets its target.");
+        System.out.println("Written to " + settings.outputDir().toAbsolutePath().normalize().resolve("report.json") + " and report.md");
+    }
+
+    /** Runs the whole benchmark and answers its report (not yet written). */
+    public static Report run(BenchmarkSettings settings) {
+        Machine machine = Machine.describe();
+        String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        try {
+            Files.createDirectories(settings.outputDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + settings.outputDir(), e);
+        }
+        if (settings.startsMinga()) {
+            log("Starting Minga from " + settings.jar() + " with " + settings.heap());
+        }
+        MingaProcess minga = settings.startsMinga()
+                ? MingaProcess.start(settings.jar(), settings.heap(), settings.outputDir().resolve("minga.log"))
+                : null;
+        try {
+            Report report = new Report("Minga benchmark", date, String.format(COMMAND, settings.asArguments()), machine,
+                    minga == null ? "given by url " + settings.url().orElseThrow() + " (not started by the harness)"
+                            : "embedded, started by the harness: java " + settings.heap() + " -jar minga.jar, fresh data directory",
+                    new LinkedHashMap<>());
+            if (minga != null) {
+                report = report.with("start", new Measurement.Builder("Start")
+                        .figure("startToReadyMs", Figure.of("start to ready (empty data directory, readiness probe 200)",
+                                minga.startToReady().toMillis(), "ms"))
+                        .build());
+            }
+            return report.with("liveRoom", liveRoom(settings, minga));
+        } finally {
+            if (minga != null) {
+                log("Stopping Minga");
+                minga.close();
+            }
+        }
+    }
+
+    private static Measurement liveRoom(BenchmarkSettings settings, MingaProcess minga) {
+        URI base = minga != null ? minga.baseUri() : settings.url().orElseThrow();
+        MingaApi setupApi = new MingaApi(base, MingaApi.newClient("bench-setup", 2));
+        Credential facilitator = Credential.bearer(minga != null ? minga.createToken(setupApi) : settings.token().orElseThrow());
+
+        log("Setting up " + settings.assemblies() + " assemblies of " + settings.tablesPerAssembly() + " tables");
+        String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
+        Rooms rooms = new RoomSetup(setupApi, facilitator).prepare(runId, settings.assemblies(), settings.tablesPerAssembly());
+        log("Waiting for Minga's read models to catch up with the setup");
+        CatchUp catchUp = awaitReadModels(setupApi, facilitator);
+
+        CommandLog commands = new CommandLog(PhoneLoad.commandsFor(settings.commandsPerSecond(), settings.loadDuration()));
+        try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-viewers", 2)), commands)) {
+            int requested = settings.assemblies() * settings.viewersPerAssembly();
+            log("Opening " + requested + " live-board streams");
+            long connectStarted = System.nanoTime();
+            viewers.open(rooms.rooms(), settings.viewersPerAssembly());
+            viewers.awaitHeld(Duration.ofSeconds(30).plusMillis(20L * requested));
+            Duration connecting = Duration.ofNanos(System.nanoTime() - connectStarted);
+
+            log("Sending " + settings.commandsPerSecond() + " commands/s for " + settings.loadDuration().toSeconds() + " s");
+            PhoneLoad phones = new PhoneLoad(new MingaApi(base, MingaApi.newClient("bench-phones", 2)), rooms.rooms(),
+                    settings.commandsPerSecond(), commands);
+            long harnessCpuBefore = harnessCpuNanos();
+            OptionalLong machineCpuBefore = Machine.busyCpuNanos();
+            OptionalLong mingaCpuBefore = minga == null ? OptionalLong.empty() : minga.cpuNanos();
+            long loadStarted = System.nanoTime();
+            Window window = phones.run(settings.warmup(), settings.duration());
+            long loadNanos = System.nanoTime() - loadStarted;
+            double harnessCores = (harnessCpuNanos() - harnessCpuBefore) / (double) loadNanos;
+            OptionalDouble mingaCores = minga == null || mingaCpuBefore.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of((minga.cpuNanos().orElse(0) - mingaCpuBefore.getAsLong()) / (double) loadNanos);
+            OptionalLong machineCpuAfter = Machine.busyCpuNanos();
+            OptionalDouble machineCores = machineCpuBefore.isEmpty() || machineCpuAfter.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of((machineCpuAfter.getAsLong() - machineCpuBefore.getAsLong()) / (double) loadNanos);
+            double loadAverageAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            drain(commands, window);
+
+            // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
+            log("Reading Minga's metrics");
+            MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
+            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts(), readings,
+                    mingaCores, harnessCores, machineCores, loadAverageAfter);
+            return new LiveRoomFigures(settings, commands, window, observed).measurement();
+        }
+    }
+
+    /** How long Minga's read models took to catch up with the setup, and how far behind they still were (-1: unknown). */
+    record CatchUp(Duration took, long lagLeft) {
+    }
+
+    /**
+     * The phones start once Minga's read models have digested the setup, as in a room where
+     * registration and the split end well before the needs step; otherwise the load would also
+     * measure a projection still replaying thousands of setup events.
+     */
+    private static CatchUp awaitReadModels(MingaApi api, Credential facilitator) {
+        long started = System.nanoTime();
+        long deadline = started + CATCH_UP_LIMIT.toNanos();
+        long lag = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                lag = PrometheusText.fetch(api, facilitator).processorLag();
+            } catch (RuntimeException busy) {
+                lag = -1;
+            }
+            if (lag == 0) {
+                break;
+            }
+            MingaProcess.sleep(Duration.ofMillis(500));
+        }
+        return new CatchUp(Duration.ofNanos(System.nanoTime() - started), lag);
+    }
+
+    /**
+     * Waits for the last answers, and for viewers to receive the last changes, at most until every
+     * command's "seen within 5 s" is decided (and never longer than a request may take).
+     */
+    private static void drain(CommandLog commands, Window window) {
+        long seenDeadline = window.end() + LiveRoomFigures.SEEN_WITHIN.toNanos();
+        long limit = System.nanoTime() + DRAIN_LIMIT.toNanos();
+        while (System.nanoTime() < limit) {
+            boolean answered = commands.allAnswered();
+            if (answered && (commands.allSucceededSeen() || System.nanoTime() > seenDeadline)) {
+                return;
+            }
+            MingaProcess.sleep(Duration.ofMillis(50));
+        }
+    }
+
+    private static long harnessCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "] " + message);
+    }
+}

@@ -1,0 +1,63 @@
+package org.minga.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+
+class BenchmarkSettingsTest {
+
+    @Test
+    void defaultsAreTheIssuesTargetSize() {
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[0], new Properties());
+
+        assertThat(settings.assemblies()).isEqualTo(100);
+        assertThat(settings.tablesPerAssembly()).isEqualTo(25);
+        assertThat(settings.viewersPerAssembly()).isEqualTo(30);
+        assertThat(settings.commandsPerSecond()).isEqualTo(500);
+        assertThat(settings.duration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.heap()).isEqualTo("-Xmx1g");
+        assertThat(settings.startsMinga()).isTrue();
+    }
+
+    @Test
+    void argumentsWinOverSystemProperties() {
+        Properties system = new Properties();
+        system.setProperty("bench.rate", "300");
+        system.setProperty("bench.assemblies", "7");
+
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{"rate=200"}, system);
+
+        assertThat(settings.commandsPerSecond()).isEqualTo(200);
+        assertThat(settings.assemblies()).isEqualTo(7);
+    }
+
+    @Test
+    void aRunningMingaNeedsAToken() {
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"url=http://localhost:8080"}, new Properties()))
+                .hasMessageContaining("token=");
+
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{"url=http://localhost:8080", "token=secret"}, new Properties());
+        assertThat(settings.url()).contains(URI.create("http://localhost:8080"));
+        assertThat(settings.startsMinga()).isFalse();
+    }
+
+    @Test
+    void theReportedArgumentsNeverShowTheToken() {
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{"url=http://localhost:8080", "token=secret"}, new Properties());
+
+        assertThat(settings.asArguments()).contains("url=http://localhost:8080", "token=<token>").doesNotContain("secret", "heap=");
+    }
+
+    @Test
+    void unknownOrMalformedArgumentsAreRefused() {
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"speed=3"}, new Properties())).hasMessageContaining("Unknown argument");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"rate=fast"}, new Properties())).hasMessageContaining("rate");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"viewers=0"}, new Properties())).hasMessageContaining("viewers");
+    }
+}

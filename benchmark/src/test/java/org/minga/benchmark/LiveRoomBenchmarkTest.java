@@ -1,0 +1,62 @@
+package org.minga.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A tiny live room end to end against a Minga the harness starts from the jar this build just
+ * packaged: the report must have every figure, with sane values. It fails, rather than skips, when
+ * the jar is missing, so the harness never silently stops being exercised.
+ */
+class LiveRoomBenchmarkTest {
+
+    private static final Path JAR = Path.of("../facilitation-ui/target/minga.jar");
+
+    @Test
+    void tinyRoomReportsEveryFigure() throws Exception {
+        assertThat(JAR).as("facilitation-ui's jar, packaged earlier in the same build (./mvnw verify from the root)").isRegularFile();
+        Path out = Path.of("target/bench-test");
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{
+                "assemblies=2", "tables=2", "viewers=2", "rate=20", "duration=3", "warmup=1", "out=" + out, "jar=" + JAR}, new Properties());
+
+        Report report = LiveRoomBenchmark.run(settings);
+        ReportWriter.write(report, out);
+
+        JsonNode json = MingaApi.JSON.readTree(out.resolve("report.json").toFile());
+        JsonNode live = json.path("measurements").path("liveRoom").path("figures");
+        assertThat(value(json.path("measurements").path("start").path("figures"), "startToReadyMs")).isPositive();
+        assertThat(value(live, "commandsSent")).isEqualTo(60);
+        assertThat(value(live, "commandsSucceeded")).isEqualTo(60);
+        assertThat(value(live, "commandsPerSecond")).isPositive();
+        double p50 = value(live, "commandLatencyP50Ms");
+        double p95 = value(live, "commandLatencyP95Ms");
+        double p99 = value(live, "commandLatencyP99Ms");
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p95);
+        assertThat(p95).isLessThanOrEqualTo(p99);
+        assertThat(p99).isLessThanOrEqualTo(value(live, "commandLatencyMaxMs"));
+        assertThat(value(live, "viewerLatencyP50Ms")).isPositive().isLessThanOrEqualTo(value(live, "viewerLatencyP99Ms"));
+        assertThat(value(live, "unseenCommands")).isZero();
+        assertThat(value(live, "errors")).isZero();
+        assertThat(value(live, "sseRequested")).isEqualTo(4);
+        assertThat(value(live, "sseHeld")).isEqualTo(4);
+        assertThat(value(live, "sseDropped")).isZero();
+        assertThat(value(live, "sseServerCount")).isEqualTo(4);
+        assertThat(value(live, "heapAfterGcMiB")).isPositive();
+        assertThat(live.path("commandLatencyP99Ms").path("result").asText()).isIn("pass", "miss");
+        assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        assertThat(json.path("command").asText()).contains("-Pbench", "assemblies=2", "rate=20");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| command latency p99 |", "| SSE connections held");
+    }
+
+    private static double value(JsonNode figures, String key) {
+        JsonNode value = figures.path(key).path("value");
+        assertThat(value.isNumber()).as("figure %s has a number: %s", key, figures.path(key)).isTrue();
+        return value.asDouble();
+    }
+}
