@@ -12,11 +12,13 @@ COPY pom.xml ./
 COPY engine/pom.xml engine/
 COPY projections/pom.xml projections/
 COPY facilitation-ui/pom.xml facilitation-ui/
+# The benchmark is a module of the build too: Maven reads its pom, but it is not built here.
+COPY benchmark/pom.xml benchmark/
 COPY engine/src/ engine/src/
 COPY projections/src/ projections/src/
 COPY facilitation-ui/src/ facilitation-ui/src/
 # The cache keeps Maven and the dependencies between builds; tests run in CI, not here.
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests package
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -ntp -DskipTests -pl facilitation-ui -am package
 
 FROM eclipse-temurin:17-jre-jammy
 RUN groupadd --system --gid 10001 minga \

@@ -141,6 +141,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theBuildStageCopiesThePomOfEveryModuleOrMavenCannotReadTheBuild() throws IOException {
+        List<String> build = dockerfileStages().get(0);
+        java.util.regex.Matcher module = java.util.regex.Pattern.compile("<module>([^<]+)</module>")
+                .matcher(Files.readString(root.resolve("pom.xml")));
+        int modules = 0;
+        while (module.find()) {
+            String pom = module.group(1) + "/pom.xml";
+            modules++;
+            assertThat(build).as("the Dockerfile copies " + pom).anySatisfy(line -> assertThat(line).startsWith("COPY " + pom + " "));
+        }
+        assertThat(modules).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void theImageRunsTheJarOnAJava17JreAsAnUnprivilegedUser() throws IOException {
         List<List<String>> stages = dockerfileStages();
         List<String> runtime = stages.get(stages.size() - 1);
