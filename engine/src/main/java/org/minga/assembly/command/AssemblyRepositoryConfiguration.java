@@ -1,7 +1,6 @@
 package org.minga.assembly.command;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -19,6 +18,7 @@ public class AssemblyRepositoryConfiguration {
     public static final String SNAPSHOT_TRIGGER = "assemblySnapshotTrigger";
     public static final String CACHE = "assemblyCache";
     public static final int SNAPSHOT_EVERY = 250;
+    public static final int CACHED_ASSEMBLIES = 500;
 
     @Bean(SNAPSHOT_TRIGGER)
     public SnapshotTriggerDefinition assemblySnapshotTrigger(Snapshotter snapshotter) {
@@ -36,10 +36,11 @@ public class AssemblyRepositoryConfiguration {
     }
 
     /**
-     * Weak references: the cache never holds an assembly the JVM needs the memory for, and a
-     * laptop running one assembly keeps it loaded for the whole day.
+     * The {@value #CACHED_ASSEMBLIES} assemblies most recently used stay loaded between commands,
+     * whatever the garbage collector does: a laptop's one assembly for the whole day, and a
+     * server's many at once.
      */
     public static Cache cache() {
-        return new WeakReferenceCache();
+        return new RecentlyUsedCache(CACHED_ASSEMBLIES);
     }
 }
