@@ -15,6 +15,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.minga.projections.BatchWrites;
 import org.minga.projections.ReadModelStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class ReadModelStorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStorageConfiguration.class);
+    /** As many as the assemblies the command side keeps loaded. */
+    static final int DOCUMENTS_KEPT_IN_MEMORY = 500;
 
     /** The in-process MongoDB of the embedded mode. */
     public static final class EmbeddedMongo implements AutoCloseable {
@@ -102,24 +105,27 @@ public class ReadModelStorageConfiguration {
         return client.getDatabase(properties.mongodb().database());
     }
 
+    /**
+     * Embedded, this process's processors are the only writers of the read models, so each keeps
+     * the documents of the {@value #DOCUMENTS_KEPT_IN_MEMORY} assemblies it wrote last instead of
+     * reading them back at every event. With a MongoDB of its own, other instances write too.
+     */
     @Bean
-    public ReadModelStores readModelStores(MongoDatabase database) {
-        return new ReadModelStores(database);
+    public ReadModelStores readModelStores(MongoDatabase database, Optional<EmbeddedMongo> embeddedMongo) {
+        return new ReadModelStores(database, embeddedMongo.isPresent() ? DOCUMENTS_KEPT_IN_MEMORY : 0);
     }
 
     /**
      * The embedded store writes its file about once a second, while tracking tokens are on disk
-     * at each commit. Writing the read models out before a processor stores its token keeps them
-     * from falling behind their tokens when the JVM is killed or the laptop loses power.
+     * at each commit. Writing the read models out, after the batch's writes and before a processor
+     * stores its token, keeps them from falling behind their tokens when the JVM is killed or the
+     * laptop loses power.
      */
     @Bean
     @Conditional(NoMongoUri.class)
     public ConfigurerModule flushEmbeddedReadModelsBeforeTokens(EmbeddedMongo embeddedMongo) {
         MessageHandlerInterceptor<EventMessage<?>> flush = (unitOfWork, chain) -> {
-            unitOfWork.root().resources().computeIfAbsent("minga.read-models.flush", key -> {
-                unitOfWork.root().onPrepareCommit(u -> embeddedMongo.flush());
-                return Boolean.TRUE;
-            });
+            BatchWrites.of(unitOfWork).afterWrites("embedded read models to their file", embeddedMongo::flush);
             return chain.proceed();
         };
         return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) -> flush);

@@ -27,9 +27,20 @@ public final class ReadModelStores {
 
     private final MongoDatabase database;
     private final ObjectMapper mapper;
+    private final int keptInMemory;
 
     public ReadModelStores(MongoDatabase database) {
+        this(database, 0);
+    }
+
+    /**
+     * {@code keptInMemory} documents per collection stay in memory after they are written: only
+     * when this process's processors are the only writers of the read models (embedded mode), as
+     * another instance's writes would not be seen.
+     */
+    public ReadModelStores(MongoDatabase database, int keptInMemory) {
         this.database = database;
+        this.keptInMemory = keptInMemory;
         // Instants and months as ISO strings, so documents read the way the REST API shows them.
         this.mapper = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
@@ -38,7 +49,7 @@ public final class ReadModelStores {
     }
 
     public <T> DocumentStore<T> open(String collection, Class<T> type) {
-        return new DocumentStore<>(database, collection, mapper, type);
+        return new DocumentStore<>(database, collection, mapper, type, keptInMemory);
     }
 
     public MongoDatabase database() {
