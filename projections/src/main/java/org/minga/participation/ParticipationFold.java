@@ -69,6 +69,9 @@ public final class ParticipationFold {
             people = people.stream()
                     .map(p -> p.participantId().equals(seated.participantId()) ? new Person(p.participantId(), p.profile(), seated.tableId()) : p)
                     .toList();
+        } else {
+            // Pieces, steps and votes do not change who took part: the document is not rewritten for them.
+            return state;
         }
         return new ParticipationDocument(state.assemblyId(), event.sequence(), state.axes(), tables, people);
     }

@@ -6,13 +6,15 @@ import java.util.function.ToLongFunction;
 /**
  * A read model kept as one document per assembly, advanced by a pure fold. An event at or below
  * the sequence the document already reflects is skipped, so replays and redeliveries change
- * nothing: the embedded MongoDB has no transactions to tie the document to the token.
+ * nothing: the embedded MongoDB has no transactions to tie the document to the token. A fold
+ * that answers the document it was given says the event does not concern it: nothing is written,
+ * and handling that event again later changes nothing either.
  *
- * @param <S> the document, which records the sequence of the last event it reflects
+ * @param <S> the document, which records the sequence of the last event that changed it
  */
 public final class FoldedReadModel<S> {
 
-    /** {@code (state, event) -> state}; state is null before the assembly is scheduled. */
+    /** {@code (state, event) -> state}; state is null before the assembly is scheduled; the same state when the event changes nothing. */
     @FunctionalInterface
     public interface Fold<S> {
         S apply(S state, AssemblyEvent event);
@@ -38,7 +40,7 @@ public final class FoldedReadModel<S> {
             return Optional.empty();
         }
         S after = fold.apply(before, event);
-        if (after == null) {
+        if (after == null || after == before) {
             return Optional.empty();
         }
         store.save(event.assemblyId(), after);

@@ -74,9 +74,15 @@ public final class AssemblySummaryFold {
         } else if (e instanceof StepClosedEvent closed && closed.step() == step.current()) {
             step = new StepState(step.current(), false, step.deadline());
         }
+        String status = AssemblyStatus.after(summary.status(), e);
+        if (c == summary.counts() && tables == summary.tables() && participants == summary.participantIds()
+                && step == summary.step() && status.equals(summary.status())) {
+            // Revisions, solutions and work plans change nothing the summary shows: it is not rewritten for them.
+            return summary;
+        }
         return new AssemblySummary(summary.assemblyId(), summary.title(), summary.region(), summary.venue(), summary.date(),
                 summary.horizon(), summary.language(), summary.axes(), summary.rules(), summary.timeboxes(),
-                AssemblyStatus.after(summary.status(), e), event.sequence(), step, c, tables, participants);
+                status, event.sequence(), step, c, tables, participants);
     }
 
     private static List<TableSummary> withTable(List<TableSummary> tables, String tableId, UnaryOperator<TableSummary> change) {
