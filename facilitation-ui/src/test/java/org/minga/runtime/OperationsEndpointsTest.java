@@ -46,11 +46,12 @@ class OperationsEndpointsTest {
 
     private MingaClient facilitator;
     private MingaClient prometheus;
+    private String token;
 
     @BeforeAll
     void signIn() {
         facilitator = new MingaClient("http://localhost:" + port);
-        String token = facilitator.post("/api/tokens", "{\"label\": \"prometheus\"}").expect(201).json().get("token").asText();
+        token = facilitator.post("/api/tokens", "{\"label\": \"prometheus\"}").expect(201).json().get("token").asText();
         prometheus = facilitator.anonymous().with("Authorization", "Bearer " + token);
     }
 
@@ -72,6 +73,16 @@ class OperationsEndpointsTest {
         for (String hidden : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/metrics"}) {
             assertThat(prometheus.get(hidden).status()).as(hidden).isEqualTo(404);
         }
+    }
+
+    @Test
+    void metricsAskedForAsJsonAreRefusedNamingTheAcceptHeader() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json").header("Accept-Language", "en").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(refused.statusCode()).isEqualTo(406);
+        assertThat(refused.body()).contains("\"field\":\"Accept\"", "check \\\"Accept\\\"").doesNotContain("path\\\"");
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -95,7 +96,9 @@ public class RefusalAdvice {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> anythingElse(Exception e, Locale locale) {
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
-            ResponseEntity<ProblemDetail> malformed = Problems.of(Refusal.BODY_MALFORMED, "path", locale);
+            // A format the address cannot answer in is the Accept header's doing, not the path's.
+            String field = e instanceof HttpMediaTypeNotAcceptableException ? "Accept" : "path";
+            ResponseEntity<ProblemDetail> malformed = Problems.of(Refusal.BODY_MALFORMED, field, locale);
             ProblemDetail problem = malformed.getBody();
             problem.setStatus(spring.getStatusCode().value());
             problem.setTitle(spring.getBody().getTitle());
