@@ -1,5 +1,6 @@
 package org.minga.ui.web;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -8,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -22,14 +24,18 @@ import org.springframework.stereotype.Component;
 public class Gateways {
 
     private static final long TIMEOUT_SECONDS = 10;
+    /** How long a request waits for the summary of an assembly scheduled a moment before. */
+    private static final Duration SUMMARY_CATCH_UP = Duration.ofSeconds(3);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final EventStore events;
     private final MeterRegistry meters;
 
-    public Gateways(CommandGateway commands, QueryGateway queries, MeterRegistry meters) {
+    public Gateways(CommandGateway commands, QueryGateway queries, EventStore events, MeterRegistry meters) {
         this.commands = commands;
         this.queries = queries;
+        this.events = events;
         this.meters = meters;
     }
 
@@ -79,13 +85,37 @@ public class Gateways {
         }
     }
 
-    /** An assembly's summary, or 404 when no read model knows it. */
+    /**
+     * An assembly's summary, or 404 when the assembly was never scheduled. One scheduled a moment
+     * ago (a console creating its projector link right away) is waited for, up to
+     * {@link #SUMMARY_CATCH_UP}, while its read model catches up.
+     */
     public AssemblySummary summaryOf(String assemblyId) {
-        AssemblySummary summary = ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
+        AssemblySummary summary = findSummary(assemblyId);
+        if (summary == null && events.lastSequenceNumberFor(assemblyId).isPresent()) {
+            long deadline = System.nanoTime() + SUMMARY_CATCH_UP.toNanos();
+            while (summary == null && System.nanoTime() < deadline) {
+                pause();
+                summary = findSummary(assemblyId);
+            }
+        }
         if (summary == null) {
             throw new UnknownAssemblyException(assemblyId);
         }
         return summary;
+    }
+
+    private AssemblySummary findSummary(String assemblyId) {
+        return ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an assembly's summary", e);
+        }
     }
 
     public QueryGateway queries() {
