@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.minga.benchmark.store.StoreRunner;
@@ -207,7 +208,7 @@ public final class EventStoreRun {
     }
 
     /** Runs {@code work} on a new temporary directory, deleted afterwards whatever happens. */
-    private static <T> T withFreshDataDir(String prefix, java.util.function.Function<Path, T> work) {
+    private static <T> T withFreshDataDir(String prefix, Function<Path, T> work) {
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory(prefix);

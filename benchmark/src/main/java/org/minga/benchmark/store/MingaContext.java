@@ -1,5 +1,6 @@
 package org.minga.benchmark.store;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class MingaContext implements AutoCloseable {
         this.started = started;
     }
 
-    static MingaContext start(java.nio.file.Path dataDir) {
+    static MingaContext start(Path dataDir) {
         Class<?> application;
         try {
             application = Class.forName(APPLICATION);

@@ -30,28 +30,32 @@ import org.minga.assembly.api.ReviseNeedPieceCommand;
  * a {@link NeedPieceRevisedEvent} of an {@code Assembly} stream, with the trace and correlation
  * ids a command gives its events. Event processors are shut down first. One thread appends for the
  * given time, then four threads, each to its own assembly's stream (two commands to one assembly
- * wait for each other in Minga, so parallel appends go to different assemblies).
+ * wait for each other in Minga, so parallel appends go to different assemblies), after a warmup.
  */
 final class RawAppends {
 
     /** The type Axon records for Minga's aggregate (its class's simple name). */
     static final String AGGREGATE_TYPE = "Assembly";
     static final int TABLES = 25;
-    static final Duration WARMUP = Duration.ofSeconds(1);
+    /** Half a phase, between 1 and 5 s, on 1 thread and not counted: the JIT compiles the append path first. */
+    static final Duration SHORTEST_WARMUP = Duration.ofSeconds(1);
+    static final Duration LONGEST_WARMUP = Duration.ofSeconds(5);
 
     private RawAppends() {
     }
 
     static Map<String, Object> run(Path dataDir, Duration perPhase) throws Exception {
+        Duration warmup = perPhase.dividedBy(2);
+        warmup = warmup.compareTo(SHORTEST_WARMUP) < 0 ? SHORTEST_WARMUP : warmup.compareTo(LONGEST_WARMUP) > 0 ? LONGEST_WARMUP : warmup;
         Map<String, Object> result = new LinkedHashMap<>();
         try (MingaContext minga = MingaContext.start(dataDir)) {
             result.put("contextStartSeconds", minga.startTook().toMillis() / 1000.0);
-            result.put("warmupSeconds", WARMUP.toMillis() / 1000.0);
+            result.put("warmupSeconds", warmup.toMillis() / 1000.0);
             minga.shutDownProcessors();
             EventStore eventStore = minga.bean(EventStore.class);
             TransactionManager transactions = minga.bean(TransactionManager.class);
-            StoreRunner.log("Processors shut down; appending for " + WARMUP.toSeconds() + " s of warmup");
-            phase(eventStore, transactions, "warmup", 1, WARMUP);
+            StoreRunner.log("Processors shut down; appending for " + warmup.toMillis() + " ms of warmup");
+            phase(eventStore, transactions, "warmup", 1, warmup);
             StoreRunner.log("Appending on 1 thread for " + perPhase.toSeconds() + " s");
             result.put("oneThread", phase(eventStore, transactions, "raw1", 1, perPhase));
             StoreRunner.log("Appending on 4 threads for " + perPhase.toSeconds() + " s");
