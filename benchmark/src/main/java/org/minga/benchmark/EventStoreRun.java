@@ -153,6 +153,10 @@ public final class EventStoreRun {
                         mebibytes(eventsBytes), "MiB"))
                 .figure("readModelsFileMiB", Figure.of("size of " + READ_MODELS_FILE + " (read models and the registry) after a clean stop",
                         mebibytes(readModelBytes), "MiB"))
+                .figure("eventsFileRunningMiB", Figure.of("size of " + EVENTS_FILE + " while Minga runs, read models caught up "
+                        + "(before the clean stop)", mebibytes(dataset.path("eventsFileBytesRunning").asLong()), "MiB"))
+                .figure("readModelsFileRunningMiB", Figure.of("size of " + READ_MODELS_FILE + " while Minga runs, read models caught up "
+                        + "(before the clean stop)", mebibytes(dataset.path("readModelsFileBytesRunning").asLong()), "MiB"))
                 .figure("startToReadyMs", Figure.of("start to ready with these events (after a clean stop)", cleanReady.toMillis(), "ms"))
                 .figure("startToCaughtUpMs", caughtUp("start to read models caught up (after a clean stop)", cleanCaughtUp))
                 .figure("sigkillToReadyMs", Figure.of("SIGKILL to ready (idle Minga killed, started again at once)", killToReady.toMillis(), "ms"))

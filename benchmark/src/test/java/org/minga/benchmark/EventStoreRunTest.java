@@ -57,6 +57,8 @@ class EventStoreRunTest {
                 .isEqualTo(dataset.path("expectedEvents").asDouble());
         assertThat(value(restart, "eventsFileMiB")).isPositive();
         assertThat(value(restart, "readModelsFileMiB")).isPositive();
+        assertThat(value(restart, "eventsFileRunningMiB")).isPositive();
+        assertThat(value(restart, "readModelsFileRunningMiB")).isPositive();
         assertThat(value(restart, "startToReadyMs")).isPositive().isLessThanOrEqualTo(value(restart, "startToCaughtUpMs"));
         assertThat(value(restart, "sigkillToReadyMs")).isPositive().isLessThanOrEqualTo(value(restart, "sigkillToCaughtUpMs"));
         assertThat(value(restart, "rebuildStartToReadyMs")).isPositive().isLessThanOrEqualTo(value(restart, "rebuildMs"));

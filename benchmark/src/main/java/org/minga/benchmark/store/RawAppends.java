@@ -92,8 +92,9 @@ final class RawAppends {
                 latencies.add(appender.get());
             }
             long took = System.nanoTime() - window[0];
+            Map<String, Object> share = cpu.stop();
             Map<String, Object> summary = summary(threads, latencies, took, eventStore, prefix);
-            summary.putAll(cpu.stop());
+            summary.putAll(share);
             return summary;
         } catch (ExecutionException e) {
             throw new IllegalStateException("Appending to " + prefix + " failed: " + e.getCause(), e.getCause());

@@ -1,5 +1,6 @@
 package org.minga.benchmark.store;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -62,6 +63,7 @@ final class RoomDataset {
     static final int EVENTS_PER_ASSEMBLY = 1 + TABLES * PEOPLE_PER_TABLE + 1 + 1
             + TABLES * NEEDS_PER_TABLE * (1 + REVISIONS_PER_NEED);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(15);
+    private static final int PROGRESS_EVERY = 10;
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
     private static final String[] ORGANIZATIONS = {"Junta de Acción Comunal", "Cooperativa Lechera", "Asociación de Mujeres",
             "Colegio Rural", "Cabildo Indígena", "Acueducto Veredal", "Mesa de Víctimas"};
@@ -102,6 +104,9 @@ final class RoomDataset {
             result.put("catchUpSeconds", caughtUp / 1e9);
             result.put("buildOwnCpuCores", buildCpu.get("ownCpuCores"));
             result.put("buildOtherCpuCores", buildCpu.getOrDefault("otherCpuCores", -1));
+            // The files as a running Minga leaves them; the harness measures them again after the clean stop.
+            result.put("eventsFileBytesRunning", Files.size(dataDir.resolve("events.mv.db")));
+            result.put("readModelsFileBytesRunning", Files.size(dataDir.resolve("read-models.mv")));
             StoreRunner.log(stored + " events stored; closing Minga's context");
             long closeBegin = System.nanoTime();
             // Closed here to time it; closing again when the try ends does nothing.
@@ -120,8 +125,13 @@ final class RoomDataset {
                 rooms.add(facilitators.submit(() -> room(commands, assemblyId)));
             }
             long sent = 0;
-            for (Future<Long> room : rooms) {
-                sent += room.get();
+            long begin = System.nanoTime();
+            for (int k = 0; k < rooms.size(); k++) {
+                sent += rooms.get(k).get();
+                if ((k + 1) % PROGRESS_EVERY == 0) {
+                    StoreRunner.log(String.format("%d of %d assemblies, %.0f commands/s", k + 1, assemblies,
+                            sent / ((System.nanoTime() - begin) / 1e9)));
+                }
             }
             return sent;
         } catch (ExecutionException e) {
