@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Minga in embedded mode, in a JVM of its own as on a facilitator's laptop: a fresh data directory,
- * a free port and a random facilitator password. Closing it stops the JVM (forcibly after 10 s)
- * and deletes the data directory.
+ * Minga in embedded mode, in a JVM of its own as on a facilitator's laptop: a fresh data directory
+ * (or one already holding events), a free port and a random facilitator password. Closing it stops
+ * the JVM (forcibly after 10 s) and deletes the data directory if the harness created it.
  */
 public final class MingaProcess implements AutoCloseable {
 
@@ -33,26 +33,57 @@ public final class MingaProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final Path dataDir;
+    private final boolean ownsDataDir;
     private final Path log;
     private final String password;
     private Duration startToReady;
 
-    private MingaProcess(Process process, URI baseUri, Path dataDir, Path log, String password) {
+    private MingaProcess(Process process, URI baseUri, Path dataDir, boolean ownsDataDir, Path log, String password) {
         this.process = process;
         this.baseUri = baseUri;
         this.dataDir = dataDir;
+        this.ownsDataDir = ownsDataDir;
         this.log = log;
         this.password = password;
     }
 
-    /** Starts {@code jar} with the given heap option and waits until its readiness probe answers 200; its output goes to {@code log}. */
+    /**
+     * Starts {@code jar} on a fresh data directory with the given heap option and waits until its
+     * readiness probe answers 200; its output goes to {@code log}. Closing it deletes the directory.
+     */
     public static MingaProcess start(Path jar, String heap, Path log) {
+        requireJar(jar);
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("minga-bench-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a data directory for Minga", e);
+        }
+        return launch(jar, heap, dataDir, true, log);
+    }
+
+    /**
+     * Starts {@code jar} on an existing data directory, such as one holding the events of an earlier
+     * run, and waits until it is ready. Closing it leaves the directory where it is. The facilitator's
+     * password is a new random one: Minga sets the configured password at every start.
+     */
+    public static MingaProcess startOn(Path jar, String heap, Path dataDir, Path log) {
+        requireJar(jar);
+        if (!Files.isDirectory(dataDir)) {
+            throw new IllegalArgumentException("No data directory at " + dataDir);
+        }
+        return launch(jar, heap, dataDir, false, log);
+    }
+
+    static void requireJar(Path jar) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No Minga jar at " + jar.toAbsolutePath().normalize()
                     + ": build it first with ./mvnw -B -DskipTests package (or run this module with -am)");
         }
+    }
+
+    private static MingaProcess launch(Path jar, String heap, Path dataDir, boolean ownsDataDir, Path log) {
         try {
-            Path dataDir = Files.createTempDirectory("minga-bench-");
             Files.createDirectories(log.toAbsolutePath().getParent());
             int port = freePort();
             String password = randomPassword();
@@ -66,7 +97,7 @@ public final class MingaProcess implements AutoCloseable {
             Process process = builder.start();
             // Should the harness be stopped (Ctrl-C) before it closes Minga, Minga must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-minga-" + process.pid()));
-            MingaProcess minga = new MingaProcess(process, URI.create("http://127.0.0.1:" + port + "/"), dataDir, log, password);
+            MingaProcess minga = new MingaProcess(process, URI.create("http://127.0.0.1:" + port + "/"), dataDir, ownsDataDir, log, password);
             try {
                 minga.awaitReady(started);
                 return minga;
@@ -75,6 +106,9 @@ public final class MingaProcess implements AutoCloseable {
                 throw e;
             }
         } catch (IOException e) {
+            if (ownsDataDir) {
+                deleteRecursively(dataDir);
+            }
             throw new UncheckedIOException("Cannot start Minga from " + jar, e);
         }
     }
@@ -143,7 +177,31 @@ public final class MingaProcess implements AutoCloseable {
         return startToReady;
     }
 
-    /** Asks the JVM to stop (Minga's graceful shutdown), forces it after 10 s, then deletes the data directory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * SIGKILL, as a power cut or the kernel's OOM killer stops Minga: no shutdown of any kind. Waits
+     * until the JVM is gone. The data directory stays as the kill left it (closing deletes it only
+     * if the harness created it).
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Minga (pid " + process.pid() + ") still runs " + STOP_GRACE.toSeconds() + " s after SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Minga to die", e);
+        }
+    }
+
+    /**
+     * Asks the JVM to stop (Minga's graceful shutdown), forces it after 10 s, then deletes the data
+     * directory if the harness created it.
+     */
     @Override
     public void close() {
         process.destroy();
@@ -155,10 +213,12 @@ public final class MingaProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        deleteRecursively(dataDir);
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
+        }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
@@ -175,13 +235,13 @@ public final class MingaProcess implements AutoCloseable {
         }
     }
 
-    private static String randomPassword() {
+    static String randomPassword() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
