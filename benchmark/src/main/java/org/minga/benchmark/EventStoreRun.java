@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Function;
@@ -25,8 +26,11 @@ import org.minga.benchmark.store.StoreRunner;
  *     Minga's commands in-process and closed cleanly; then minga.jar started on it (after the clean
  *     stop), killed with SIGKILL and started again, and finally started without its read-model file,
  *     rebuilding every read model from the events; with the files' sizes.</li>
+ * <li>{@value EventStoreFigures#ASSEMBLY_DEPTH}: on that last Minga, once caught up, over HTTP: command
+ *     latency in a deep assembly of the same data directory against shallow ones, and the time to
+ *     rebuild the deep one's board for the auditor ({@link AssemblyDepthRun}).</li>
  * </ul>
- * None of these figures has a target in the issue: they are reported as they are.
+ * Only the assembly-depth figures have targets in the issue; the others are reported as they are.
  */
 public final class EventStoreRun {
 
@@ -41,16 +45,20 @@ public final class EventStoreRun {
     }
 
     /**
-     * Both measurements against {@code jar} (JVMs with {@code heap}), their logs and the runner's
+     * The three measurements against {@code jar} (JVMs with {@code heap}), their logs and the runner's
      * results in {@code outDir}: raw appends for {@code appendTime} per phase (whole seconds, at
-     * least 1), and restarts with at least {@code storedEvents} events.
+     * least 1), restarts with at least {@code storedEvents} events, and the assembly depth with a
+     * deep assembly of {@code deepEvents} events (more than a shallow one's 103) among them.
      */
-    public static EventStoreFigures measure(Path jar, String heap, Path outDir, int storedEvents, Duration appendTime) {
+    public static EventStoreFigures measure(Path jar, String heap, Path outDir, int storedEvents, int deepEvents, Duration appendTime) {
         if (appendTime.toSeconds() < 1) {
             throw new IllegalArgumentException("appendTime must be at least 1 s, not " + appendTime);
         }
         if (storedEvents < 1) {
             throw new IllegalArgumentException("storedEvents must be at least 1, not " + storedEvents);
+        }
+        if (deepEvents < 1) {
+            throw new IllegalArgumentException("deepEvents must be at least 1, not " + deepEvents);
         }
         MingaProcess.requireJar(jar);
         try {
@@ -63,8 +71,9 @@ public final class EventStoreRun {
                 dataDir, appendTime.toSeconds(), outDir.resolve("eventstore-append.json"), outDir.resolve("eventstore-append.log"),
                 appendTime.multipliedBy(3).plus(DATASET_LIMIT.dividedBy(6))));
         Measurement eventStore = eventStoreMeasurement(appends, appendTime);
-        Measurement restart = withFreshDataDir("minga-bench-restart-", dataDir -> restart(jar, heap, outDir, storedEvents, dataDir));
-        return new EventStoreFigures(eventStore, restart, appends.path("oneThread").path("appendsPerSecond").asDouble());
+        Restarted restarted = withFreshDataDir("minga-bench-restart-", dataDir -> restart(jar, heap, outDir, storedEvents, deepEvents, dataDir));
+        return new EventStoreFigures(eventStore, restarted.restart(), restarted.assemblyDepth(),
+                appends.path("oneThread").path("appendsPerSecond").asDouble());
     }
 
     private static Measurement eventStoreMeasurement(JsonNode appends, Duration appendTime) {
@@ -101,9 +110,14 @@ public final class EventStoreRun {
                         : Figure.notMeasured("other processes' CPU, " + threads, "cores", "needs Linux's /proc/stat"));
     }
 
-    private static Measurement restart(Path jar, String heap, Path outDir, int storedEvents, Path dataDir) {
-        log("Building a data directory of at least " + storedEvents + " events with Minga's commands (in-process)");
-        JsonNode dataset = StoreRunnerProcess.run(jar, heap, StoreRunner.DATASET, dataDir, storedEvents,
+    /** The restart measurement, and the assembly depth measured on its last Minga. */
+    private record Restarted(Measurement restart, Measurement assemblyDepth) {
+    }
+
+    private static Restarted restart(Path jar, String heap, Path outDir, int storedEvents, int deepEvents, Path dataDir) {
+        log("Building a data directory of at least " + storedEvents + " events, with a deep assembly of " + deepEvents
+                + ", through Minga's commands (in-process)");
+        JsonNode dataset = StoreRunnerProcess.run(jar, heap, StoreRunner.DATASET, dataDir, List.of((long) storedEvents, (long) deepEvents),
                 outDir.resolve("restart-dataset.json"), outDir.resolve("restart-dataset.log"), DATASET_LIMIT);
         long events = dataset.path("eventsStored").asLong();
         long eventsBytes = size(dataDir.resolve(EVENTS_FILE));
@@ -140,9 +154,19 @@ public final class EventStoreRun {
         MingaProcess rebuilt = MingaProcess.startOn(jar, heap, dataDir, outDir.resolve("minga-restart-rebuild.log"));
         Duration rebuildReady;
         OptionalLong rebuildCaughtUp;
+        Measurement assemblyDepth;
         try {
             rebuildReady = rebuilt.startToReady();
             rebuildCaughtUp = awaitReadModels(rebuilt, rebuildStarted);
+            if (rebuildCaughtUp.isPresent()) {
+                log("Assembly depth: " + dataset.path("deepAssemblyEvents").asLong() + " events against "
+                        + dataset.path("shallowAssemblyEvents").asLong() + ", over HTTP");
+                MingaApi api = new MingaApi(rebuilt.baseUri(), MingaApi.newClient("bench-depth", 1));
+                assemblyDepth = AssemblyDepthRun.measure(api, Credential.bearer(rebuilt.createToken(api)), dataset);
+            } else {
+                assemblyDepth = AssemblyDepthRun.notMeasured("the rebuilt read models had not caught up after "
+                        + CATCH_UP_LIMIT.toMinutes() + " min");
+            }
         } finally {
             rebuilt.close();
         }
@@ -169,20 +193,25 @@ public final class EventStoreRun {
                 .figure("datasetBuildSeconds", Figure.of("building the data set (info)", round1(dataset.path("buildSeconds").asDouble()), "s"))
                 .figure("datasetCatchUpSeconds", Figure.of("read models catching up after the build (info)",
                         round1(dataset.path("catchUpSeconds").asDouble()), "s"))
-                .detail("dataset", String.format("%d assemblies of %d tables, %d commands, %d events (%d expected), %d snapshots; "
+                .detail("dataset", String.format("%d assemblies of %d tables, then %d of %d events and one of %d for the assembly depth; "
+                                + "%d commands, %d events (%d expected), %d snapshots; "
                                 + "%.2f cores busy in the runner and %.2f in other processes while building",
-                        dataset.path("assemblies").asInt(), dataset.path("tablesPerAssembly").asInt(), dataset.path("commands").asLong(),
+                        dataset.path("assemblies").asInt(), dataset.path("tablesPerAssembly").asInt(),
+                        dataset.path("shallowAssemblyIds").size(), dataset.path("shallowAssemblyEvents").asLong(),
+                        dataset.path("deepAssemblyEvents").asLong(), dataset.path("commands").asLong(),
                         events, dataset.path("expectedEvents").asLong(), dataset.path("snapshotsStored").asLong(),
                         dataset.path("buildOwnCpuCores").asDouble(), dataset.path("buildOtherCpuCores").asDouble()))
                 .note("The data set is built inside minga.jar (PropertiesLauncher, " + StoreRunner.MAIN_CLASS + ") with Minga's commands "
                         + "through its CommandGateway, no HTTP, processors running: each assembly as in the live room (25 tables of two, "
                         + "schedule, registrations, split, needs step, two needs per table) plus " + dataset.path("revisionsPerNeed").asInt()
-                        + " revisions of every need; then the read models catch up and Minga's context closes as a clean stop does.")
+                        + " revisions of every need; then the assembly depth's shallow assemblies (no revisions) and its deep one "
+                        + "(revisions round the tables, one command at a time); then the read models catch up and Minga's context "
+                        + "closes as a clean stop does.")
                 .note("Ready is the readiness probe answering 200; caught up is minga_processor_lag_events = 0 for every read model "
                         + "(asked every " + POLL.toMillis() + " ms with an API token made once ready). SIGKILL times run from the signal.")
                 .note("Without " + READ_MODELS_FILE + " the facilitators, API tokens, table codes, share links and the participant "
                         + "registry are gone too (README): only the five read models rebuild from the events.");
-        return restart.build();
+        return new Restarted(restart.build(), assemblyDepth);
     }
 
     /** Nanoseconds from {@code fromNanos} until every read model has caught up; empty when it did not within the limit. */
@@ -246,16 +275,16 @@ public final class EventStoreRun {
         return Math.round(bytes / (1024.0 * 1024) * 10) / 10.0;
     }
 
-    private static double round1(double value) {
+    static double round1(double value) {
         return Math.round(value * 10) / 10.0;
     }
 
     /**
-     * Both measurements on their own, into {@code out}'s report.json and report.md:
-     * {@code events=100000 appendSeconds=10 heap=-Xmx1g out=target/bench-store jar=../facilitation-ui/target/minga.jar}.
+     * The three measurements on their own, into {@code out}'s report.json and report.md: {@code events=100000
+     * deepEvents=10000 appendSeconds=10 heap=-Xmx1g out=target/bench-store jar=../facilitation-ui/target/minga.jar}.
      */
     public static void main(String[] args) {
-        Map<String, String> settings = new LinkedHashMap<>(Map.of("events", "100000", "appendSeconds", "10", "heap", "-Xmx1g",
+        Map<String, String> settings = new LinkedHashMap<>(Map.of("events", "100000", "deepEvents", "10000", "appendSeconds", "10", "heap", "-Xmx1g",
                 "out", "target/bench-store", "jar", "../facilitation-ui/target/minga.jar"));
         for (String arg : args) {
             int at = arg.indexOf('=');
@@ -268,8 +297,8 @@ public final class EventStoreRun {
         String date = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         long started = System.nanoTime();
         EventStoreFigures figures = measure(Path.of(settings.get("jar")), settings.get("heap"), out,
-                Integer.parseInt(settings.get("events")), Duration.ofSeconds(Long.parseLong(settings.get("appendSeconds"))));
-        Report report = figures.addTo(new Report("Minga benchmark: event store and restarts", date,
+                Integer.parseInt(settings.get("events")), Integer.parseInt(settings.get("deepEvents")), Duration.ofSeconds(Long.parseLong(settings.get("appendSeconds"))));
+        Report report = figures.addTo(new Report("Minga benchmark: event store, restarts and assembly depth", date,
                 "java -cp <benchmark classpath> " + EventStoreRun.class.getName() + " " + String.join(" ", args), Machine.describe(),
                 "minga.jar started by the harness: java " + settings.get("heap") + ", data directories of its own", new LinkedHashMap<>()));
         System.out.println(ReportWriter.write(report, out));

@@ -30,7 +30,7 @@ public record Figure(String label, Number value, String unit, Target target, Str
         return "miss".equals(result);
     }
 
-    /** Whole numbers as they are, others with one decimal. */
+    /** Whole numbers as they are, others with one decimal, or two below 10 (a ratio of 1.23 against a target of 1.2). */
     static String format(Number value) {
         if (value == null) {
             return "—";
@@ -39,6 +39,6 @@ public record Figure(String label, Number value, String unit, Target target, Str
         if (value instanceof Integer || value instanceof Long || d == Math.rint(d) && Math.abs(d) < 1e15) {
             return String.valueOf(Math.round(d));
         }
-        return String.format(Locale.ROOT, "%.1f", d);
+        return String.format(Locale.ROOT, Math.abs(d) < 10 ? "%.2f" : "%.1f", d);
     }
 }

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,14 +31,20 @@ final class StoreRunnerProcess {
      * {@code log}, for at most {@code limit}; its result is {@code resultFile} read as JSON.
      */
     static JsonNode run(Path jar, String heap, String mode, Path dataDir, long amount, Path resultFile, Path log, Duration limit) {
+        return run(jar, heap, mode, dataDir, List.of(amount), resultFile, log, limit);
+    }
+
+    /** As above, with the amounts the mode takes after RESULT_FILE (the data set's events, then its deep assembly's). */
+    static JsonNode run(Path jar, String heap, String mode, Path dataDir, List<Long> amounts, Path resultFile, Path log, Duration limit) {
         MingaProcess.requireJar(jar);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.deleteIfExists(resultFile);
-            List<String> command = List.of(MingaProcess.javaExecutable(), heap,
+            List<String> command = new ArrayList<>(List.of(MingaProcess.javaExecutable(), heap,
                     "-Dloader.path=" + ownCodeLocation(), "-Dloader.main=" + StoreRunner.MAIN_CLASS,
                     "-cp", jar.toAbsolutePath().toString(), LAUNCHER,
-                    mode, dataDir.toAbsolutePath().toString(), resultFile.toAbsolutePath().toString(), String.valueOf(amount));
+                    mode, dataDir.toAbsolutePath().toString(), resultFile.toAbsolutePath().toString()));
+            amounts.forEach(amount -> command.add(String.valueOf(amount)));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // As for Minga itself: a password of our choosing, so no generated one is printed.
             builder.environment().put("MINGA_FACILITATOR_USER", MingaProcess.FACILITATOR);

@@ -3,9 +3,9 @@ package org.minga.benchmark.store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
@@ -50,6 +51,11 @@ import org.minga.assembly.api.TablesFormed;
  * leaves). Minga's snapshots (every 250 events) are taken as in use. Assemblies are built
  * {@value #FACILITATORS} at a time, each command awaited as the web layer awaits it; then the
  * read models are allowed to catch up, and Minga's context is closed as a clean stop does.
+ *
+ * <p>Asked for a deep assembly, it also builds {@value #SHALLOW_ASSEMBLIES} shallow ones, the same
+ * room with no revisions ({@value #EVENTS_BEFORE_REVISIONS} events each), and then {@value #DEEP_ASSEMBLY},
+ * the same room whose needs are revised round the tables until it holds the events asked for:
+ * what issue 7's assembly-depth figures compare.
  */
 final class RoomDataset {
 
@@ -59,9 +65,11 @@ final class RoomDataset {
     static final int NEEDS_PER_TABLE = 2;
     static final int REVISIONS_PER_NEED = 6;
     static final int FACILITATORS = 2;
-    /** Schedule, registrations, split, needs step opened, needs added, revisions. */
-    static final int EVENTS_PER_ASSEMBLY = 1 + TABLES * PEOPLE_PER_TABLE + 1 + 1
-            + TABLES * NEEDS_PER_TABLE * (1 + REVISIONS_PER_NEED);
+    /** Schedule, registrations, split, needs step opened, needs added. */
+    static final int EVENTS_BEFORE_REVISIONS = 1 + TABLES * PEOPLE_PER_TABLE + 1 + 1 + TABLES * NEEDS_PER_TABLE;
+    static final int EVENTS_PER_ASSEMBLY = EVENTS_BEFORE_REVISIONS + TABLES * NEEDS_PER_TABLE * REVISIONS_PER_NEED;
+    static final String DEEP_ASSEMBLY = "store-deep";
+    static final int SHALLOW_ASSEMBLIES = 4;
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(15);
     private static final int PROGRESS_EVERY = 10;
     private static final long COMMAND_TIMEOUT_SECONDS = 30;
@@ -72,17 +80,42 @@ final class RoomDataset {
     private RoomDataset() {
     }
 
-    static Map<String, Object> build(Path dataDir, long events) throws Exception {
+    /** At least {@code events} in room-shaped assemblies; with {@code deepEvents} above 0, the deep and shallow assemblies too. */
+    static Map<String, Object> build(Path dataDir, long events, long deepEvents) throws Exception {
+        if (deepEvents != 0 && deepEvents <= EVENTS_BEFORE_REVISIONS) {
+            throw new IllegalArgumentException("A deep assembly holds more than a shallow one's " + EVENTS_BEFORE_REVISIONS
+                    + " events, not " + deepEvents);
+        }
         int assemblies = (int) Math.max(1, (events + EVENTS_PER_ASSEMBLY - 1) / EVENTS_PER_ASSEMBLY);
+        Map<String, Integer> revisionsByAssembly = new LinkedHashMap<>();
+        for (int k = 0; k < assemblies; k++) {
+            revisionsByAssembly.put("store-a" + k, EVENTS_PER_ASSEMBLY - EVENTS_BEFORE_REVISIONS);
+        }
+        List<String> shallowIds = deepEvents == 0 ? List.of()
+                : IntStream.range(0, SHALLOW_ASSEMBLIES).mapToObj(k -> "store-shallow-" + k).toList();
+        shallowIds.forEach(id -> revisionsByAssembly.put(id, 0));
+        int deepRevisions = (int) Math.max(0, deepEvents - EVENTS_BEFORE_REVISIONS);
+        // One event per command: every revision changes its need's text.
+        long expectedEvents = revisionsByAssembly.values().stream().mapToLong(revisions -> EVENTS_BEFORE_REVISIONS + revisions).sum()
+                + (deepEvents == 0 ? 0 : EVENTS_BEFORE_REVISIONS + deepRevisions);
         Map<String, Object> result = new LinkedHashMap<>();
         try (MingaContext minga = MingaContext.start(dataDir)) {
             result.put("contextStartSeconds", minga.startTook().toMillis() / 1000.0);
             CommandGateway commands = minga.bean(CommandGateway.class);
+            DataSource dataSource = minga.bean(DataSource.class);
             StoreRunner.log("Building " + assemblies + " assemblies of " + TABLES + " tables (" + EVENTS_PER_ASSEMBLY
-                    + " events each) with " + FACILITATORS + " at a time");
+                    + " events each) and " + shallowIds.size() + " shallow ones with " + FACILITATORS + " at a time");
             CpuShare cpu = CpuShare.start();
             long begin = System.nanoTime();
-            long sent = buildAll(commands, assemblies);
+            long sent = buildAll(commands, revisionsByAssembly);
+            long deepBuilt = 0;
+            if (deepEvents > 0) {
+                StoreRunner.log("Building " + DEEP_ASSEMBLY + ": " + deepRevisions + " revisions after its needs, one command at a time");
+                long deepBegin = System.nanoTime();
+                // One aggregate: its commands would only queue behind each other on more threads.
+                sent += room(commands, DEEP_ASSEMBLY, deepRevisions);
+                deepBuilt = System.nanoTime() - deepBegin;
+            }
             long built = System.nanoTime() - begin;
             Map<String, Object> buildCpu = cpu.stop();
             StoreRunner.log("Built in " + built / 1_000_000 + " ms; waiting for the read models to catch up");
@@ -91,19 +124,26 @@ final class RoomDataset {
                 throw new IllegalStateException("The read models did not catch up within " + CATCH_UP_LIMIT.toMinutes() + " min");
             }
             long caughtUp = System.nanoTime() - catchUpBegin;
-            long stored = count(minga.bean(DataSource.class), "DomainEventEntry");
+            long stored = count(dataSource, "SELECT COUNT(*) FROM DomainEventEntry");
             result.put("assemblies", assemblies);
             result.put("tablesPerAssembly", TABLES);
             result.put("revisionsPerNeed", REVISIONS_PER_NEED);
             result.put("commands", sent);
             result.put("eventsStored", stored);
-            result.put("snapshotsStored", count(minga.bean(DataSource.class), "SnapshotEventEntry"));
+            result.put("snapshotsStored", count(dataSource, "SELECT COUNT(*) FROM SnapshotEventEntry"));
             result.put("buildSeconds", built / 1e9);
             result.put("eventsPerSecond", stored / (built / 1e9));
-            result.put("expectedEvents", (long) assemblies * EVENTS_PER_ASSEMBLY);
+            result.put("expectedEvents", expectedEvents);
             result.put("catchUpSeconds", caughtUp / 1e9);
             result.put("buildOwnCpuCores", buildCpu.get("ownCpuCores"));
             result.put("buildOtherCpuCores", buildCpu.getOrDefault("otherCpuCores", -1));
+            if (deepEvents > 0) {
+                result.put("deepAssemblyId", DEEP_ASSEMBLY);
+                result.put("deepAssemblyEvents", eventsOf(dataSource, DEEP_ASSEMBLY));
+                result.put("deepBuildSeconds", deepBuilt / 1e9);
+                result.put("shallowAssemblyIds", shallowIds);
+                result.put("shallowAssemblyEvents", eventsOf(dataSource, shallowIds.get(0)));
+            }
             // The files as a running Minga leaves them; the harness measures them again after the clean stop.
             result.put("eventsFileBytesRunning", Files.size(dataDir.resolve("events.mv.db")));
             result.put("readModelsFileBytesRunning", Files.size(dataDir.resolve("read-models.mv")));
@@ -116,14 +156,13 @@ final class RoomDataset {
         return result;
     }
 
-    private static long buildAll(CommandGateway commands, int assemblies) throws InterruptedException {
+    /** The assemblies, each with its number of revisions, {@value #FACILITATORS} at a time; answers the commands sent. */
+    private static long buildAll(CommandGateway commands, Map<String, Integer> revisionsByAssembly) throws InterruptedException {
+        int assemblies = revisionsByAssembly.size();
         ExecutorService facilitators = Executors.newFixedThreadPool(FACILITATORS);
         try {
             List<Future<Long>> rooms = new ArrayList<>();
-            for (int k = 0; k < assemblies; k++) {
-                String assemblyId = "store-a" + k;
-                rooms.add(facilitators.submit(() -> room(commands, assemblyId)));
-            }
+            revisionsByAssembly.forEach((assemblyId, revisions) -> rooms.add(facilitators.submit(() -> room(commands, assemblyId, revisions))));
             long sent = 0;
             long begin = System.nanoTime();
             for (int k = 0; k < rooms.size(); k++) {
@@ -141,8 +180,11 @@ final class RoomDataset {
         }
     }
 
-    /** One assembly through the needs step; answers how many commands it took. */
-    private static long room(CommandGateway commands, String assemblyId) {
+    /**
+     * One assembly through the needs step, then {@code revisions} revisions of its needs round the
+     * tables (each need once per round); answers how many commands it took.
+     */
+    private static long room(CommandGateway commands, String assemblyId, int revisions) {
         long sent = 0;
         int axes = TABLES / TABLES_PER_AXIS;
         List<AxisDefinition> axisList = new ArrayList<>();
@@ -176,13 +218,13 @@ final class RoomDataset {
                 sent++;
             }
         }
-        for (int revision = 1; revision <= REVISIONS_PER_NEED; revision++) {
-            for (TableAssignment table : formed.tables()) {
-                for (int n = 1; n <= NEEDS_PER_TABLE; n++) {
-                    send(commands, new ReviseNeedPieceCommand(assemblyId, table.tableId(), needId(table, n), needText(table, n, revision)));
-                    sent++;
-                }
-            }
+        int needs = TABLES * NEEDS_PER_TABLE;
+        for (int r = 0; r < revisions; r++) {
+            TableAssignment table = formed.tables().get((r % needs) / NEEDS_PER_TABLE);
+            int n = r % NEEDS_PER_TABLE + 1;
+            // A new text each round: a revision to the same text is no change and leaves no event.
+            send(commands, new ReviseNeedPieceCommand(assemblyId, table.tableId(), needId(table, n), needText(table, n, r / needs + 1)));
+            sent++;
         }
         return sent;
     }
@@ -200,12 +242,20 @@ final class RoomDataset {
         return commands.sendAndWait(command, COMMAND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    private static long count(DataSource dataSource, String table) throws SQLException {
+    private static long eventsOf(DataSource dataSource, String assemblyId) throws SQLException {
+        return count(dataSource, "SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", assemblyId);
+    }
+
+    private static long count(DataSource dataSource, String sql, String... parameters) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rows.next();
-            return rows.getLong(1);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int p = 0; p < parameters.length; p++) {
+                statement.setString(p + 1, parameters[p]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 }

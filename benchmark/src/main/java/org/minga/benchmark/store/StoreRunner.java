@@ -16,13 +16,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  *
  * <pre>
  * java -Dloader.path=benchmark/target/classes -Dloader.main=org.minga.benchmark.store.StoreRunner \
- *      -cp minga.jar org.springframework.boot.loader.launch.PropertiesLauncher MODE DATA_DIR RESULT_FILE AMOUNT
+ *      -cp minga.jar org.springframework.boot.loader.launch.PropertiesLauncher MODE DATA_DIR RESULT_FILE AMOUNT [DEEP_EVENTS]
  * </pre>
  *
  * {@code append DATA_DIR RESULT_FILE SECONDS}: raw appends to the event store ({@link RawAppends});
- * {@code dataset DATA_DIR RESULT_FILE EVENTS}: a data directory holding at least that many events,
- * built with Minga's commands ({@link RoomDataset}). Either writes what it measured as one JSON
- * object to RESULT_FILE and exits 0; on a failure it exits 1 and says why on the console.
+ * {@code dataset DATA_DIR RESULT_FILE EVENTS [DEEP_EVENTS]}: a data directory holding at least that
+ * many events, built with Minga's commands ({@link RoomDataset}), and given DEEP_EVENTS a deep
+ * assembly of that many events too, with four shallow ones to compare it with. Either writes what
+ * it measured as one JSON object to RESULT_FILE and exits 0; on a failure it exits 1 and says why
+ * on the console.
  * The facilitator's password comes in {@code MINGA_FACILITATOR_PASSWORD}, as for Minga itself.
  * Only Minga's classes, Spring's, Axon's and Jackson's are used here, and of the harness only
  * {@code Machine} (the JDK alone), found on the same loader.path.
@@ -40,15 +42,17 @@ public final class StoreRunner {
     public static void main(String[] args) {
         int status = 0;
         try {
-            if (args.length != 4) {
-                throw new IllegalArgumentException("Expected MODE DATA_DIR RESULT_FILE AMOUNT, got " + String.join(" ", args));
+            boolean deep = args.length == 5 && DATASET.equals(args[0]);
+            if (args.length != 4 && !deep) {
+                throw new IllegalArgumentException("Expected MODE DATA_DIR RESULT_FILE AMOUNT, and for " + DATASET
+                        + " optionally DEEP_EVENTS; got " + String.join(" ", args));
             }
             Path dataDir = Path.of(args[1]);
             Path resultFile = Path.of(args[2]);
             long amount = Long.parseLong(args[3]);
             Map<String, Object> result = switch (args[0]) {
                 case APPEND -> RawAppends.run(dataDir, Duration.ofSeconds(amount));
-                case DATASET -> RoomDataset.build(dataDir, amount);
+                case DATASET -> RoomDataset.build(dataDir, amount, deep ? Long.parseLong(args[4]) : 0);
                 default -> throw new IllegalArgumentException("Unknown mode " + args[0] + ": " + APPEND + " or " + DATASET);
             };
             write(result, resultFile);
