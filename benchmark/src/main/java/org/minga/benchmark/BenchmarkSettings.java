@@ -3,7 +3,9 @@ package org.minga.benchmark;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -12,12 +14,16 @@ import java.util.stream.Collectors;
 /**
  * What to run: K assemblies of T tables with V viewers each, phones sending R commands a second in
  * all for a duration after a warmup, against a Minga the harness starts (with {@code heap}) or the
- * one at {@code url}. Given as {@code key=value} arguments or {@code bench.key} system properties;
- * arguments win.
+ * one at {@code url}; before that load, a ladder of shorter loads at rising rates; after it, the
+ * event-store measurements (raw appends for {@code appendSeconds} per phase, restarts with
+ * {@code storeEvents} events stored, and an assembly of {@code deepEvents}), unless
+ * {@code storeEvents=0}. Given as {@code key=value} arguments or {@code bench.key} system
+ * properties; arguments win.
  */
 public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewersPerAssembly, int commandsPerSecond,
                                 Duration duration, Duration warmup, Optional<URI> url, Optional<String> token,
-                                String heap, Path outputDir, Path jar) {
+                                String heap, Path outputDir, Path jar, List<Integer> ladder, Duration ladderDuration,
+                                Duration ladderWarmup, int storeEvents, int deepEvents, Duration appendSeconds) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -34,6 +40,12 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         defaults.put("heap", "-Xmx1g");
         defaults.put("out", "target/bench");
         defaults.put("jar", "../facilitation-ui/target/minga.jar");
+        defaults.put("ladder", "10,25,50,100,200,300,400,500");
+        defaults.put("ladderDuration", "20");
+        defaults.put("ladderWarmup", "5");
+        defaults.put("storeEvents", "100000");
+        defaults.put("deepEvents", "10000");
+        defaults.put("appendSeconds", "10");
         return defaults;
     }
 
@@ -47,6 +59,28 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         }
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warmup must not be negative");
+        }
+        ladder = List.copyOf(ladder);
+        for (int i = 0; i < ladder.size(); i++) {
+            positive("ladder's rates", ladder.get(i));
+            if (i > 0 && ladder.get(i) <= ladder.get(i - 1)) {
+                throw new IllegalArgumentException("ladder's rates must rise, e.g. ladder=10,25,50; or ladder=none");
+            }
+        }
+        if (ladderDuration.isNegative() || ladderDuration.isZero()) {
+            throw new IllegalArgumentException("ladderDuration must be at least one second");
+        }
+        if (ladderWarmup.isNegative()) {
+            throw new IllegalArgumentException("ladderWarmup must not be negative");
+        }
+        if (storeEvents < 0) {
+            throw new IllegalArgumentException("storeEvents must not be negative (0 skips the event-store measurements)");
+        }
+        if (storeEvents > 0) {
+            positive("deepEvents", deepEvents);
+            if (appendSeconds.toSeconds() < 1) {
+                throw new IllegalArgumentException("appendSeconds must be at least 1");
+            }
         }
         if (url.isPresent() != token.isPresent()) {
             throw new IllegalArgumentException("url= needs token= (a facilitator's Bearer token from POST /api/tokens), and token= needs url=");
@@ -74,7 +108,9 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
                 integer(values, "assemblies"), integer(values, "tables"), integer(values, "viewers"), integer(values, "rate"),
                 Duration.ofSeconds(integer(values, "duration")), Duration.ofSeconds(integer(values, "warmup")),
                 optional(values, "url").map(URI::create), optional(values, "token"),
-                values.get("heap"), Path.of(values.get("out")), Path.of(values.get("jar")));
+                values.get("heap"), Path.of(values.get("out")), Path.of(values.get("jar")), rates(values.get("ladder")),
+                Duration.ofSeconds(integer(values, "ladderDuration")), Duration.ofSeconds(integer(values, "ladderWarmup")),
+                integer(values, "storeEvents"), integer(values, "deepEvents"), Duration.ofSeconds(integer(values, "appendSeconds")));
     }
 
     /** The same settings as arguments, every one spelled out, so a report says exactly what ran. */
@@ -92,6 +128,16 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         if (url.isEmpty()) {
             values.put("heap", heap);
         }
+        values.put("ladder", ladder.isEmpty() ? "none" : ladder.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        if (!ladder.isEmpty()) {
+            values.put("ladderDuration", String.valueOf(ladderDuration.toSeconds()));
+            values.put("ladderWarmup", String.valueOf(ladderWarmup.toSeconds()));
+        }
+        values.put("storeEvents", String.valueOf(storeEvents));
+        if (storeEvents > 0) {
+            values.put("deepEvents", String.valueOf(deepEvents));
+            values.put("appendSeconds", String.valueOf(appendSeconds.toSeconds()));
+        }
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
@@ -108,6 +154,18 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
             return Integer.parseInt(values.get(key));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + values.get(key) + "'");
+        }
+    }
+
+    /** {@code 10,25,50} as rates; {@code none} (or nothing) as no ladder. */
+    private static List<Integer> rates(String value) {
+        if (value == null || value.isBlank() || value.equals("none")) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("ladder must be rising whole rates such as 10,25,50, or none; not '" + value + "'");
         }
     }
 

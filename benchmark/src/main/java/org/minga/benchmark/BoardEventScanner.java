@@ -9,8 +9,9 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads a {@code board} or {@code table} event as a viewer must to show it, but keeps only what the
- * benchmark needs: the board's {@code revision} and the markers in the pieces' texts. A streaming
- * parse, since every viewer parses every change and the harness shares the machine with Minga.
+ * benchmark needs: the board's {@code revision} and the markers in the pieces' texts (needs and
+ * solutions) and in their work plans' {@code who}. A streaming parse, since every viewer parses
+ * every change and the harness shares the machine with Minga.
  */
 final class BoardEventScanner {
 
@@ -23,19 +24,32 @@ final class BoardEventScanner {
     static long scan(String data, LongConsumer markers) {
         long revision = -1;
         int depth = 0;
+        int whoDepth = -1;
         try (JsonParser parser = FACTORY.createParser(data)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 switch (token) {
-                    case START_OBJECT, START_ARRAY -> depth++;
-                    case END_OBJECT, END_ARRAY -> depth--;
+                    case START_OBJECT -> depth++;
+                    case START_ARRAY -> {
+                        depth++;
+                        if ("who".equals(parser.currentName())) {
+                            whoDepth = depth;
+                        }
+                    }
+                    case END_OBJECT -> depth--;
+                    case END_ARRAY -> {
+                        if (depth == whoDepth) {
+                            whoDepth = -1;
+                        }
+                        depth--;
+                    }
                     case VALUE_NUMBER_INT -> {
                         if (depth == 1 && "revision".equals(parser.currentName())) {
                             revision = parser.getLongValue();
                         }
                     }
                     case VALUE_STRING -> {
-                        if ("text".equals(parser.currentName())) {
+                        if (depth == whoDepth || "text".equals(parser.currentName())) {
                             long seq = marker(parser.getText());
                             if (seq >= 0) {
                                 markers.accept(seq);

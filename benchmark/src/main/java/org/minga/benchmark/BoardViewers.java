@@ -20,8 +20,8 @@ import org.minga.benchmark.RoomSetup.Room;
  * The projectors and phones watching each assembly's live board over Server-Sent Events. Viewer 0
  * of an assembly is its projector (share link); the others are table phones (join codes, round the
  * tables). A connection counts as held once its first {@code board} event arrives. Each viewer reads
- * every change and tells the {@link CommandLog} which commands' markers it saw; the first viewer to
- * see one sets that command's command→viewer time.
+ * every change and tells the {@link CommandLog} of the load running then which commands' markers it
+ * saw; the first viewer to see one sets that command's command→viewer time.
  */
 public final class BoardViewers implements AutoCloseable {
 
@@ -33,10 +33,15 @@ public final class BoardViewers implements AutoCloseable {
 
     /** What became of the connections. */
     public record Counts(int requested, int held, int dropped, Map<String, Long> failures, long events, long revisionGaps) {
+
+        /** The connections as they are, with the events and gaps since {@code earlier}. */
+        public Counts since(Counts earlier) {
+            return new Counts(requested, held, dropped, failures, events - earlier.events, revisionGaps - earlier.revisionGaps);
+        }
     }
 
     private final MingaApi api;
-    private final CommandLog log;
+    private volatile CommandLog log = new CommandLog(0, 0);
     private final List<Viewer> viewers = new ArrayList<>();
     private final Semaphore connecting = new Semaphore(CONNECTING_AT_ONCE);
     private final AtomicInteger held = new AtomicInteger();
@@ -46,9 +51,13 @@ public final class BoardViewers implements AutoCloseable {
     private final LongAdder revisionGaps = new LongAdder();
     private volatile boolean closing;
 
-    public BoardViewers(MingaApi api, CommandLog log) {
+    public BoardViewers(MingaApi api) {
         this.api = api;
-        this.log = log;
+    }
+
+    /** From now on the markers viewers see are those of {@code load}'s commands. */
+    public void watchFor(CommandLog load) {
+        this.log = load;
     }
 
     /** Opens {@code perAssembly} streams on each room's board, a few dozen at a time; returns once all are asked for. */

@@ -5,8 +5,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Everything known about each command, by its sequence number: when it was due, when it went out,
- * when and how it was answered, and when the first viewer saw its marker. Times are
+ * Everything known about each command of one load, by its sequence number: what it was, when it was
+ * due, when it went out, when and how it was answered, and when the first viewer saw its marker.
+ * Markers are numbered from {@code firstMarker}, so the loads of one run (the rate ladder's steps,
+ * then the main load) never take each other's markers for their own. Times are
  * {@link System#nanoTime()} of this process, so sending and seeing compare on one clock.
  */
 public final class CommandLog {
@@ -14,6 +16,8 @@ public final class CommandLog {
     /** Answer status of a command that ended in an exception rather than an HTTP answer. */
     public static final int FAILED = -1;
 
+    private final long firstMarker;
+    private final PhoneLoad.Kind[] kinds;
     private final long[] dueNanos;
     private final long[] sentNanos;
     private final AtomicLongArray answeredNanos;
@@ -22,7 +26,9 @@ public final class CommandLog {
     private final AtomicReferenceArray<String> errors;
     private volatile int planned;
 
-    public CommandLog(int capacity) {
+    public CommandLog(int capacity, long firstMarker) {
+        this.firstMarker = firstMarker;
+        kinds = new PhoneLoad.Kind[capacity];
         dueNanos = new long[capacity];
         sentNanos = new long[capacity];
         answeredNanos = new AtomicLongArray(capacity);
@@ -35,8 +41,19 @@ public final class CommandLog {
         return dueNanos.length;
     }
 
+    /** The marker command {@code seq} carries (when its kind carries one). */
+    long marker(int seq) {
+        return firstMarker + seq;
+    }
+
+    /** The first marker a load after this one may use. */
+    public long nextFreeMarker() {
+        return firstMarker + capacity();
+    }
+
     /** Called by the one generator thread just before the command is handed to the HTTP client. */
-    void sent(int seq, long due, long sent) {
+    void sent(int seq, PhoneLoad.Kind kind, long due, long sent) {
+        kinds[seq] = kind;
         dueNanos[seq] = due;
         sentNanos[seq] = sent;
         planned = Math.max(planned, seq + 1);
@@ -64,8 +81,9 @@ public final class CommandLog {
         errors.set(seq, "not sent: " + why);
     }
 
-    /** A viewer found the marker of {@code seq}; only the first viewer's time counts. */
-    void seen(long seq, long at) {
+    /** A viewer found {@code marker}; only the first viewer's time counts, and only a marker of this load. */
+    void seen(long marker, long at) {
+        long seq = marker - firstMarker;
         if (seq >= 0 && seq < seenNanos.length()) {
             seenNanos.compareAndSet((int) seq, 0, at);
         }
@@ -74,6 +92,10 @@ public final class CommandLog {
     /** How many commands have gone out so far. */
     public int sentCount() {
         return planned;
+    }
+
+    public PhoneLoad.Kind kind(int seq) {
+        return kinds[seq];
     }
 
     public long due(int seq) {
@@ -113,10 +135,10 @@ public final class CommandLog {
         return true;
     }
 
-    /** Every succeeded command has been seen by a viewer. */
+    /** Every succeeded command that carries a marker has been seen by a viewer. */
     public boolean allSucceededSeen() {
         for (int seq = 0; seq < planned; seq++) {
-            if (succeeded(seq) && seenAt(seq) == 0) {
+            if (succeeded(seq) && kinds[seq].carriesMarker() && seenAt(seq) == 0) {
                 return false;
             }
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
@@ -16,23 +17,26 @@ import org.minga.benchmark.PhoneLoad.Window;
 import org.minga.benchmark.RoomSetup.Rooms;
 
 /**
- * The live-room benchmark of issue 7: K assemblies of T tables, their phones revising needs at R
- * commands a second in all, V projectors and phones per assembly watching each board live; against
- * a Minga it starts (embedded, a JVM of its own) or the one at {@code url=}.
+ * The live-room benchmark of issue 7: K assemblies of T tables, their phones sending the method's
+ * commands at R a second in all, V projectors and phones per assembly watching each board live;
+ * against a Minga it starts (embedded, a JVM of its own) or the one at {@code url=}. Before that
+ * load, a ladder of short loads finds the highest rate that still meets the latency targets; after
+ * it, with Minga stopped, the event store's own limit (raw appends), restarts with many events
+ * stored, and a 10,000-event assembly ({@link EventStoreRun}), and end-to-end commands a second
+ * against that limit.
  *
  * <pre>
  * ./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args="assemblies=20 rate=200"
  * </pre>
  *
- * Settings are {@code key=value} arguments or {@code -Dbench.key=value}: assemblies (100), tables
- * (25), viewers (30), rate (500), duration (60 s), warmup (10 s), url and token (a running Minga and
- * a facilitator's API token), heap (-Xmx1g, for the Minga it starts), out (target/bench), jar
- * (../facilitation-ui/target/minga.jar). Writes report.json and report.md into {@code out}.
+ * Settings are {@code key=value} arguments or {@code -Dbench.key=value}, listed with their defaults
+ * in {@link BenchmarkSettings}. Writes report.json and report.md into {@code out}.
  */
 public final class LiveRoomBenchmark {
 
     /** How a run is reproduced: the Maven command, with every setting spelled out. */
     static final String COMMAND = "./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args=\"%s\"";
+    static final String LIMIT = "limit";
     /** Every command is answered or has timed out by then. */
     private static final Duration DRAIN_LIMIT = MingaApi.REQUEST_TIMEOUT.plusSeconds(5);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
@@ -63,27 +67,49 @@ public final class LiveRoomBenchmark {
         MingaProcess minga = settings.startsMinga()
                 ? MingaProcess.start(settings.jar(), settings.heap(), settings.outputDir().resolve("minga.log"))
                 : null;
+        Report report = new Report("Minga benchmark", date, String.format(COMMAND, settings.asArguments()), machine,
+                minga == null ? "given by url " + settings.url().orElseThrow() + " (not started by the harness)"
+                        : "embedded, started by the harness: java " + settings.heap() + " -jar minga.jar, fresh data directory",
+                new LinkedHashMap<>());
         try {
-            Report report = new Report("Minga benchmark", date, String.format(COMMAND, settings.asArguments()), machine,
-                    minga == null ? "given by url " + settings.url().orElseThrow() + " (not started by the harness)"
-                            : "embedded, started by the harness: java " + settings.heap() + " -jar minga.jar, fresh data directory",
-                    new LinkedHashMap<>());
             if (minga != null) {
                 report = report.with("start", new Measurement.Builder("Start")
                         .figure("startToReadyMs", Figure.of("start to ready (empty data directory, readiness probe 200)",
                                 minga.startToReady().toMillis(), "ms"))
                         .build());
             }
-            return report.with("liveRoom", liveRoom(settings, minga));
+            report = liveRoom(settings, minga, report);
         } finally {
             if (minga != null) {
                 log("Stopping Minga");
                 minga.close();
             }
         }
+        if (settings.storeEvents() > 0) {
+            // With the live room's Minga stopped: these figures must not share the cores with it.
+            EventStoreFigures store = EventStoreRun.measure(settings.jar(), settings.heap(), settings.outputDir(), settings.storeEvents(),
+                    settings.deepEvents(), settings.appendSeconds());
+            report = store.addTo(report).with(LIMIT, limit(report.measurements().get("liveRoom"), store));
+        }
+        return report;
     }
 
-    private static Measurement liveRoom(BenchmarkSettings settings, MingaProcess minga) {
+    /** The live room's sustained commands a second against the event store's raw appends a second on one thread. */
+    static Measurement limit(Measurement liveRoom, EventStoreFigures store) {
+        double endToEnd = liveRoom.figures().get("commandsPerSecond").value().doubleValue();
+        double raw = store.rawAppendsPerSecond();
+        return new Measurement.Builder("End to end against the event store's limit")
+                .figure("commandsPerSecond", Figure.of("live room: commands/s sustained, end to end", endToEnd, "/s"))
+                .figure("rawAppendsPerSecond", Figure.of("event store: raw appends/s, 1 thread, no HTTP", raw, "/s"))
+                .figure("endToEndShareOfRawPercent", Figure.of("end-to-end commands/s as a share of raw appends/s",
+                        raw > 0 ? Math.round(endToEnd / raw * 1000) / 10.0 : 0, "%"))
+                .note("Each command appends one event, so this is how much of the event store's own speed reaches a phone through "
+                        + "HTTP, security, the aggregate, the read models and the live boards. The live room ran at the rate it was "
+                        + "offered, so a share well below 100 % can also mean the rate asked for less than the store could take.")
+                .build();
+    }
+
+    private static Report liveRoom(BenchmarkSettings settings, MingaProcess minga, Report report) {
         URI base = minga != null ? minga.baseUri() : settings.url().orElseThrow();
         MingaApi setupApi = new MingaApi(base, MingaApi.newClient("bench-setup", 2));
         Credential facilitator = Credential.bearer(minga != null ? minga.createToken(setupApi) : settings.token().orElseThrow());
@@ -91,11 +117,9 @@ public final class LiveRoomBenchmark {
         log("Setting up " + settings.assemblies() + " assemblies of " + settings.tablesPerAssembly() + " tables");
         String runId = "bench" + Long.toString(System.currentTimeMillis(), 36);
         Rooms rooms = new RoomSetup(setupApi, facilitator).prepare(runId, settings.assemblies(), settings.tablesPerAssembly());
-        log("Waiting for Minga's read models to catch up with the setup");
-        CatchUp catchUp = awaitReadModels(setupApi, facilitator);
+        MingaApi phoneApi = new MingaApi(base, MingaApi.newClient("bench-phones", 2));
 
-        CommandLog commands = new CommandLog(PhoneLoad.commandsFor(settings.commandsPerSecond(), settings.loadDuration()));
-        try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-viewers", 2)), commands)) {
+        try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-viewers", 2)))) {
             int requested = settings.assemblies() * settings.viewersPerAssembly();
             log("Opening " + requested + " live-board streams");
             long connectStarted = System.nanoTime();
@@ -103,9 +127,30 @@ public final class LiveRoomBenchmark {
             viewers.awaitHeld(Duration.ofSeconds(30).plusMillis(20L * requested));
             Duration connecting = Duration.ofNanos(System.nanoTime() - connectStarted);
 
+            long[] nextMarker = {0};
+            if (!settings.ladder().isEmpty()) {
+                List<RateLadder.Step> steps = RateLadder.climb(settings.ladder(), rate -> {
+                    log("Waiting for Minga's read models to catch up");
+                    awaitReadModels(setupApi, facilitator);
+                    log("Rate ladder: " + rate + " commands/s for " + settings.ladderWarmup().plus(settings.ladderDuration()).toSeconds() + " s");
+                    CommandLog step = new CommandLog(PhoneLoad.commandsFor(rate, settings.ladderWarmup().plus(settings.ladderDuration())),
+                            nextMarker[0]);
+                    nextMarker[0] = step.nextFreeMarker();
+                    viewers.watchFor(step);
+                    Window window = new PhoneLoad(phoneApi, rooms.rooms(), rate, step, false).run(settings.ladderWarmup(), settings.ladderDuration());
+                    drain(step, window);
+                    return new LoadTally(step, window);
+                });
+                report = report.with("rateLadder", RateLadder.measurement(steps, settings));
+            }
+
+            log("Waiting for Minga's read models to catch up");
+            CatchUp catchUp = awaitReadModels(setupApi, facilitator);
+            BoardViewers.Counts before = viewers.counts();
+            CommandLog commands = new CommandLog(PhoneLoad.commandsFor(settings.commandsPerSecond(), settings.loadDuration()), nextMarker[0]);
+            viewers.watchFor(commands);
             log("Sending " + settings.commandsPerSecond() + " commands/s for " + settings.loadDuration().toSeconds() + " s");
-            PhoneLoad phones = new PhoneLoad(new MingaApi(base, MingaApi.newClient("bench-phones", 2)), rooms.rooms(),
-                    settings.commandsPerSecond(), commands);
+            PhoneLoad phones = new PhoneLoad(phoneApi, rooms.rooms(), settings.commandsPerSecond(), commands, true);
             long harnessCpuBefore = harnessCpuNanos();
             OptionalLong machineCpuBefore = Machine.busyCpuNanos();
             OptionalLong mingaCpuBefore = minga == null ? OptionalLong.empty() : minga.cpuNanos();
@@ -124,9 +169,9 @@ public final class LiveRoomBenchmark {
             // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
             log("Reading Minga's metrics");
             MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
-            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts(), readings,
-                    mingaCores, harnessCores, machineCores, loadAverageAfter);
-            return new LiveRoomFigures(settings, commands, window, observed).measurement();
+            LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts().since(before),
+                    readings, mingaCores, harnessCores, machineCores, loadAverageAfter);
+            return report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
         }
     }
 
@@ -162,7 +207,7 @@ public final class LiveRoomBenchmark {
      * command's "seen within 5 s" is decided (and never longer than a request may take).
      */
     private static void drain(CommandLog commands, Window window) {
-        long seenDeadline = window.end() + LiveRoomFigures.SEEN_WITHIN.toNanos();
+        long seenDeadline = window.end() + LoadTally.SEEN_WITHIN.toNanos();
         long limit = System.nanoTime() + DRAIN_LIMIT.toNanos();
         while (System.nanoTime() < limit) {
             boolean answered = commands.allAnswered();

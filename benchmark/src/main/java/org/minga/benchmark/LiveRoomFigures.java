@@ -1,9 +1,7 @@
 package org.minga.benchmark;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 import org.minga.benchmark.PhoneLoad.Window;
 
@@ -14,13 +12,6 @@ import org.minga.benchmark.PhoneLoad.Window;
  * Minga; the generator's own lag is reported next to them.
  */
 final class LiveRoomFigures {
-
-    static final double COMMAND_P99_TARGET_MS = 50;
-    static final double VIEWER_P99_TARGET_MS = 150;
-    /** A command whose change no viewer received within this time counts as never seen. */
-    static final Duration SEEN_WITHIN = Duration.ofSeconds(5);
-    /** Sustaining the offered rate allows for the last commands of the window being answered just after it. */
-    static final double SUSTAINED_SHARE = 0.99;
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
     record Observed(RoomSetup.Rooms rooms, LiveRoomBenchmark.CatchUp catchUp, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
@@ -41,52 +32,9 @@ final class LiveRoomFigures {
     }
 
     Measurement measurement() {
-        LatencyRecorder commandLatency = new LatencyRecorder();
-        LatencyRecorder viewerLatency = new LatencyRecorder();
-        LatencyRecorder generatorLag = new LatencyRecorder();
-        Map<String, Long> errors = new TreeMap<>();
-        int sent = 0;
-        int succeeded = 0;
-        int unseen = 0;
-        int late = 0;
-        int completedInWindow = 0;
-        for (int seq = 0; seq < log.sentCount(); seq++) {
-            long answered = log.answeredAt(seq);
-            if (log.succeeded(seq) && answered >= window.measuredFrom() && answered < window.end()) {
-                completedInWindow++;
-            }
-            long due = log.due(seq);
-            if (!window.measured(due)) {
-                continue;
-            }
-            sent++;
-            long lag = log.sentAt(seq) - due;
-            generatorLag.record(lag);
-            if (lag > PhoneLoad.LATE_NANOS) {
-                late++;
-            }
-            if (log.error(seq) != null) {
-                errors.merge(log.error(seq), 1L, Long::sum);
-            } else if (answered == 0) {
-                errors.merge("no answer", 1L, Long::sum);
-            }
-            if (!log.succeeded(seq)) {
-                continue;
-            }
-            succeeded++;
-            commandLatency.record(answered - due);
-            long seen = log.seenAt(seq);
-            if (seen != 0) {
-                viewerLatency.record(seen - due);
-            }
-            if (seen == 0 || seen - due > SEEN_WITHIN.toNanos()) {
-                unseen++;
-            }
-        }
-        long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
-        double perSecond = completedInWindow / (window.measuredLength().toNanos() / 1e9);
-        LatencyRecorder.Summary commands = commandLatency.summary();
-        LatencyRecorder.Summary viewers = viewerLatency.summary();
+        LoadTally tally = new LoadTally(log, window);
+        LatencyRecorder.Summary commands = tally.commandLatency.summary();
+        LatencyRecorder.Summary viewers = tally.viewerLatency.summary();
         BoardViewers.Counts streams = observed.viewers();
 
         Measurement.Builder live = new Measurement.Builder(String.format(
@@ -94,32 +42,35 @@ final class LiveRoomFigures {
                 settings.assemblies(), settings.tablesPerAssembly(), settings.viewersPerAssembly(), settings.commandsPerSecond(),
                 settings.duration().toSeconds(), settings.warmup().toSeconds()));
         live.figure("setupSeconds", Figure.of("setup through the API (not part of the load)", seconds(observed.rooms().took()), "s"))
-                .figure("readModelsCatchUpSeconds", Figure.of("read models catching up with the setup (before the load)",
+                .figure("readModelsCatchUpSeconds", Figure.of("read models catching up before the load (with the setup and any rate ladder)",
                         seconds(observed.catchUp().took()), "s"))
                 .figure("readModelLagAtLoadStart", Figure.of("events the furthest read model was behind when the load started (-1 unknown)",
                         observed.catchUp().lagLeft(), ""))
                 .figure("viewersConnectSeconds", Figure.of("opening every live-board stream", seconds(observed.connecting()), "s"))
-                .figure("commandsSent", Figure.of("commands sent", sent, ""))
-                .figure("commandsSucceeded", Figure.of("commands answered 2xx", succeeded, ""))
-                .figure("commandsPerSecond", Figure.against("commands/s sustained (2xx answered in the window)", perSecond, "/s",
-                        Target.atLeast(SUSTAINED_SHARE * settings.commandsPerSecond())))
+                .figure("commandsSent", Figure.of("commands sent", tally.sent, ""))
+                .figure("commandsSucceeded", Figure.of("commands answered 2xx", tally.succeeded, ""))
+                .figure("commandsPerSecond", Figure.against("commands/s sustained (2xx answered in the window)", tally.perSecond, "/s",
+                        Target.atLeast(LoadTally.SUSTAINED_SHARE * settings.commandsPerSecond())))
                 .figure("commandLatencyP50Ms", latency("command latency p50", commands.count(), commands.p50(), null))
                 .figure("commandLatencyP95Ms", latency("command latency p95", commands.count(), commands.p95(), null))
-                .figure("commandLatencyP99Ms", latency("command latency p99", commands.count(), commands.p99(), Target.atMost(COMMAND_P99_TARGET_MS)))
+                .figure("commandLatencyP99Ms", latency("command latency p99", commands.count(), commands.p99(), Target.atMost(LoadTally.COMMAND_P99_TARGET_MS)))
                 .figure("commandLatencyMaxMs", latency("command latency max", commands.count(), commands.max(), null))
                 .figure("viewerLatencyP50Ms", latency("command → first viewer p50", viewers.count(), viewers.p50(), null))
-                .figure("viewerLatencyP99Ms", latency("command → first viewer p99", viewers.count(), viewers.p99(), Target.atMost(VIEWER_P99_TARGET_MS)))
+                .figure("viewerLatencyP99Ms", latency("command → first viewer p99", viewers.count(), viewers.p99(), Target.atMost(LoadTally.VIEWER_P99_TARGET_MS)))
                 .figure("viewerLatencyMaxMs", latency("command → first viewer max", viewers.count(), viewers.max(), null))
-                .figure("unseenCommands", Figure.against("commands no viewer saw within " + SEEN_WITHIN.toSeconds() + " s", unseen, "", Target.exactly(0)))
-                .figure("errors", Figure.against("command errors (non-2xx and exceptions)", errorCount, "", Target.exactly(0)))
+                .figure("markedCommands", Figure.of("commands answered 2xx whose change carries a marker (needs, solutions, work plans)",
+                        tally.markedSucceeded, ""))
+                .figure("unseenCommands", Figure.against("of those, commands no viewer saw within " + LoadTally.SEEN_WITHIN.toSeconds() + " s",
+                        tally.unseen, "", Target.exactly(0)))
+                .figure("errors", Figure.against("command errors (non-2xx and exceptions)", tally.errorCount(), "", Target.exactly(0)))
                 .figure("sseRequested", Figure.of("SSE connections requested", streams.requested(), ""))
                 .figure("sseHeld", Figure.against("SSE connections held (first board received)", streams.held(), "", Target.atLeast(streams.requested())))
-                .figure("sseDropped", Figure.against("SSE connections dropped during the run", streams.dropped(), "", Target.exactly(0)))
+                .figure("sseDropped", Figure.against("SSE connections dropped (rate ladder and load)", streams.dropped(), "", Target.exactly(0)))
                 .figure("sseServerCount", observed.minga().boardViewers().isPresent()
                         ? Figure.of("live-board streams Minga counts (minga_board_viewers)", observed.minga().boardViewers().getAsLong(), "")
                         : Figure.notMeasured("live-board streams Minga counts (minga_board_viewers)", "", observed.minga().whyNot()))
-                .figure("boardEvents", Figure.of("board events received by all viewers", streams.events(), ""))
-                .figure("revisionGaps", Figure.of("board revisions viewers missed (gaps; a page reloads the board)", streams.revisionGaps(), ""))
+                .figure("boardEvents", Figure.of("board events received by all viewers during the load", streams.events(), ""))
+                .figure("revisionGaps", Figure.of("board revisions viewers missed during the load (gaps; a page reloads the board)", streams.revisionGaps(), ""))
                 .figure("heapAfterGcMiB", observed.minga().heapAfterGcBytes().isPresent()
                         ? Figure.of("Minga heap used after GC, viewers still connected",
                                 observed.minga().heapAfterGcBytes().getAsLong() / (1024.0 * 1024), "MiB")
@@ -130,20 +81,25 @@ final class LiveRoomFigures {
                 .figure("harnessCpuCores", Figure.of("harness CPU during the load (cores busy)", observed.harnessCores(), "cores"))
                 .figure("otherCpuCores", otherCores())
                 .figure("loadAverageAfter", Figure.of("machine load average (1 min) at the end of the load", observed.loadAverageAfter(), ""))
-                .figure("generatorLagP99Ms", Figure.of("generator lag p99 (sent after due)", LatencyRecorder.millis(generatorLag.percentile(99)), "ms"))
-                .figure("generatorLagMaxMs", Figure.of("generator lag max", LatencyRecorder.millis(generatorLag.max()), "ms"))
-                .figure("generatorLateCommands", Figure.of("commands the generator sent > 5 ms late", late, ""));
-        live.detail("errorsByStatus", errors)
+                .figure("generatorLagP99Ms", Figure.of("generator lag p99 (sent after due)", LatencyRecorder.millis(tally.generatorLag.percentile(99)), "ms"))
+                .figure("generatorLagMaxMs", Figure.of("generator lag max", LatencyRecorder.millis(tally.generatorLag.max()), "ms"))
+                .figure("generatorLateCommands", Figure.of("commands the generator sent > 5 ms late", tally.late, ""));
+        live.detail("commandsByKind", tally.byKind())
+                .detail("errorsByStatus", tally.errors)
                 .detail("sseFailures", streams.failures())
                 .detail("tables", observed.rooms().tables() + " in all (" + settings.assemblies() + " assemblies)")
                 .detail("setupRetries", observed.rooms().readModelRetries()
                         + " (requests asked again while a read model caught up, e.g. a projector link answered 404)")
                 .detail("setupIncidents", observed.rooms().incidents().isEmpty() ? "none" : String.join("; ", observed.rooms().incidents()))
-                .note("Each command is a table's phone revising one of its two needs (PUT …/needs/{pieceId}, header X-Minga-Table-Code) "
-                        + "during the needs step, open-loop, round every table of every assembly.")
+                .note("Commands go open-loop round every table of every assembly, each sent by the table's phone (header "
+                        + "X-Minga-Table-Code). Assemblies are dealt round four steps of the method, and each table sends its step's command: "
+                        + "needs step, a need's new text (PUT …/needs/{p}); solutions, a solution (PUT …/needs/{p}/solution); work plan, "
+                        + "a work plan (PUT …/needs/{p}/work-plan); spokespeople, a new spokesperson (PUT …/spokesperson), and the pin "
+                        + "(POST …/pin) as each table's last command of this load.")
                 .note("Viewer 0 of each assembly is its projector (share link, X-Minga-Link); the others are table phones (join codes). "
                         + "Command → viewer is the time from a command being due to the first viewer receiving the table event with its marker "
-                        + "(over every succeeded command a viewer saw before the harness stopped watching, however late).")
+                        + "(over every succeeded command a viewer saw before the harness stopped watching, however late). Elections and pins "
+                        + "change no text, so they carry no marker: they count in command latency and errors, not in command → viewer.")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
                 .note("The harness shares the machine's cores with Minga; its own CPU, and what other processes took, are shown above. "
                         + "The load average also counts threads waiting for a core.");

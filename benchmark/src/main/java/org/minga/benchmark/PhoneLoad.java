@@ -13,16 +13,49 @@ import org.minga.benchmark.RoomSetup.PhoneTable;
 import org.minga.benchmark.RoomSetup.Room;
 
 /**
- * The tables' phones revising their needs, open-loop: command {@code n} is due at
+ * The tables' phones sending the commands of the method, open-loop: command {@code n} is due at
  * {@code start + n / rate} whether or not earlier ones have been answered, as phones in a room do
- * not wait for each other. Commands go round every table of every assembly in turn, each carrying
- * the marker {@code rev-<n>} in its text so viewers can tell when it reached them. When the
- * generator itself is late (this JVM starved of CPU), it still sends and records by how much.
+ * not wait for each other. Commands go round every table of every assembly in turn; what a table
+ * sends depends on its assembly's {@link MethodStep}: a need's new text, a solution, a work plan,
+ * or a spokesperson election, and with {@code pinLast} its last command is the pin. Texts carry the
+ * marker {@code rev-<n>} so viewers can tell when the change reached them; elections and pins
+ * change no text and carry none. When the generator itself is late (this JVM starved of CPU), it
+ * still sends and records by how much.
  */
 public final class PhoneLoad {
 
-    /** The prefix of the marker each revised text starts with, followed by the command's sequence number. */
+    /** The prefix of the marker each text starts with, followed by the command's marker number. */
     public static final String MARKER = "rev-";
+    /** The months every work plan covers: inside the horizon RoomSetup schedules. */
+    static final Map<String, String> WORK_PLAN_WHEN = Map.of("from", "2025-02", "to", "2025-11");
+
+    /** What a command does, and whether a viewer can tell it arrived by its marker. */
+    public enum Kind {
+        REVISE_NEED("revise a need", true),
+        SOLUTION("attach or revise a solution", true),
+        WORK_PLAN("set or revise a work plan", true),
+        ELECT_SPOKESPERSON("elect the spokesperson", false),
+        PIN("pin the table's puzzle", false);
+
+        private final String label;
+        private final boolean carriesMarker;
+
+        Kind(String label, boolean carriesMarker) {
+            this.label = label;
+            this.carriesMarker = carriesMarker;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public boolean carriesMarker() {
+            return carriesMarker;
+        }
+    }
+
+    private record Command(Kind kind, String method, String path, Object body) {
+    }
     /** A send this much later than its due time counts as the generator falling behind. */
     static final long LATE_NANOS = Duration.ofMillis(5).toNanos();
     private static final long LEAD_NANOS = Duration.ofMillis(200).toNanos();
@@ -50,13 +83,16 @@ public final class PhoneLoad {
     private final List<PhoneTable> tables;
     private final int rate;
     private final CommandLog log;
+    private final boolean pinLast;
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    public PhoneLoad(MingaApi api, List<Room> rooms, int rate, CommandLog log) {
+    /** With {@code pinLast}, each spokespeople table's last command is its pin (a pinned table takes no more changes). */
+    public PhoneLoad(MingaApi api, List<Room> rooms, int rate, CommandLog log, boolean pinLast) {
         this.api = api;
         this.tables = interleave(rooms);
         this.rate = rate;
         this.log = log;
+        this.pinLast = pinLast;
     }
 
     /** How many commands a run of this length sends. */
@@ -78,18 +114,16 @@ public final class PhoneLoad {
             while ((now = System.nanoTime()) < due) {
                 LockSupport.parkNanos(due - now);
             }
-            send(seq, due, now);
+            send(seq, seq + tables.size() >= commands, due, now);
         }
         return window;
     }
 
-    private void send(int seq, long due, long now) {
+    private void send(int seq, boolean lastOfItsTable, long due, long now) {
         PhoneTable table = tables.get(seq % tables.size());
-        String needId = table.needIds().get((seq / tables.size()) % table.needIds().size());
-        HttpRequest request = api.request("PUT", table.needsPath() + "/" + needId,
-                Map.of("text", MARKER + seq + " Necesidad revisada por la mesa " + table.tableId()),
-                Credential.tableCode(table.joinCode()));
-        log.sent(seq, due, now);
+        Command command = command(table, seq / tables.size(), lastOfItsTable && pinLast, MARKER + log.marker(seq));
+        HttpRequest request = api.request(command.method(), command.path(), command.body(), Credential.tableCode(table.joinCode()));
+        log.sent(seq, command.kind(), due, now);
         if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
             inFlight.decrementAndGet();
             log.notSent(seq, now, MAX_IN_FLIGHT + " already waiting");
@@ -104,6 +138,33 @@ public final class PhoneLoad {
                 log.answered(seq, at, response.statusCode(), refusalCode(response));
             }
         });
+    }
+
+    /** The {@code lap}-th command of {@code table}: the next change of its assembly's step, round its needs and members. */
+    private static Command command(PhoneTable table, int lap, boolean pin, String marker) {
+        String needPath = table.path() + "/needs/" + table.needIds().get(lap % table.needIds().size());
+        return switch (table.step()) {
+            case NEEDS -> new Command(Kind.REVISE_NEED, "PUT", needPath,
+                    Map.of("text", marker + " Necesidad revisada por la mesa " + table.tableId()));
+            case SOLUTIONS -> new Command(Kind.SOLUTION, "PUT", needPath + "/solution",
+                    solution(marker + " Fondo rotatorio con la cooperativa, mesa " + table.tableId()));
+            case WORK_PLAN -> new Command(Kind.WORK_PLAN, "PUT", needPath + "/work-plan", workPlan(marker + " Junta de Acción Comunal"));
+            case SPOKESPEOPLE -> pin
+                    ? new Command(Kind.PIN, "POST", table.path() + "/pin", null)
+                    // Setup elected member 0: from there each election changes the spokesperson.
+                    : new Command(Kind.ELECT_SPOKESPERSON, "PUT", table.path() + "/spokesperson",
+                            Map.of("participantId", table.memberIds().get((lap + 1) % table.memberIds().size())));
+        };
+    }
+
+    /** A solution's body: its text and the organisations that cooperate on it. */
+    static Map<String, Object> solution(String text) {
+        return Map.of("text", text, "cooperatingOrganizations", List.of("Cooperativa Lechera", "Asociación de Mujeres"));
+    }
+
+    /** A work plan's body: who does it (the first entry), with whom, and when. */
+    static Map<String, Object> workPlan(String who) {
+        return Map.of("who", List.of(who, "Alcaldía municipal"), "when", WORK_PLAN_WHEN);
     }
 
     /** The {@code code} of a problem+json refusal, so errors can be told apart in the report. */

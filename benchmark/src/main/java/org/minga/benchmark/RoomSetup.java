@@ -17,9 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * Prepares the rooms the way a facilitator and the tables do, through the public API only: schedule
  * the assembly (one axis per five tables), register two people per table, split into tables of two,
- * open the needs step, let each table's phone add its two needs, and create a projector link.
- * Eight requests at most are in flight, one assembly per worker; this is preparation, not the
- * measured load.
+ * open the needs step, let each table's phone add its two needs, and create a projector link. Each
+ * assembly is then brought to its {@link MethodStep} (dealt round the four): a solution on each need
+ * for the solutions step, a work plan on each for the work-plan step, and a spokesperson per table
+ * for the spokespeople step, each step opened by the facilitator as in the room. Eight requests at
+ * most are in flight, one assembly per worker; this is preparation, not the measured load.
  */
 public final class RoomSetup {
 
@@ -28,11 +30,12 @@ public final class RoomSetup {
     static final int TABLES_PER_AXIS = 5;
     static final int NEEDS_PER_TABLE = 2;
 
-    /** One table as its phone knows it: where it sits, its join code and the needs it wrote. */
-    public record PhoneTable(String assemblyId, String tableId, String joinCode, List<String> needIds) {
+    /** One table as its phone knows it: where it sits, its join code, its members, the needs it wrote and its assembly's step. */
+    public record PhoneTable(String assemblyId, String tableId, String joinCode, List<String> memberIds, List<String> needIds,
+                             MethodStep step) {
 
-        String needsPath() {
-            return "/api/assemblies/" + assemblyId + "/tables/" + tableId + "/needs";
+        String path() {
+            return "/api/assemblies/" + assemblyId + "/tables/" + tableId;
         }
     }
 
@@ -71,7 +74,8 @@ public final class RoomSetup {
             List<Future<Room>> futures = new ArrayList<>();
             for (int k = 0; k < assemblies; k++) {
                 String assemblyId = runId + "-a" + k;
-                futures.add(workers.submit(() -> prepareRoom(assemblyId, tablesPerAssembly)));
+                MethodStep step = MethodStep.ofAssembly(k);
+                futures.add(workers.submit(() -> prepareRoom(assemblyId, tablesPerAssembly, step)));
             }
             List<Room> rooms = new ArrayList<>();
             for (Future<Room> future : futures) {
@@ -88,7 +92,7 @@ public final class RoomSetup {
         }
     }
 
-    private Room prepareRoom(String assemblyId, int tablesPerAssembly) {
+    private Room prepareRoom(String assemblyId, int tablesPerAssembly, MethodStep step) {
         String assembly = "/api/assemblies/" + assemblyId;
         int axes = (tablesPerAssembly + TABLES_PER_AXIS - 1) / TABLES_PER_AXIS;
         api.post("/api/assemblies", schedule(assemblyId, axes), facilitator).expect(201);
@@ -111,9 +115,31 @@ public final class RoomSetup {
                         Map.of("pieceId", needId, "text", "Necesidad " + n + " de la mesa " + tableId), phone).expect(201);
                 needIds.add(needId);
             }
-            tables.add(new PhoneTable(assemblyId, tableId, joinCode, List.copyOf(needIds)));
+            List<String> memberIds = new ArrayList<>();
+            table.path("memberIds").forEach(member -> memberIds.add(member.asText()));
+            tables.add(new PhoneTable(assemblyId, tableId, joinCode, List.copyOf(memberIds), List.copyOf(needIds), step));
+        }
+        for (MethodStep reached : step.openedAfterNeeds()) {
+            api.post(assembly + "/steps/" + reached.code() + "/open", null, facilitator).expect(200);
+            for (PhoneTable table : tables) {
+                completeStep(table, reached);
+            }
         }
         return new Room(assemblyId, projectorLink(assemblyId), List.copyOf(tables));
+    }
+
+    /** What a table does in a step before the next one opens: the puzzle a later step builds on. */
+    private void completeStep(PhoneTable table, MethodStep step) {
+        Credential phone = Credential.tableCode(table.joinCode());
+        switch (step) {
+            case SOLUTIONS -> table.needIds().forEach(needId -> api.send("PUT", table.path() + "/needs/" + needId + "/solution",
+                    PhoneLoad.solution("Solución para " + needId), phone).expect(200));
+            case WORK_PLAN -> table.needIds().forEach(needId -> api.send("PUT", table.path() + "/needs/" + needId + "/work-plan",
+                    PhoneLoad.workPlan("Junta de Acción Comunal"), phone).expect(200));
+            case SPOKESPEOPLE -> api.send("PUT", table.path() + "/spokesperson",
+                    Map.of("participantId", table.memberIds().get(0)), phone).expect(200);
+            default -> throw new IllegalArgumentException("Nothing to complete in " + step);
+        }
     }
 
     /**

@@ -23,6 +23,21 @@ class BenchmarkSettingsTest {
         assertThat(settings.warmup()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.heap()).isEqualTo("-Xmx1g");
         assertThat(settings.startsMinga()).isTrue();
+        assertThat(settings.ladder()).containsExactly(10, 25, 50, 100, 200, 300, 400, 500);
+        assertThat(settings.storeEvents()).isEqualTo(100_000);
+        assertThat(settings.deepEvents()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theLadderIsRisingRatesOrNone() {
+        assertThat(BenchmarkSettings.parse(new String[]{"ladder=5, 15,40"}, new Properties()).ladder()).containsExactly(5, 15, 40);
+        BenchmarkSettings none = BenchmarkSettings.parse(new String[]{"ladder=none", "storeEvents=0"}, new Properties());
+        assertThat(none.ladder()).isEmpty();
+        assertThat(none.asArguments()).contains("ladder=none", "storeEvents=0").doesNotContain("ladderDuration", "deepEvents");
+
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"ladder=50,20"}, new Properties())).hasMessageContaining("must rise");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"ladder=fast"}, new Properties())).hasMessageContaining("ladder");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"storeEvents=-1"}, new Properties())).hasMessageContaining("storeEvents");
     }
 
     @Test

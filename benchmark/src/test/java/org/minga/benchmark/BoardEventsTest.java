@@ -33,17 +33,19 @@ class BoardEventsTest {
     }
 
     @Test
-    void aTableEventGivesItsRevisionAndTheMarkersInItsPieces() {
+    void aTableEventGivesItsRevisionAndTheMarkersInItsPiecesAndWorkPlans() {
         String table = "{\"revision\":42,\"version\":57,\"axisId\":\"axis0\",\"table\":{\"tableId\":\"t1\",\"revision\":7,\"pieces\":["
                 + "{\"pieceId\":\"t1-n1\",\"kind\":\"need\",\"text\":\"rev-1234 Necesidad revisada\",\"solution\":null},"
                 + "{\"pieceId\":\"t1-n2\",\"kind\":\"need\",\"text\":\"Necesidad 2 de la mesa t1\","
-                + "\"solution\":{\"text\":\"rev-99 fondo\",\"cooperatingOrganizations\":[\"rev-5\"]}}]}}";
+                + "\"solution\":{\"text\":\"rev-99 fondo\",\"cooperatingOrganizations\":[\"rev-5\"]},"
+                + "\"workPlan\":{\"who\":[\"rev-77 Junta\",\"Alcaldía\"],\"when\":{\"from\":\"2025-02\",\"to\":\"rev-6\"}}}],"
+                + "\"members\":[\"rev-8\"]}}";
         List<Long> markers = new ArrayList<>();
 
         long revision = BoardEventScanner.scan(table, markers::add);
 
         assertThat(revision).isEqualTo(42);
-        assertThat(markers).containsExactly(1234L, 99L);
+        assertThat(markers).containsExactly(1234L, 99L, 77L);
     }
 
     @Test

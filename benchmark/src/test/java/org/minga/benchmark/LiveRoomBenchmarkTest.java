@@ -11,8 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A tiny live room end to end against a Minga the harness starts from the jar this build just
- * packaged: the report must have every figure, with sane values. It fails, rather than skips, when
- * the jar is missing, so the harness never silently stops being exercised.
+ * packaged, with a two-rung rate ladder before the load: the report must have every figure, with
+ * sane values, and every kind of phone command must have been sent and accepted. The event-store
+ * figures are left to EventStoreRunTest. It fails, rather than skips, when the jar is missing, so
+ * the harness never silently stops being exercised.
  */
 class LiveRoomBenchmarkTest {
 
@@ -23,7 +25,8 @@ class LiveRoomBenchmarkTest {
         assertThat(JAR).as("facilitation-ui's jar, packaged earlier in the same build (./mvnw verify from the root)").isRegularFile();
         Path out = Path.of("target/bench-test");
         BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{
-                "assemblies=2", "tables=2", "viewers=2", "rate=20", "duration=3", "warmup=1", "out=" + out, "jar=" + JAR}, new Properties());
+                "assemblies=4", "tables=2", "viewers=2", "rate=20", "duration=3", "warmup=1", "ladder=10,20", "ladderDuration=2",
+                "ladderWarmup=0", "storeEvents=0", "out=" + out, "jar=" + JAR}, new Properties());
 
         Report report = LiveRoomBenchmark.run(settings);
         ReportWriter.write(report, out);
@@ -33,6 +36,12 @@ class LiveRoomBenchmarkTest {
         assertThat(value(json.path("measurements").path("start").path("figures"), "startToReadyMs")).isPositive();
         assertThat(value(live, "commandsSent")).isEqualTo(60);
         assertThat(value(live, "commandsSucceeded")).isEqualTo(60);
+        // Four assemblies, one in each step: every phone command of the method, the pins last.
+        JsonNode kinds = json.path("measurements").path("liveRoom").path("details").path("commandsByKind");
+        assertThat(kinds.fieldNames()).toIterable().containsExactly("revise a need", "attach or revise a solution",
+                "set or revise a work plan", "elect the spokesperson", "pin the table's puzzle");
+        assertThat(kinds.path("pin the table's puzzle").asText()).startsWith("2,");
+        assertThat(value(live, "markedCommands")).isEqualTo(60 - kindCount(kinds, "elect the spokesperson") - 2);
         assertThat(value(live, "commandsPerSecond")).isPositive();
         double p50 = value(live, "commandLatencyP50Ms");
         double p95 = value(live, "commandLatencyP95Ms");
@@ -43,15 +52,33 @@ class LiveRoomBenchmarkTest {
         assertThat(value(live, "viewerLatencyP50Ms")).isPositive().isLessThanOrEqualTo(value(live, "viewerLatencyP99Ms"));
         assertThat(value(live, "unseenCommands")).isZero();
         assertThat(value(live, "errors")).isZero();
-        assertThat(value(live, "sseRequested")).isEqualTo(4);
-        assertThat(value(live, "sseHeld")).isEqualTo(4);
+        assertThat(value(live, "sseRequested")).isEqualTo(8);
+        assertThat(value(live, "sseHeld")).isEqualTo(8);
         assertThat(value(live, "sseDropped")).isZero();
-        assertThat(value(live, "sseServerCount")).isEqualTo(4);
+        assertThat(value(live, "sseServerCount")).isEqualTo(8);
         assertThat(value(live, "heapAfterGcMiB")).isPositive();
         assertThat(live.path("commandLatencyP99Ms").path("result").asText()).isIn("pass", "miss");
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
-        assertThat(json.path("command").asText()).contains("-Pbench", "assemblies=2", "rate=20");
-        assertThat(Files.readString(out.resolve("report.md"))).contains("| command latency p99 |", "| SSE connections held");
+        assertThat(json.path("command").asText()).contains("-Pbench", "assemblies=4", "rate=20", "ladder=10,20", "storeEvents=0");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("| command latency p99 |", "| SSE connections held",
+                "| at 10/s: command latency p99 |");
+
+        JsonNode ladder = json.path("measurements").path("rateLadder").path("figures");
+        assertThat(value(ladder, "commandP99MsAt10")).isPositive();
+        assertThat(value(ladder, "perSecondAt10")).isPositive();
+        assertThat(value(ladder, "errorsAt10")).isZero();
+        // The highest rate met is one of the rates tried, or none was met and it says so.
+        JsonNode highest = ladder.path("highestRateMeetingTargets");
+        if (highest.path("value").isNumber()) {
+            assertThat(ladder.has("commandP99MsAt" + highest.path("value").asInt())).isTrue();
+        } else {
+            assertThat(highest.path("note").asText()).startsWith("no rate tried met them");
+        }
+        assertThat(json.path("measurements").has(EventStoreFigures.EVENT_STORE)).isFalse();
+    }
+
+    private static int kindCount(JsonNode kinds, String kind) {
+        return Integer.parseInt(kinds.path(kind).asText().split(",")[0]);
     }
 
     private static double value(JsonNode figures, String key) {
