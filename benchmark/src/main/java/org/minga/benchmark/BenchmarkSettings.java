@@ -41,8 +41,8 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         defaults.put("out", "target/bench");
         defaults.put("jar", "../facilitation-ui/target/minga.jar");
         defaults.put("ladder", "10,25,50,100,200,300,400,500");
-        defaults.put("ladderDuration", "20");
-        defaults.put("ladderWarmup", "5");
+        defaults.put("ladderDuration", "60");
+        defaults.put("ladderWarmup", "10");
         defaults.put("storeEvents", "100000");
         defaults.put("deepEvents", "10000");
         defaults.put("appendSeconds", "10");
