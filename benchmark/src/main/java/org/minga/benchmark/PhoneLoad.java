@@ -28,6 +28,28 @@ public final class PhoneLoad {
     public static final String MARKER = "rev-";
     /** The months every work plan covers: inside the horizon RoomSetup schedules. */
     static final Map<String, String> WORK_PLAN_WHEN = Map.of("from", "2025-02", "to", "2025-11");
+    /** A send this much later than its due time counts as the generator falling behind. */
+    static final long LATE_NANOS = Duration.ofMillis(5).toNanos();
+    private static final long LEAD_NANOS = Duration.ofMillis(200).toNanos();
+    /**
+     * Commands waiting for an answer at most; a command due while this many wait is not sent and
+     * counts as an error. Without a bound, an overloaded Minga and 30 s timeouts would hold
+     * rate × 30 connections open and run both JVMs out of file descriptors, which would measure the
+     * limit of the operating system rather than Minga's.
+     */
+    static final int MAX_IN_FLIGHT = 4000;
+
+    /** When the load ran: warmup from {@code start}, measured from {@code measuredFrom} to {@code end}. */
+    public record Window(long start, long measuredFrom, long end, int commands) {
+
+        public boolean measured(long due) {
+            return due >= measuredFrom && due < end;
+        }
+
+        public Duration measuredLength() {
+            return Duration.ofNanos(end - measuredFrom);
+        }
+    }
 
     /** What a command does, and whether a viewer can tell it arrived by its marker. */
     public enum Kind {
@@ -55,28 +77,6 @@ public final class PhoneLoad {
     }
 
     private record Command(Kind kind, String method, String path, Object body) {
-    }
-    /** A send this much later than its due time counts as the generator falling behind. */
-    static final long LATE_NANOS = Duration.ofMillis(5).toNanos();
-    private static final long LEAD_NANOS = Duration.ofMillis(200).toNanos();
-    /**
-     * Commands waiting for an answer at most; a command due while this many wait is not sent and
-     * counts as an error. Without a bound, an overloaded Minga and 30 s timeouts would hold
-     * rate × 30 connections open and run both JVMs out of file descriptors, which would measure the
-     * limit of the operating system rather than Minga's.
-     */
-    static final int MAX_IN_FLIGHT = 4000;
-
-    /** When the load ran: warmup from {@code start}, measured from {@code measuredFrom} to {@code end}. */
-    public record Window(long start, long measuredFrom, long end, int commands) {
-
-        public boolean measured(long due) {
-            return due >= measuredFrom && due < end;
-        }
-
-        public Duration measuredLength() {
-            return Duration.ofNanos(end - measuredFrom);
-        }
     }
 
     private final MingaApi api;
