@@ -127,16 +127,20 @@ public final class LiveRoomBenchmark {
             viewers.awaitHeld(Duration.ofSeconds(30).plusMillis(20L * requested));
             Duration connecting = Duration.ofNanos(System.nanoTime() - connectStarted);
 
-            long[] nextMarker = {0};
+            Logs logs = new Logs(viewers);
             if (!settings.ladder().isEmpty()) {
+                Duration rung = settings.ladderWarmup().plus(settings.ladderDuration());
+                // A JVM just started compiles its hot code during its first minute of load: without this, the first rung
+                // measured that and the climb stopped there (one room missed 10/s cold, then met 5 and 7/s and 50/s warm).
+                int firstRate = settings.ladder().get(0);
+                log("Warming Minga up: " + firstRate + " commands/s for " + rung.toSeconds() + " s, not measured");
+                CommandLog warmUp = logs.next(firstRate, rung);
+                drain(warmUp, new PhoneLoad(phoneApi, rooms.rooms(), firstRate, warmUp, false).run(rung, Duration.ZERO));
                 List<RateLadder.Step> steps = RateLadder.climb(settings.ladder(), rate -> {
                     log("Waiting for Minga's read models to catch up");
                     awaitReadModels(setupApi, facilitator);
-                    log("Rate ladder: " + rate + " commands/s for " + settings.ladderWarmup().plus(settings.ladderDuration()).toSeconds() + " s");
-                    CommandLog step = new CommandLog(PhoneLoad.commandsFor(rate, settings.ladderWarmup().plus(settings.ladderDuration())),
-                            nextMarker[0]);
-                    nextMarker[0] = step.nextFreeMarker();
-                    viewers.watchFor(step);
+                    log("Rate ladder: " + rate + " commands/s for " + rung.toSeconds() + " s");
+                    CommandLog step = logs.next(rate, rung);
                     Window window = new PhoneLoad(phoneApi, rooms.rooms(), rate, step, false).run(settings.ladderWarmup(), settings.ladderDuration());
                     drain(step, window);
                     return new LoadTally(step, window);
@@ -147,8 +151,7 @@ public final class LiveRoomBenchmark {
             log("Waiting for Minga's read models to catch up");
             CatchUp catchUp = awaitReadModels(setupApi, facilitator);
             BoardViewers.Counts before = viewers.counts();
-            CommandLog commands = new CommandLog(PhoneLoad.commandsFor(settings.commandsPerSecond(), settings.loadDuration()), nextMarker[0]);
-            viewers.watchFor(commands);
+            CommandLog commands = logs.next(settings.commandsPerSecond(), settings.loadDuration());
             log("Sending " + settings.commandsPerSecond() + " commands/s for " + settings.loadDuration().toSeconds() + " s");
             PhoneLoad phones = new PhoneLoad(phoneApi, rooms.rooms(), settings.commandsPerSecond(), commands, true);
             long harnessCpuBefore = harnessCpuNanos();
@@ -172,6 +175,28 @@ public final class LiveRoomBenchmark {
             LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts().since(before),
                     readings, mingaCores, harnessCores, machineCores, loadAverageAfter);
             return report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
+        }
+    }
+
+    /**
+     * The command logs of one run's loads, one after another on the same viewers: each numbers its
+     * markers after the last one's, so a late change is never taken for another load's.
+     */
+    private static final class Logs {
+
+        private final BoardViewers viewers;
+        private long nextMarker;
+
+        Logs(BoardViewers viewers) {
+            this.viewers = viewers;
+        }
+
+        /** The log of the next load, {@code rate} commands/s for {@code length}, which the viewers now watch for. */
+        CommandLog next(int rate, Duration length) {
+            CommandLog log = new CommandLog(PhoneLoad.commandsFor(rate, length), nextMarker);
+            nextMarker = log.nextFreeMarker();
+            viewers.watchFor(log);
+            return log;
         }
     }
 

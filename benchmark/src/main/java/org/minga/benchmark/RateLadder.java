@@ -88,7 +88,8 @@ final class RateLadder {
                         + Math.round(LoadTally.SUSTAINED_SHARE * 100) + " % of the rate is sustained, and no command fails or goes unseen.")
                 .note("Rates are tried in the order " + settings.ladder().stream().map(String::valueOf).collect(Collectors.joining(", "))
                         + " until one misses; then the gap between the last rate met and "
-                        + "the first missed is halved " + REFINEMENTS + " times. Each rate starts once the read models have caught up "
+                        + "the first missed is halved " + REFINEMENTS + " times. Before the first, a warm-up load at the first rate, as "
+                        + "long as a rung and not measured, lets a freshly started Minga compile its hot code. Each rate starts once the read models have caught up "
                         + "with the one before, on the same rooms and viewers, with the same mix of commands as the main load (no pins: "
                         + "a pinned table takes no more changes).")
                 .build();
