@@ -61,6 +61,12 @@ public final class LiveRoomBenchmark {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create " + settings.outputDir(), e);
         }
+        if (settings.storeEvents() > 0 && !Files.isRegularFile(settings.jar())) {
+            // Before the live room, not after it: its figures would be lost with the run.
+            throw new IllegalStateException("The event-store measurements run inside minga.jar, and there is none at "
+                    + settings.jar().toAbsolutePath().normalize() + ": build it (./mvnw -B -DskipTests package), give jar=, "
+                    + "or skip them with storeEvents=0");
+        }
         if (settings.startsMinga()) {
             log("Starting Minga from " + settings.jar() + " with " + settings.heap());
         }

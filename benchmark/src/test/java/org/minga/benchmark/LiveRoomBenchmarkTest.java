@@ -1,6 +1,7 @@
 package org.minga.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,16 @@ class LiveRoomBenchmarkTest {
             assertThat(highest.path("note").asText()).startsWith("no rate tried met them");
         }
         assertThat(json.path("measurements").has(EventStoreFigures.EVENT_STORE)).isFalse();
+    }
+
+    @Test
+    void aRunThatCannotMeasureTheEventStoreStopsBeforeTheLiveRoom() {
+        // No Minga listens at this url: the run must refuse before it tries to set up a single room.
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{"url=http://127.0.0.1:9", "token=t", "jar=target/no-such.jar",
+                "out=target/bench-nojar"}, new Properties());
+
+        assertThatThrownBy(() -> LiveRoomBenchmark.run(settings)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no-such.jar").hasMessageContaining("storeEvents=0");
     }
 
     private static int kindCount(JsonNode kinds, String kind) {
