@@ -63,12 +63,15 @@ public enum Refusal {
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
-    AGENDA_APPROVED("agenda.approved", Kind.RULE);
+    AGENDA_APPROVED("agenda.approved", Kind.RULE),
+
+    // The store underneath cannot be used for now (503, with Retry-After): nothing was saved.
+    STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE);
 
     /** What sort of refusal this is, which decides the answer's status. */
     public enum Kind {
         BAD_INPUT(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), RULE(409), TOO_LARGE(413),
-        TOO_MANY_REQUESTS(429);
+        TOO_MANY_REQUESTS(429), UNAVAILABLE(503);
 
         private final int httpStatus;
 

@@ -48,6 +48,7 @@ public final class Problems {
             case FORBIDDEN -> english ? "Not allowed" : "No permitido";
             case TOO_LARGE -> english ? "Too large" : "Demasiado grande";
             case TOO_MANY_REQUESTS -> english ? "Too many attempts" : "Demasiados intentos";
+            case UNAVAILABLE -> english ? "Not available for a moment" : "No disponible por un momento";
         };
     }
 }

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusedException;
+import org.minga.runtime.EventStoreAvailability;
+import org.minga.runtime.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +36,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 public class RefusalAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
+
+    private final ObjectProvider<EventStoreAvailability> eventStore;
+
+    public RefusalAdvice(ObjectProvider<EventStoreAvailability> eventStore) {
+        this.eventStore = eventStore;
+    }
 
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refusal, Locale locale) {
@@ -89,6 +99,18 @@ public class RefusalAdvice {
     }
 
     /**
+     * A full or unwritable disk, a closed database: nothing was saved, the client may try again
+     * in a moment. The event store's availability logs it once, not once per request.
+     */
+    private ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
+        eventStore.ifAvailable(store -> store.failed(e));
+        ResponseEntity<ProblemDetail> problem = Problems.of(Refusal.STORE_UNAVAILABLE, null, locale);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(EventStoreAvailability.RETRY_AFTER.toSeconds()))
+                .body(problem.getBody());
+    }
+
+    /**
      * Whatever else goes wrong still answers problem+json: Spring's own refusals (unknown path,
      * method not allowed, a blank path segment…) with their status, anything unexpected as a 500
      * that is logged, so it is found and fixed.
@@ -103,6 +125,9 @@ public class RefusalAdvice {
             problem.setStatus(spring.getStatusCode().value());
             problem.setTitle(spring.getBody().getTitle());
             return ResponseEntity.status(spring.getStatusCode()).headers(malformed.getHeaders()).body(problem);
+        }
+        if (StorageFailures.storeUnavailable(e)) {
+            return storeUnavailable(e, locale);
         }
         log.error("Unexpected failure answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

@@ -1,0 +1,55 @@
+package org.minga.runtime;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Tells a failure of the storage underneath (a full or unwritable disk, a closed database, a
+ * read-model store that does not answer) from a bug: the first is answered 503 and retried by
+ * the client, the second is a 500 to fix.
+ */
+public final class StorageFailures {
+
+    /**
+     * H2's codes for a database that cannot go on: closed (90098) or shutting down (90121),
+     * read only (90097), a file that cannot be read or written (90028, 90031) or is corrupted (90030).
+     */
+    static final Set<Integer> H2_STORE_UNUSABLE = Set.of(90098, 90121, 90097, 90028, 90031, 90030);
+
+    private static final String MV_STORE_EXCEPTION = "org.h2.mvstore.MVStoreException";
+
+    private StorageFailures() {
+    }
+
+    /** True when something in the chain of causes says the store itself cannot be used right now. */
+    public static boolean storeUnavailable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && (H2_STORE_UNUSABLE.contains(sql.getErrorCode()) || isConnectionLost(sql))
+                    || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || isMvStoreFailure(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQL's class 08, "connection exception": the pool closed a connection of a database that had to close. */
+    private static boolean isConnectionLost(SQLException sql) {
+        return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+    }
+
+    /** H2's storage layer panicking (a write that failed, a file that could not be grown). */
+    static boolean isMvStoreFailure(Throwable cause) {
+        // JDBC batches report it only in the message of a "general error" (50000).
+        return cause.getClass().getName().equals(MV_STORE_EXCEPTION)
+                || cause instanceof SQLException sql && sql.getErrorCode() == 50000 && String.valueOf(sql.getMessage()).contains(MV_STORE_EXCEPTION);
+    }
+}
