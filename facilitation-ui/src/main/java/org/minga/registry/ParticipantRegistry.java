@@ -9,16 +9,22 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.RuleViolationException;
 import org.springframework.stereotype.Component;
 
 /**
  * The only place names live: an erasable collection beside the read models, never the event
- * stream. Events and read models know a participant by an opaque id.
+ * stream. Events and read models know a participant by an opaque id. An id keeps the person it
+ * was first registered with: a registration with other data is refused, and an erased person
+ * leaves a tombstone (the id and the fact of the erasure, nothing personal) so no import brings
+ * their data back.
  */
 @Component
 public class ParticipantRegistry {
 
     static final String COLLECTION = "participant_registry";
+    private static final String ERASED = "erased";
 
     private final MongoCollection<Document> people;
 
@@ -28,6 +34,30 @@ public class ParticipantRegistry {
 
     /** What the registry knows of a person: the name and how to reach them. */
     public record PersonalData(String name, String phone, String email) {
+    }
+
+    /**
+     * Refuses, before anything is recorded, a registration that would replace someone's data:
+     * the id already holds another name or contact, or that person's data was erased. The same
+     * data again (a phone's or an import's retry) passes.
+     */
+    public void checkCanRegister(String assemblyId, String participantId, PersonalData data) {
+        Document known = people.find(eq("_id", key(assemblyId, participantId))).first();
+        if (known == null) {
+            return;
+        }
+        if (known.getBoolean(ERASED, false)) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_DATA_ERASED, participantId);
+        }
+        if (!dataOf(known).equals(data)) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_ID_OTHER_PERSON, participantId);
+        }
+    }
+
+    /** Records a registration checked by {@link #checkCanRegister}; a repeat changes nothing. */
+    public void register(String assemblyId, String participantId, PersonalData data) {
+        checkCanRegister(assemblyId, participantId, data);
+        remember(assemblyId, participantId, data);
     }
 
     public void remember(String assemblyId, String participantId, String name) {
@@ -53,14 +83,28 @@ public class ParticipantRegistry {
 
     public Map<String, PersonalData> peopleOf(String assemblyId) {
         Map<String, PersonalData> found = new LinkedHashMap<>();
-        people.find(eq("assemblyId", assemblyId)).forEach(d -> found.put(d.getString("participantId"),
-                new PersonalData(d.getString("name"), d.getString("phone"), d.getString("email"))));
+        people.find(eq("assemblyId", assemblyId)).forEach(d -> {
+            if (!d.getBoolean(ERASED, false)) {
+                found.put(d.getString("participantId"), dataOf(d));
+            }
+        });
         return found;
     }
 
-    /** Forgets a person's name and contact details; the events only ever knew their opaque id. */
+    /**
+     * Forgets a person's name and contact details; the events only ever knew their opaque id. What
+     * stays is a tombstone with no personal data, so the id cannot be registered with data again.
+     */
     public void erase(String assemblyId, String participantId) {
-        people.deleteOne(eq("_id", key(assemblyId, participantId)));
+        Document tombstone = new Document("_id", key(assemblyId, participantId))
+                .append("assemblyId", assemblyId)
+                .append("participantId", participantId)
+                .append(ERASED, true);
+        people.replaceOne(eq("_id", tombstone.getString("_id")), tombstone, new ReplaceOptions().upsert(true));
+    }
+
+    private static PersonalData dataOf(Document person) {
+        return new PersonalData(person.getString("name"), person.getString("phone"), person.getString("email"));
     }
 
     private static String key(String assemblyId, String participantId) {

@@ -76,8 +76,10 @@ public class PeopleAndTablesController {
         ParticipantProfile profile = new ParticipantProfile(request.organization(), request.organizationType(),
                 request.sector(), request.gender(), request.ageGroup(), request.territory(), request.area(),
                 request.preferredAxisId());
+        // Checked first, so a registration that would overwrite someone (or bring erased data back) appends nothing.
+        registry.checkCanRegister(assemblyId, participantId, personal);
         gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
-        registry.remember(assemblyId, participantId, personal);
+        registry.register(assemblyId, participantId, personal);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", participantId));
     }
 

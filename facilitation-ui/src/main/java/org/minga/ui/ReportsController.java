@@ -13,6 +13,7 @@ import org.minga.assembly.api.query.FindParticipationQuery;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.ui.web.Gateways;
+import org.minga.ui.web.SpreadsheetCells;
 import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -130,13 +131,9 @@ public class ReportsController {
         return "approved".equals(status) ? (english ? "approved" : "aprobada") : (english ? "draft" : "borrador");
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is defused so spreadsheets show text, not a formula. */
+    /** One CSV field, quoted and defused against formulas ({@link SpreadsheetCells}). */
     static String cell(String value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.matches("^[=+\\-@].*") ? "'" + value : value;
-        return "\"" + text.replace("\"", "\"\"") + "\"";
+        return SpreadsheetCells.csv(value);
     }
 
     /** Escapes what Markdown would read as table syntax or markup. */

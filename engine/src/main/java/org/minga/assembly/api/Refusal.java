@@ -65,6 +65,14 @@ public enum Refusal {
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
     AGENDA_APPROVED("agenda.approved", Kind.RULE),
 
+    // Added later, kept at the end so codes from parallel work merge cleanly.
+    FIELD_DUPLICATE("field.duplicate", Kind.BAD_INPUT),
+    FIELD_UNKNOWN("field.unknown", Kind.BAD_INPUT),
+    YEAR_OUT_OF_RANGE("year.out-of-range", Kind.BAD_INPUT),
+    TEXT_INVISIBLE("text.invisible", Kind.BAD_INPUT),
+    PARTICIPANT_ID_OTHER_PERSON("participant.id-other-person", Kind.RULE),
+    PARTICIPANT_DATA_ERASED("participant.data-erased", Kind.RULE),
+
     // The store underneath cannot be used for now (503, with Retry-After): nothing was saved.
     STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE);
 

@@ -88,6 +88,8 @@ public class Assembly {
 
     static final int MAX_AXES = 12;
     static final int MAX_LIST_ENTRIES = 20;
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2100;
     static final int MAX_MINUTES = 240;
     static final int MAX_VOTES = 1_000_000;
     static final int MAX_NEEDS_PER_TABLE = 5;
@@ -120,7 +122,7 @@ public class Assembly {
                 TextRules.required("title", command.title()),
                 TextRules.required("region", command.region()),
                 TextRules.optional("venue", command.venue()),
-                required("date", command.date()),
+                date("date", command.date()),
                 monthRange("horizon", command.horizon()),
                 language(command.language()),
                 axes(command.axes()),
@@ -618,10 +620,26 @@ public class Assembly {
         return value;
     }
 
+    private static java.time.LocalDate date(String field, java.time.LocalDate date) {
+        required(field, date);
+        year(field, date.getYear());
+        return date;
+    }
+
+    /** Assemblies and their plans live in this century: a year like -2024 or 20245 is a typing slip, not a plan. */
+    private static void year(String field, int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new InvalidInputException(field, Refusal.YEAR_OUT_OF_RANGE,
+                    String.valueOf(year), String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
+        }
+    }
+
     private static MonthRange monthRange(String field, MonthRange range) {
         required(field, range);
         required(field + ".from", range.from());
         required(field + ".to", range.to());
+        year(field + ".from", range.from().getYear());
+        year(field + ".to", range.to().getYear());
         if (range.from().isAfter(range.to())) {
             throw new InvalidInputException(field, Refusal.MONTH_RANGE_REVERSED, range.from(), range.to());
         }

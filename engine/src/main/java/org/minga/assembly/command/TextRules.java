@@ -13,7 +13,8 @@ import org.minga.assembly.api.Refusal;
 
 /**
  * What every text and id written on a piece or a form goes through before it reaches an event:
- * Unicode NFC, trimmed, 1–280 characters, no control characters. Pure functions.
+ * Unicode NFC, trimmed, 1–280 characters, no control characters, at least one visible character.
+ * Pure functions.
  */
 public final class TextRules {
 
@@ -43,6 +44,9 @@ public final class TextRules {
         }
         if (text.codePoints().anyMatch(TextRules::forbidden)) {
             throw new InvalidInputException(field, Refusal.TEXT_CONTROL_CHARACTERS);
+        }
+        if (text.codePoints().noneMatch(TextRules::visible)) {
+            throw new InvalidInputException(field, Refusal.TEXT_INVISIBLE);
         }
         int length = text.codePointCount(0, text.length());
         if (length > MAX_LENGTH) {
@@ -105,6 +109,34 @@ public final class TextRules {
 
     private static boolean isSpace(int codePoint) {
         return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
+    /**
+     * Whether a character leaves a mark on its own. Spaces, format characters (zero-width space,
+     * BOM, direction marks, tag characters), combining marks with nothing to sit on, unassigned
+     * code points and the fillers that render as blanks (Hangul fillers, Braille blank) do not:
+     * a piece made only of them shows up blank on the board and the agenda.
+     */
+    static boolean visible(int codePoint) {
+        if (isSpace(codePoint)) {
+            return false;
+        }
+        switch (codePoint) {
+            case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800 -> {
+                return false;
+            }
+            default -> {
+            }
+        }
+        int type = Character.getType(codePoint);
+        return type != Character.FORMAT
+                && type != Character.NON_SPACING_MARK
+                && type != Character.ENCLOSING_MARK
+                && type != Character.COMBINING_SPACING_MARK
+                && type != Character.UNASSIGNED
+                && type != Character.PRIVATE_USE
+                && type != Character.CONTROL
+                && type != Character.SURROGATE;
     }
 
     private static boolean forbidden(int codePoint) {

@@ -1,9 +1,13 @@
 package org.minga.ui.web;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.minga.assembly.api.Refusal;
@@ -38,9 +42,11 @@ public class RefusalAdvice {
     private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
 
     private final ObjectProvider<EventStoreAvailability> eventStore;
+    private final FailureLog failures;
 
-    public RefusalAdvice(ObjectProvider<EventStoreAvailability> eventStore) {
+    public RefusalAdvice(ObjectProvider<EventStoreAvailability> eventStore, Clock clock) {
         this.eventStore = eventStore;
+        this.failures = new FailureLog(log, clock);
     }
 
     @ExceptionHandler(RefusedException.class)
@@ -65,13 +71,31 @@ public class RefusalAdvice {
                 && instantiation.getCause() instanceof RefusedException refusal) {
             return Problems.of(refusal, locale);
         }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse && parse.getMessage() != null
+                    && parse.getMessage().startsWith("Duplicate field") && parse.getProcessor() != null) {
+                // Jackson's duplicate detection stops on the repeated key: its parsing context is the field's path.
+                return Problems.of(Refusal.FIELD_DUPLICATE, pathOf(parse.getProcessor().getParsingContext()), locale);
+            }
+        }
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return Problems.of(Refusal.BODY_MALFORMED, field, locale);
+            return Problems.of(mapping instanceof UnrecognizedPropertyException ? Refusal.FIELD_UNKNOWN : Refusal.BODY_MALFORMED,
+                    field, locale);
         }
         return Problems.of(Refusal.BODY_MALFORMED, "body", locale);
+    }
+
+    /** "when.from", "axes[1].title": the path of the parser's current field, the way the other refusals name it. */
+    private static String pathOf(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            String step = at.inArray() ? "[" + at.getCurrentIndex() + "]" : "." + at.getCurrentName();
+            path.insert(0, step);
+        }
+        return path.isEmpty() ? "body" : path.charAt(0) == '.' ? path.substring(1) : path.toString();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -113,7 +137,8 @@ public class RefusalAdvice {
     /**
      * Whatever else goes wrong still answers problem+json: Spring's own refusals (unknown path,
      * method not allowed, a blank path segment…) with their status, anything unexpected as a 500
-     * that is logged, so it is found and fixed.
+     * that is logged, so it is found and fixed (the first few of a kind with their stack trace, then
+     * a count a minute: a client repeating a breaking request must not fill the disk).
      */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> anythingElse(Exception e, Locale locale) {
@@ -129,7 +154,7 @@ public class RefusalAdvice {
         if (StorageFailures.storeUnavailable(e)) {
             return storeUnavailable(e, locale);
         }
-        log.error("Unexpected failure answering a request", e);
+        failures.failed("Unexpected failure answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
                         : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
