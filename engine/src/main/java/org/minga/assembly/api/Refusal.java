@@ -63,7 +63,12 @@ public enum Refusal {
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
-    AGENDA_APPROVED("agenda.approved", Kind.RULE);
+    AGENDA_APPROVED("agenda.approved", Kind.RULE),
+
+    // Managing access (kept last so lists merge easily).
+    FACILITATOR_UNKNOWN("facilitator.unknown", Kind.NOT_FOUND),
+    TOKEN_UNKNOWN("token.unknown", Kind.NOT_FOUND),
+    FACILITATOR_LAST("facilitator.last", Kind.RULE);
 
     /** What sort of refusal this is, which decides the answer's status. */
     public enum Kind {
