@@ -25,7 +25,7 @@ public class AccessController {
     public record FacilitatorRequest(String username, String password) {
     }
 
-    public record TokenRequest(String label, String token) {
+    public record TokenRequest(String label, String token, Integer expiresInDays) {
     }
 
     public record LinkRequest(String kind) {
@@ -54,11 +54,34 @@ public class AccessController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", request.username()));
     }
 
+    /** Removes a facilitator, ending their sign-ins and tokens; never the last one. */
+    @DeleteMapping("/api/facilitators/{username}")
+    public Map<String, Object> removeFacilitator(@PathVariable String username) {
+        facilitators.remove(username);
+        return Map.of("username", username, "removed", true);
+    }
+
     /** A token for scripts (Authorization: Bearer …), shown only in this answer. */
     @PostMapping("/api/tokens")
     public ResponseEntity<Map<String, String>> newToken(@RequestBody(required = false) TokenRequest request, Authentication who) {
-        String token = facilitators.newToken(who.getName(), request == null ? null : request.label());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("token", token));
+        Facilitators.NewToken token = facilitators.newToken(who.getName(), request == null ? null : request.label(),
+                request == null ? null : request.expiresInDays());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(Map.of("token", token.token(), "tokenId", token.tokenId(), "expiresAt", token.expiresAt().toString()));
+    }
+
+    /** Every facilitator's tokens, without the tokens themselves. */
+    @GetMapping("/api/tokens")
+    public List<Facilitators.TokenInfo> tokens() {
+        return facilitators.tokens();
+    }
+
+    @DeleteMapping("/api/tokens/{tokenId}")
+    public Map<String, Object> revokeTokenById(@PathVariable String tokenId) {
+        if (!facilitators.revokeTokenById(tokenId)) {
+            throw new UnknownIdException("tokenId", Refusal.TOKEN_UNKNOWN, tokenId);
+        }
+        return Map.of("tokenId", tokenId, "revoked", true);
     }
 
     @DeleteMapping("/api/tokens")

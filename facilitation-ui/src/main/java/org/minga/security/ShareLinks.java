@@ -30,9 +30,11 @@ public class ShareLinks {
     }
 
     private final MongoCollection<Document> links;
+    private final CredentialChanges changes;
 
-    public ShareLinks(MongoDatabase database) {
+    public ShareLinks(MongoDatabase database, CredentialChanges changes) {
         this.links = database.getCollection("share_links");
+        this.changes = changes;
     }
 
     public NewLink create(String assemblyId, String kind) {
@@ -43,8 +45,13 @@ public class ShareLinks {
         return new NewLink(linkId, token);
     }
 
+    /** Revoking a link also ends the board streams it has open (see {@link LiveAccess}). */
     public boolean revoke(String assemblyId, String linkId) {
-        return links.deleteOne(and(eq("_id", linkId), eq("assemblyId", assemblyId))).getDeletedCount() > 0;
+        boolean revoked = links.deleteOne(and(eq("_id", linkId), eq("assemblyId", assemblyId))).getDeletedCount() > 0;
+        if (revoked) {
+            changes.revoked();
+        }
+        return revoked;
     }
 
     public Optional<LinkAccess> accessOf(String token) {

@@ -36,10 +36,12 @@ public class SignedInSessions implements SecurityContextRepository {
 
     private final MongoCollection<Document> sessions;
     private final Clock clock;
+    private final CredentialChanges changes;
 
-    public SignedInSessions(MongoDatabase database, Clock clock) {
+    public SignedInSessions(MongoDatabase database, Clock clock, CredentialChanges changes) {
         this.sessions = database.getCollection("facilitator_sessions");
         this.clock = clock;
+        this.changes = changes;
     }
 
     /** After a successful sign-in: a new session and its cookie. Expired sessions are swept at the same time. */
@@ -57,8 +59,28 @@ public class SignedInSessions implements SecurityContextRepository {
         String token = AccessCredentialsFilter.cookie(request, COOKIE);
         if (token != null) {
             sessions.deleteOne(eq("_id", Secrets.sha256(token)));
+            changes.revoked();
         }
         write(response, request, "", Duration.ZERO);
+    }
+
+    /** Ends every sign-in of this facilitator, on every browser (a new password, a removed facilitator). */
+    public void closeAllOf(String username) {
+        sessions.deleteMany(eq("username", username));
+        changes.revoked();
+    }
+
+    /** The facilitator this session cookie still signs in, if it does. */
+    java.util.Optional<String> usernameOf(String token) {
+        if (token == null || token.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Document session = sessions.find(eq("_id", Secrets.sha256(token))).first();
+        // A session is good until its expiry, which is also the cookie's: a stolen cookie cannot outlive it.
+        if (session == null || session.getLong("expiresAt") < clock.millis()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(session.getString("username"));
     }
 
     @Override
@@ -99,16 +121,10 @@ public class SignedInSessions implements SecurityContextRepository {
 
     private SecurityContext load(HttpServletRequest request) {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        String token = AccessCredentialsFilter.cookie(request, COOKIE);
-        if (token == null || token.isEmpty()) {
-            return context;
-        }
-        Document session = sessions.find(eq("_id", Secrets.sha256(token))).first();
-        if (session == null || session.getLong("expiresAt") < clock.millis()) {
-            return context;
-        }
-        return new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
-                session.getString("username"), null, Facilitators.authorities()));
+        return usernameOf(AccessCredentialsFilter.cookie(request, COOKIE))
+                .<SecurityContext>map(username -> new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                        username, null, Facilitators.authorities())))
+                .orElse(context);
     }
 
     private static void write(HttpServletResponse response, HttpServletRequest request, String value, Duration maxAge) {

@@ -2,7 +2,10 @@ package org.minga.security;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,15 +20,23 @@ import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.RuleViolationException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The short codes that let a phone act for one table. Kept beside the read models, never in the
  * event stream: a code is a key, not a fact of the assembly. Regenerating a table's code makes the
- * old one stop working at once.
+ * old one stop working at once; closing the assembly deletes all its codes and no new ones are made
+ * for it; and a code stops working {@code minga.table-codes.lifetime-hours} (24 by default) after it
+ * was made, when it is swept.
  */
 @Component
 public class TableCodes {
@@ -37,10 +48,22 @@ public class TableCodes {
     }
 
     private final MongoCollection<Document> codes;
+    private final MongoCollection<Document> closedAssemblies;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final CredentialChanges changes;
 
-    public TableCodes(MongoDatabase database) {
+    public TableCodes(MongoDatabase database, Clock clock, CredentialChanges changes,
+                      @Value("${minga.table-codes.lifetime-hours:24}") long lifetimeHours) {
         this.codes = database.getCollection("table_codes");
+        this.closedAssemblies = database.getCollection("table_codes_closed_assemblies");
+        this.clock = clock;
+        this.changes = changes;
+        this.lifetime = Duration.ofHours(lifetimeHours);
         oneCodePerTable();
+        // Codes made before codes expired count from this start.
+        codes.updateMany(Filters.exists("createdAt", false), Updates.set("createdAt", clock.millis()));
+        sweepExpired();
     }
 
     /**
@@ -63,17 +86,51 @@ public class TableCodes {
         }
     }
 
-    /** A new code for the table; the old one stops working at once. */
+    /** A new code for the table; the old one stops working at once. A closed assembly has no codes. */
     public String regenerate(String assemblyId, String tableId) {
         codes.deleteMany(and(eq("assemblyId", assemblyId), eq("tableId", tableId)));
-        return create(assemblyId, tableId);
+        changes.revoked();
+        sweepExpired();
+        String code = create(assemblyId, tableId);
+        if (code == null) {
+            throw new RuleViolationException(Refusal.ASSEMBLY_CLOSED);
+        }
+        return code;
     }
 
-    /** The table's code, created if it has none; whoever creates it first, everyone gets the same one. */
+    /** Closing an assembly ends its tables' access: its codes are deleted and none are made again. */
+    public void closeAssembly(String assemblyId) {
+        closedAssemblies.replaceOne(eq("_id", assemblyId), new Document("_id", assemblyId).append("closedAt", clock.millis()),
+                new ReplaceOptions().upsert(true));
+        codes.deleteMany(eq("assemblyId", assemblyId));
+        changes.revoked();
+    }
+
+    private boolean closed(String assemblyId) {
+        return closedAssemblies.countDocuments(eq("_id", assemblyId)) > 0;
+    }
+
+    private void sweepExpired() {
+        codes.deleteMany(lt("createdAt", clock.millis() - lifetime.toMillis()));
+    }
+
+    /**
+     * The table's code, created if it has none; whoever creates it first, everyone gets the same one.
+     * {@code null} for a closed assembly.
+     */
     private String create(String assemblyId, String tableId) {
+        if (closed(assemblyId)) {
+            return null;
+        }
         String code = Secrets.code(LENGTH);
         try {
-            codes.insertOne(new Document("_id", code).append("assemblyId", assemblyId).append("tableId", tableId));
+            codes.insertOne(new Document("_id", code).append("assemblyId", assemblyId).append("tableId", tableId)
+                    .append("createdAt", clock.millis()));
+            if (closed(assemblyId)) {
+                // The assembly closed while this code was being made.
+                codes.deleteOne(eq("_id", code));
+                return null;
+            }
             return code;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -90,11 +147,23 @@ public class TableCodes {
             return Optional.empty();
         }
         Document found = codes.find(eq("_id", code.strip().toUpperCase(java.util.Locale.ROOT))).first();
-        return Optional.ofNullable(found).map(d -> new TableAccess(d.getString("assemblyId"), d.getString("tableId")));
+        if (found == null || expired(found)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TableAccess(found.getString("assemblyId"), found.getString("tableId")));
     }
 
-    /** The codes of these tables, by table id, in one read; a table without a code gets one. */
+    private boolean expired(Document code) {
+        Long createdAt = code.getLong("createdAt");
+        return createdAt != null && createdAt + lifetime.toMillis() < clock.millis();
+    }
+
+    /**
+     * The codes of these tables, by table id, in one read; a table without a code (or whose code
+     * expired) gets one, unless the assembly is closed.
+     */
     public Map<String, String> codesOf(String assemblyId, List<String> tableIds) {
+        sweepExpired();
         Map<String, String> byTable = new LinkedHashMap<>();
         codes.find(eq("assemblyId", assemblyId)).forEach(d -> byTable.put(d.getString("tableId"), d.getString("_id")));
         tableIds.forEach(tableId -> byTable.computeIfAbsent(tableId, missing -> create(assemblyId, missing)));

@@ -20,6 +20,7 @@ import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.ListAssembliesQuery;
+import org.minga.security.TableCodes;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
 import org.springframework.http.ResponseEntity;
@@ -52,10 +53,12 @@ public class AssembliesController {
 
     private final Gateways gateways;
     private final Clock clock;
+    private final TableCodes tableCodes;
 
-    public AssembliesController(Gateways gateways, Clock clock) {
+    public AssembliesController(Gateways gateways, Clock clock, TableCodes tableCodes) {
         this.gateways = gateways;
         this.clock = clock;
+        this.tableCodes = tableCodes;
     }
 
     @PostMapping
@@ -77,9 +80,11 @@ public class AssembliesController {
         return gateways.summaryOf(assemblyId);
     }
 
+    /** Closing also ends every table's access: its codes are deleted and its phones' streams end. */
     @PostMapping("/{assemblyId}/close")
     public Map<String, String> close(@PathVariable String assemblyId) {
         gateways.send(new CloseAssemblyCommand(assemblyId, clock.instant()));
+        tableCodes.closeAssembly(assemblyId);
         return Map.of("assemblyId", assemblyId, "status", "closed");
     }
 

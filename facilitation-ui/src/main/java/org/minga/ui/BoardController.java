@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.minga.assembly.api.InvalidInputException;
@@ -15,17 +16,20 @@ import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
 import org.minga.runtime.MingaMetrics;
+import org.minga.security.LiveAccess;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 /** The solidarity puzzle: as it is, as it was, and live as Server-Sent Events. */
 @RestController
@@ -36,10 +40,12 @@ public class BoardController {
 
     private final Gateways gateways;
     private final MingaMetrics.LiveViewers viewers;
+    private final LiveAccess access;
 
-    public BoardController(Gateways gateways, MingaMetrics.LiveViewers viewers) {
+    public BoardController(Gateways gateways, MingaMetrics.LiveViewers viewers, LiveAccess access) {
         this.gateways = gateways;
         this.viewers = viewers;
+        this.access = access;
     }
 
     /** The live board, or with {@code sequence} or {@code at} the board as it stood then, rebuilt from the stream. */
@@ -64,11 +70,14 @@ public class BoardController {
 
     /**
      * The whole board on connect, then each change with its revision; a comment every 15 s keeps
-     * proxies and phones from dropping the line. The subscription is released when the viewer leaves.
+     * proxies and phones from dropping the line. The stream ends when the viewer's access does (a
+     * revoked link, a regenerated code, a closed assembly…). The subscription is released when the
+     * viewer leaves or the stream ends.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<Object>> stream(@PathVariable String assemblyId) {
+    public Flux<ServerSentEvent<Object>> stream(@PathVariable String assemblyId, HttpServletRequest request, Authentication who) {
         board(assemblyId, null, null);
+        Mono<Void> accessLost = access.lost(request, who);
         SubscriptionQueryResult<BoardView, BoardChange> subscription = gateways.queries().subscriptionQuery(
                 new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class), ResponseTypes.instanceOf(BoardChange.class));
         AtomicLong lastRevision = new AtomicLong(-1);
@@ -87,6 +96,7 @@ public class BoardController {
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
         return Flux.merge(changes, heartbeats)
+                .takeUntilOther(accessLost)
                 .doOnSubscribe(viewer -> viewers.joined())
                 .doFinally(signal -> {
                     viewers.left();

@@ -84,7 +84,7 @@ class AccessRulesTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    new Facilitators(database, bcrypt, Clock.systemUTC(), "coordinadora", "");
+                    new Facilitators(database, bcrypt, Clock.systemUTC(), sessionsIn(database), new CredentialChanges(), "coordinadora", "");
                 };
                 java.util.concurrent.CompletableFuture.allOf(
                         java.util.concurrent.CompletableFuture.runAsync(start), java.util.concurrent.CompletableFuture.runAsync(start))
@@ -135,8 +135,8 @@ class AccessRulesTest {
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), "coordinadora", "");
-            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), "coordinadora", "");
+            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
+            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
             System.setOut(console);
 
             String output = printed.toString(StandardCharsets.UTF_8);
@@ -161,5 +161,9 @@ class AccessRulesTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static SignedInSessions sessionsIn(com.mongodb.client.MongoDatabase database) {
+        return new SignedInSessions(database, Clock.systemUTC(), new CredentialChanges());
     }
 }

@@ -131,6 +131,9 @@ class AuthorizationMatrixTest {
         row(rows, "POST", "/api/facilitators", "{}", FACILITATOR);
         row(rows, "POST", "/api/tokens", "{}", FACILITATOR);
         row(rows, "DELETE", "/api/tokens", "{\"token\": \"nope\"}", FACILITATOR);
+        row(rows, "GET", "/api/tokens", null, FACILITATOR);
+        row(rows, "DELETE", "/api/tokens/NOPE", null, FACILITATOR);
+        row(rows, "DELETE", "/api/facilitators/nobody", null, FACILITATOR);
         row(rows, "POST", "/api/demo", "{}", FACILITATOR);
         row(rows, "GET", "/api/join-address", null, EVERYONE);
         row(rows, "GET", "/qr.svg?text=hola", null, EVERYONE);

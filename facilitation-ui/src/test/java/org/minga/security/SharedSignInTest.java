@@ -71,7 +71,7 @@ class SharedSignInTest {
         assertThat(stored.get(0).toJson()).doesNotContain(session).contains("facilitator");
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setCookies(new jakarta.servlet.http.Cookie(SignedInSessions.COOKIE, session));
-        Authentication seenElsewhere = new SignedInSessions(database, Clock.systemUTC()).loadDeferredContext(request).get().getAuthentication();
+        Authentication seenElsewhere = new SignedInSessions(database, Clock.systemUTC(), new CredentialChanges()).loadDeferredContext(request).get().getAuthentication();
         assertThat(seenElsewhere.getName()).isEqualTo("facilitator");
         assertThat(seenElsewhere.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_FACILITATOR");
 

@@ -23,6 +23,10 @@ public enum Refusal {
     MONTH_RANGE_REVERSED("month-range.reversed", Kind.BAD_INPUT),
     LANGUAGE_UNSUPPORTED("language.unsupported", Kind.BAD_INPUT),
     BODY_MALFORMED("request.malformed", Kind.BAD_INPUT),
+    FIELD_DUPLICATE("field.duplicate", Kind.BAD_INPUT),
+    FIELD_UNKNOWN("field.unknown", Kind.BAD_INPUT),
+    YEAR_OUT_OF_RANGE("year.out-of-range", Kind.BAD_INPUT),
+    TEXT_INVISIBLE("text.invisible", Kind.BAD_INPUT),
 
     // Access (401, 403, 413, 429): who may do what, and how much.
     ACCESS_UNAUTHENTICATED("access.unauthenticated", Kind.UNAUTHENTICATED),
@@ -38,6 +42,8 @@ public enum Refusal {
     PARTICIPANT_UNKNOWN("participant.unknown", Kind.NOT_FOUND),
     PIECE_UNKNOWN("piece.unknown", Kind.NOT_FOUND),
     LINK_UNKNOWN("link.unknown", Kind.NOT_FOUND),
+    FACILITATOR_UNKNOWN("facilitator.unknown", Kind.NOT_FOUND),
+    TOKEN_UNKNOWN("token.unknown", Kind.NOT_FOUND),
 
     // Rules of the method (409).
     ASSEMBLY_ALREADY_SCHEDULED("assembly.already-scheduled", Kind.RULE),
@@ -64,14 +70,9 @@ public enum Refusal {
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
     AGENDA_APPROVED("agenda.approved", Kind.RULE),
-
-    // Added later, kept at the end so codes from parallel work merge cleanly.
-    FIELD_DUPLICATE("field.duplicate", Kind.BAD_INPUT),
-    FIELD_UNKNOWN("field.unknown", Kind.BAD_INPUT),
-    YEAR_OUT_OF_RANGE("year.out-of-range", Kind.BAD_INPUT),
-    TEXT_INVISIBLE("text.invisible", Kind.BAD_INPUT),
     PARTICIPANT_ID_OTHER_PERSON("participant.id-other-person", Kind.RULE),
     PARTICIPANT_DATA_ERASED("participant.data-erased", Kind.RULE),
+    FACILITATOR_LAST("facilitator.last", Kind.RULE),
 
     // The store underneath cannot be used for now (503, with Retry-After): nothing was saved.
     STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE);
