@@ -2,7 +2,6 @@ package org.minga.board;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
@@ -27,12 +26,12 @@ public class BoardProjection {
 
     private final FoldedReadModel<BoardView> boards;
     private final QueryUpdateEmitter updates;
-    private final EventStore eventStore;
+    private final BoardTimeTravel timeTravel;
 
     public BoardProjection(ReadModelStores stores, QueryUpdateEmitter updates, EventStore eventStore) {
         this.boards = new FoldedReadModel<>(stores.open(ReadModelStores.BOARDS, BoardView.class), BoardFold::apply, BoardView::version);
         this.updates = updates;
-        this.eventStore = eventStore;
+        this.timeTravel = new BoardTimeTravel(eventStore);
     }
 
     @EventHandler
@@ -48,19 +47,9 @@ public class BoardProjection {
         return boards.find(query.assemblyId()).orElse(null);
     }
 
-    /** Folds the raw stream from its first event (never from a snapshot) up to the sequence or instant asked. */
+    /** Folds the raw stream (never a snapshot) up to the sequence or instant asked, from the nearest checkpoint. */
     @QueryHandler
     public BoardView handle(FindBoardAsOfQuery query) {
-        DomainEventStream stream = eventStore.readEvents(query.assemblyId(), 0);
-        BoardView board = null;
-        while (stream.hasNext()) {
-            DomainEventMessage<?> message = stream.next();
-            if ((query.sequence() != null && message.getSequenceNumber() > query.sequence())
-                    || (query.at() != null && message.getTimestamp().isAfter(query.at()))) {
-                break;
-            }
-            board = BoardFold.apply(board, AssemblyEvent.of(message));
-        }
-        return board;
+        return timeTravel.boardAsOf(query.assemblyId(), query.sequence(), query.at());
     }
 }
