@@ -1,5 +1,7 @@
 package org.minga.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +44,10 @@ public class EventStoreAvailability implements HealthIndicator {
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(EventStoreAvailability.class);
 
+    private static final int DATABASE_READ_ONLY = 90097;
+
     private final DataSource dataSource;
+    private final Path eventsFile;
     private final EventProcessingConfiguration processors;
     private final ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "event-store-probe");
@@ -53,8 +58,9 @@ public class EventStoreAvailability implements HealthIndicator {
     private long unavailableSinceNanos;
     private boolean unavailable;
 
-    public EventStoreAvailability(DataSource dataSource, @Lazy EventProcessingConfiguration processors) {
+    public EventStoreAvailability(DataSource dataSource, MingaProperties properties, @Lazy EventProcessingConfiguration processors) {
         this.dataSource = dataSource;
+        this.eventsFile = properties.dataDir().resolve("events.mv.db");
         this.processors = processors;
         try {
             write("CREATE TABLE IF NOT EXISTS MINGA_STORE_PROBE (ID INT PRIMARY KEY, WRITTEN_AT TIMESTAMP WITH TIME ZONE)");
@@ -96,8 +102,8 @@ public class EventStoreAvailability implements HealthIndicator {
         try {
             write("MERGE INTO MINGA_STORE_PROBE KEY(ID) VALUES (1, CURRENT_TIMESTAMP)");
         } catch (SQLException e) {
-            if (e.getErrorCode() == 90097) {
-                // Opened read only (its folder was): only a fresh open can find it writable again.
+            if (e.getErrorCode() == DATABASE_READ_ONLY && Files.isWritable(eventsFile)) {
+                // Opened read only while its folder was: only a fresh open can write, now that it could.
                 closeDatabase();
             }
             evictPooledConnections();
@@ -171,8 +177,12 @@ public class EventStoreAvailability implements HealthIndicator {
      * Configured as {@code spring.datasource.hikari.exception-override-class-name}.
      */
     public static final class DropConnectionsOfUnusableStore implements SQLExceptionOverride {
+        private static final int DATABASE_SHUT_DOWN = 90121;
+
         public SQLExceptionOverride.Override adjudicate(SQLException e) {
-            return StorageFailures.storeUnavailable(e) ? SQLExceptionOverride.Override.MUST_EVICT
+            // A database shut down on purpose (Minga stopping) needs no eviction, nor a warning per connection.
+            boolean unusable = e.getErrorCode() != DATABASE_SHUT_DOWN && StorageFailures.storeUnavailable(e);
+            return unusable ? SQLExceptionOverride.Override.MUST_EVICT
                     : SQLExceptionOverride.Override.CONTINUE_EVICT;
         }
     }

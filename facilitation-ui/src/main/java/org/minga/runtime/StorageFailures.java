@@ -16,10 +16,10 @@ import org.springframework.transaction.CannotCreateTransactionException;
 public final class StorageFailures {
 
     /**
-     * H2's codes for a database that cannot go on: closed (90098),
+     * H2's codes for a database that cannot go on: closed (90098) or shut down (90121),
      * read only (90097), a file that cannot be read or written (90028, 90031) or is corrupted (90030).
      */
-    static final Set<Integer> H2_STORE_UNUSABLE = Set.of(90098, 90097, 90028, 90031, 90030);
+    static final Set<Integer> H2_STORE_UNUSABLE = Set.of(90098, 90121, 90097, 90028, 90031, 90030);
 
     private static final String MV_STORE_EXCEPTION = "org.h2.mvstore.MVStoreException";
 
