@@ -222,6 +222,23 @@ class AssemblyJourneyTest {
     }
 
     @Test
+    void aRequestThatNamesNoLanguageOrOneMingaLacksIsAnsweredInSpanish() {
+        String lateNeed = "{\"pieceId\": \"late\", \"text\": \"Una idea tardía\"}";
+        MingaClient.Answer unnamed = client.inLanguage(null).post(base + "/tables/t1/needs", lateNeed);
+        MingaClient.Answer german = client.inLanguage("de-DE,de;q=0.9").post(base + "/tables/t1/needs", lateNeed);
+        MingaClient.Answer english = client.inLanguage("en").post(base + "/tables/t1/needs", lateNeed);
+
+        for (MingaClient.Answer spanish : List.of(unnamed, german)) {
+            assertThat(spanish.status()).isEqualTo(409);
+            assertThat(spanish.json().get("title").asText()).isEqualTo("No lo permite el método");
+            assertThat(spanish.json().get("detail").asText()).isEqualTo("La agenda ya fue aprobada y está congelada.");
+        }
+        assertThat(english.status()).isEqualTo(409);
+        assertThat(english.json().get("title").asText()).isEqualTo("Not allowed by the method");
+        assertThat(english.json().get("detail").asText()).isEqualTo("The agenda is already approved and frozen.");
+    }
+
+    @Test
     void anAssemblyNobodyScheduledIsNotFoundForCommandsAndReads() {
         MingaClient.Answer command = client.post("/api/assemblies/nowhere/tables/t1/needs", "{\"text\": \"Idea\"}");
         MingaClient.Answer read = client.inEnglish().get("/api/assemblies/nowhere/agenda");

@@ -50,9 +50,14 @@ public final class MingaClient {
     }
 
     public MingaClient inEnglish() {
-        MingaClient english = copy();
-        english.language = "en";
-        return english;
+        return inLanguage("en");
+    }
+
+    /** The same client asking for any language in Accept-Language, or, given null, sending no Accept-Language at all. */
+    public MingaClient inLanguage(String language) {
+        MingaClient other = copy();
+        other.language = language;
+        return other;
     }
 
     /** The same client without any credential. */
@@ -127,8 +132,10 @@ public final class MingaClient {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(15))
-                .header("Content-Type", "application/json")
-                .header("Accept-Language", language);
+                .header("Content-Type", "application/json");
+        if (language != null) {
+            builder.header("Accept-Language", language);
+        }
         return credential == null ? builder : builder.header(credentialHeader, credential);
     }
 

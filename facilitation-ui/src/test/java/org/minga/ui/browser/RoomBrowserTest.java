@@ -101,6 +101,49 @@ class RoomBrowserTest {
         assertThat(room.piecesWithText("Crédito sin garantías para mujeres rurales")).isEqualTo(1);
     }
 
+    /**
+     * Makes a page miss board changes, as one does when its stream loses an event: while
+     * window.mingaDropTableEvents is above 0, each "table" event is swallowed (and counted down)
+     * before the page's own listener sees it. Everything else passes through untouched.
+     */
+    private static final String DROPS_TABLE_EVENTS = """
+            window.mingaDropTableEvents = 0;
+            window.EventSource = class extends window.EventSource {
+              addEventListener(type, listener, options) {
+                super.addEventListener(type, type !== "table" ? listener : event => {
+                  if (window.mingaDropTableEvents > 0) { window.mingaDropTableEvents--; return; }
+                  listener.call(this, event);
+                }, options);
+              }
+            };""";
+
+    @Test
+    void theProjectorThatMissesAChangeReloadsTheBoardAndShowsIt() {
+        RoomData room = RoomData.withNeedsOpen(api, "gap", 2, 1, 4);
+        String wrapper = (String) projector.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", DROPS_TABLE_EVENTS)).get("identifier");
+        try {
+            projector.get(url("/projector/gap"));
+            // The board comes on the stream, so from here on each change arrives as an event.
+            waitFor(projector, By.cssSelector("[data-table='t2']"));
+            projector.executeScript("window.mingaDropTableEvents = 1;");
+
+            room.addNeed("t1", "g1", "Semillas nativas para la huerta comunitaria");
+            new WebDriverWait(projector, Duration.ofSeconds(10))
+                    .until(d -> Long.valueOf(0).equals(projector.executeScript("return window.mingaDropTableEvents;")));
+            assertThat(projector.findElement(By.cssSelector("[data-table='t1']")).getText()).doesNotContain("Semillas nativas");
+            room.addNeed("t2", "g2", "Transporte compartido hasta el mercado");
+
+            // Need 2's event comes one revision too far ahead: the page reloads the board rather than apply it.
+            new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> d.findElement(By.cssSelector("[data-table='t2']")).getText().contains("Transporte compartido hasta el mercado"));
+            assertThat(projector.findElement(By.cssSelector("[data-table='t1']")).getText())
+                    .contains("Semillas nativas para la huerta comunitaria");
+        } finally {
+            projector.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", wrapper));
+        }
+    }
+
     @Test
     void aNeedWrittenWhileTheServerIsUnreachableWaitsVisiblyAndArrivesOnce() {
         RoomData room = RoomData.withNeedsOpen(api, "offline", 2, 1, 4);
