@@ -63,7 +63,11 @@ public enum Refusal {
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
-    AGENDA_APPROVED("agenda.approved", Kind.RULE);
+    AGENDA_APPROVED("agenda.approved", Kind.RULE),
+
+    // Password guessing (429).
+    SIGN_IN_THROTTLED("sign-in.throttled", Kind.TOO_MANY_REQUESTS),
+    SIGN_IN_LOCKED("sign-in.locked", Kind.TOO_MANY_REQUESTS);
 
     /** What sort of refusal this is, which decides the answer's status. */
     public enum Kind {
