@@ -88,9 +88,15 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
             }
             // A code or link of another assembly is answered exactly like a wrong one: a code never tells
             // which assembly it belongs to.
-            Optional<Authentication> grant = credential.table()
-                    ? tableCodes.tableOf(credential.value()).filter(t -> t.assemblyId().equals(assemblyId)).map(Grants.TableGrant::new)
-                    : shareLinks.accessOf(credential.value()).filter(l -> l.assemblyId().equals(assemblyId)).map(Grants.LinkGrant::new);
+            Optional<Authentication> grant;
+            try {
+                grant = credential.table()
+                        ? tableCodes.tableOf(credential.value()).filter(t -> t.assemblyId().equals(assemblyId)).map(Grants.TableGrant::new)
+                        : shareLinks.accessOf(credential.value()).filter(l -> l.assemblyId().equals(assemblyId)).map(Grants.LinkGrant::new);
+            } catch (RuntimeException unchecked) {
+                throttle.right(attempt); // not checked, so not a guess
+                throw unchecked;
+            }
             if (grant.isPresent()) {
                 throttle.right(attempt);
                 grants.add(grant.get());
@@ -98,6 +104,7 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
                     rightCookies.add(credential.cookie());
                 }
             } else {
+                throttle.wrong(attempt);
                 if (wrong == null) {
                     wrong = credential.table() ? Refusal.TABLE_CODE_INVALID : Refusal.ACCESS_UNAUTHENTICATED;
                 }

@@ -10,7 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Counts attempts per key (a client's address, an account) within a sliding window. An attempt is
  * reserved before the secret is checked, so that many requests at once cannot all slip in under the
- * limit, and given back when the secret was right: only wrong ones stay counted.
+ * limit, and given back when the secret was right: only wrong ones stay counted. When the window is
+ * full only because of attempts still being checked, a new one waits for them to settle rather than
+ * being refused, so that many right ones at once (a script, phones behind one router) are not
+ * turned away. Every reserved attempt must be settled: {@link #giveBack} or {@link #keptWrong}.
  */
 public final class AttemptWindow {
 
@@ -20,8 +23,12 @@ public final class AttemptWindow {
 
     private static final class Recent {
         final Deque<Long> times = new ArrayDeque<>();
+        int checking;
         boolean announced;
     }
+
+    /** How long an attempt waits for others being checked before it is refused. */
+    private static final long MOST_WAIT_MILLIS = 5_000;
 
     private final int limit;
     private final Duration window;
@@ -48,7 +55,7 @@ public final class AttemptWindow {
             byKey.entrySet().removeIf(e -> {
                 synchronized (e.getValue()) {
                     forgetOld(e.getValue());
-                    return e.getValue().times.isEmpty();
+                    return e.getValue().times.isEmpty() && e.getValue().checking == 0;
                 }
             });
         }
@@ -58,13 +65,29 @@ public final class AttemptWindow {
                 if (byKey.get(key) != recent) {
                     continue; // swept away just now: take the new one
                 }
-                forgetOld(recent);
-                if (recent.times.size() >= limit) {
-                    return null;
+                long giveUpAt = System.nanoTime() + MOST_WAIT_MILLIS * 1_000_000;
+                while (true) {
+                    forgetOld(recent);
+                    if (recent.times.size() - recent.checking >= limit) {
+                        return null;
+                    }
+                    if (recent.times.size() < limit) {
+                        long now = clock.millis();
+                        recent.times.addLast(now);
+                        recent.checking++;
+                        return new Attempt(key, now);
+                    }
+                    long wait = (giveUpAt - System.nanoTime()) / 1_000_000;
+                    if (wait <= 0) {
+                        return null;
+                    }
+                    try {
+                        recent.wait(wait);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return null;
+                    }
                 }
-                long now = clock.millis();
-                recent.times.addLast(now);
-                return new Attempt(key, now);
             }
         }
     }
@@ -75,6 +98,8 @@ public final class AttemptWindow {
         if (recent != null) {
             synchronized (recent) {
                 recent.times.removeFirstOccurrence(attempt.at());
+                recent.checking--;
+                recent.notifyAll();
             }
         }
     }
@@ -89,6 +114,8 @@ public final class AttemptWindow {
             return false;
         }
         synchronized (recent) {
+            recent.checking--;
+            recent.notifyAll();
             forgetOld(recent);
             if (recent.times.size() >= limit && !recent.announced) {
                 recent.announced = true;

@@ -53,11 +53,10 @@ public class JoinController {
         if (attempt == null) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).location(URI.create("/join?throttled")).build();
         }
-        TableAccess table = tableCodes.tableOf(code).orElse(null);
+        TableAccess table = lookUp(code, attempt);
         if (table == null) {
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/join?invalid")).build();
         }
-        throttle.right(attempt);
         return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.SET_COOKIE, cookies(http, table, code))
                 .location(URI.create(pageOf(table))).build();
     }
@@ -69,9 +68,24 @@ public class JoinController {
             ProblemWriter.write(http, response, Refusal.ACCESS_THROTTLED);
             return null;
         }
-        TableAccess table = tableCodes.tableOf(code).orElse(null);
+        TableAccess table = lookUp(code, attempt);
         if (table == null) {
             ProblemWriter.write(http, response, Refusal.TABLE_CODE_INVALID);
+        }
+        return table;
+    }
+
+    /** The code's table, settling the attempt: given back when right, counted when wrong. */
+    private TableAccess lookUp(String code, AttemptWindow.Attempt attempt) {
+        TableAccess table;
+        try {
+            table = tableCodes.tableOf(code).orElse(null);
+        } catch (RuntimeException unchecked) {
+            throttle.right(attempt);
+            throw unchecked;
+        }
+        if (table == null) {
+            throttle.wrong(attempt);
         } else {
             throttle.right(attempt);
         }

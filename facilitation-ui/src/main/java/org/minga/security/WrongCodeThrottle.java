@@ -28,8 +28,13 @@ public class WrongCodeThrottle {
         return attempts.reserve(client);
     }
 
-    /** The code was right: it does not count. */
+    /** The code was right (or could not be checked): it does not count. */
     public void right(AttemptWindow.Attempt attempt) {
         attempts.giveBack(attempt);
+    }
+
+    /** The code was wrong: it counts for a minute. */
+    public void wrong(AttemptWindow.Attempt attempt) {
+        attempts.keptWrong(attempt);
     }
 }

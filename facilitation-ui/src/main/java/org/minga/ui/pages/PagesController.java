@@ -81,7 +81,19 @@ public class PagesController {
             return view;
         }
         AttemptWindow.Attempt attempt = throttle.reserve(request.getRemoteAddr());
-        if (attempt != null && shareLinks.accessOf(link).filter(access -> access.assemblyId().equals(assemblyId)).isPresent()) {
+        if (attempt == null) {
+            return "redirect:" + page;
+        }
+        boolean right;
+        try {
+            right = shareLinks.accessOf(link).filter(access -> access.assemblyId().equals(assemblyId)).isPresent();
+        } catch (RuntimeException unchecked) {
+            throttle.right(attempt);
+            throw unchecked;
+        }
+        if (!right) {
+            throttle.wrong(attempt);
+        } else {
             throttle.right(attempt);
             response.addHeader(HttpHeaders.SET_COOKIE, CredentialCookies.expiredSiteWide(request, CredentialCookies.LINK).toString());
             response.addHeader(HttpHeaders.SET_COOKIE, CredentialCookies.link(request, assemblyId, link).toString());
