@@ -35,6 +35,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -71,6 +72,9 @@ public class SecurityConfiguration {
         CookieRequestCache pageAskedBeforeSignIn = new CookieRequestCache();
         // Scripts and scrapers get a problem+json 401 rather than the login page.
         RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"));
+        // Only a page is worth coming back to after signing in: a phone's API call answered 401 (say, on an
+        // assembly it has no code for) must not send the next sign-in on this browser to a JSON answer.
+        pageAskedBeforeSignIn.setRequestMatcher(new NegatedRequestMatcher(api));
         // Passwords (login page and Basic) are checked here only: no parent manager tries them a second time.
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(facilitators);
         passwords.setPasswordEncoder(passwordEncoder);

@@ -106,6 +106,18 @@ class SharedSignInTest {
     }
 
     @Test
+    void anApiCallRefusedBeforeSigningInIsNotWhereTheSignInLeads() throws Exception {
+        // A phone reading an assembly it has no code for is answered 401; signing in on that browser later leads to the console.
+        HttpResponse<Void> refused = http.send(get("/api/assemblies/elsewhere/board", ""), HttpResponse.BodyHandlers.discarding());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(setCookies(refused)).noneMatch(header -> header.startsWith("REDIRECT_URI=") && !header.startsWith("REDIRECT_URI=;"));
+
+        HttpResponse<Void> page = http.send(get("/console", ""), HttpResponse.BodyHandlers.discarding());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(cookie(page, "REDIRECT_URI")).as("a page is still remembered").isPresent();
+    }
+
+    @Test
     void aChangeWithTheSignInCookieNeedsTheCsrfTokenWhateverHeadersComeWithIt() throws Exception {
         String csrf = cookie(http.send(get("/login", ""), HttpResponse.BodyHandlers.discarding()), "XSRF-TOKEN").orElseThrow();
         String session = cookie(http.send(signIn("test-facilitator-password", csrf), HttpResponse.BodyHandlers.discarding()),
