@@ -33,7 +33,9 @@ window.MINGA_MESSAGES = {
     "join.title": "Únase a su mesa", "join.code": "Código de la mesa (en la tarjeta)", "join.submit": "Entrar",
     "join.invalid": "Ese código no sirve; revise la tarjeta de su mesa.",
     "login.title": "Iniciar sesión", "login.user": "Usuario", "login.password": "Contraseña", "login.submit": "Entrar",
-    "login.failed": "Usuario o contraseña incorrectos.", "login.loggedOut": "Cerró la sesión."
+    "login.failed": "Usuario o contraseña incorrectos.", "login.loggedOut": "Cerró la sesión.",
+    "login.throttled": "Demasiados intentos con contraseñas equivocadas desde este equipo: espere un minuto y vuelva a intentarlo.",
+    "login.locked": "Demasiados intentos con contraseñas equivocadas para esta cuenta: no acepta ingresos por unos minutos (hasta cinco), ni siquiera con la contraseña correcta."
   },
   en: {
     "lang.switch": "Español", "lang.switch.label": "Switch language to Spanish",
@@ -68,6 +70,8 @@ window.MINGA_MESSAGES = {
     "join.title": "Join your table", "join.code": "Table code (on the card)", "join.submit": "Join",
     "join.invalid": "That code does not work; check your table card.",
     "login.title": "Sign in", "login.user": "User name", "login.password": "Password", "login.submit": "Sign in",
-    "login.failed": "Wrong user name or password.", "login.loggedOut": "You signed out."
+    "login.failed": "Wrong user name or password.", "login.loggedOut": "You signed out.",
+    "login.throttled": "Too many attempts with wrong passwords from this device: wait a minute and try again.",
+    "login.locked": "Too many attempts with wrong passwords for this account: it refuses sign-ins for a few minutes (up to five), even with the right password."
   }
 };

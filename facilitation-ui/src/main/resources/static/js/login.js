@@ -6,7 +6,10 @@
   document.getElementById("csrf").value = csrf ? decodeURIComponent(csrf.slice("XSRF-TOKEN=".length)) : "";
   const show = () => {
     translate();
-    document.getElementById("alert").textContent = location.search.includes("error") ? t("login.failed") : "";
+    // error=locked: the account took too many wrong passwords; error=throttled: this device sent too many.
+    const error = new URLSearchParams(location.search).get("error");
+    const failed = { locked: "login.locked", throttled: "login.throttled" }[error] || (error !== null ? "login.failed" : null);
+    document.getElementById("alert").textContent = failed ? t(failed) : "";
     document.getElementById("notice").textContent = location.search.includes("logout") ? t("login.loggedOut") : "";
   };
   document.addEventListener("minga:lang", show);

@@ -1,9 +1,12 @@
 package org.minga.security;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -21,14 +25,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Recognises the credentials that are not a facilitator's session or Basic login: a facilitator's
  * Bearer API token, a table code (header {@value #TABLE_HEADER} or the cookie set by joining) and
  * a share link (cookie set by opening its URL, or header {@value #LINK_HEADER}). They hold for this
- * request only; nothing is put in a session.
+ * request only; nothing is put in a session. Every code or link token looked at is an attempt for
+ * {@link WrongCodeThrottle}: only right ones, on their own assembly's API, are given back.
  */
 public class AccessCredentialsFilter extends OncePerRequestFilter {
 
     public static final String TABLE_HEADER = "X-Minga-Table-Code";
     public static final String LINK_HEADER = "X-Minga-Link";
-    public static final String TABLE_COOKIE = "minga_table";
-    public static final String LINK_COOKIE = "minga_link";
+    public static final String TABLE_COOKIE = CredentialCookies.TABLE;
+    public static final String LINK_COOKIE = CredentialCookies.LINK;
 
     private final Facilitators facilitators;
     private final TableCodes tableCodes;
@@ -61,37 +66,99 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String codeHeader = request.getHeader(TABLE_HEADER);
-        String linkHeader = request.getHeader(LINK_HEADER);
-        String code = codeHeader != null ? codeHeader : cookie(request, TABLE_COOKIE);
-        String link = linkHeader != null ? linkHeader : cookie(request, LINK_COOKIE);
-        if (code != null || link != null) {
-            String client = request.getRemoteAddr();
-            if (throttle.blocked(client)) {
+        // Codes and links grant only on their assembly's API, so only there are they looked at (and counted).
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String assemblyId = AccessPolicy.assemblyOf(path);
+        List<Presented> presented = assemblyId == null ? List.of() : presented(request);
+        if (presented.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String client = request.getRemoteAddr();
+        List<Authentication> grants = new ArrayList<>();
+        Set<String> wrongCookies = new LinkedHashSet<>();
+        Set<String> rightCookies = new LinkedHashSet<>();
+        Refusal wrong = null;
+        for (Presented credential : presented) {
+            // Reserved before the lookup, so that many guesses at once cannot all get past the limit.
+            AttemptWindow.Attempt attempt = throttle.reserve(client);
+            if (attempt == null) {
                 ProblemWriter.write(request, response, Refusal.ACCESS_THROTTLED);
                 return;
             }
-            Optional<Authentication> table = tableCodes.tableOf(code).map(Grants.TableGrant::new);
-            Optional<Authentication> share = shareLinks.accessOf(link).map(Grants.LinkGrant::new);
-            if (table.isEmpty() && share.isEmpty()) {
-                // A code or token the client typed or sent is a guess; a stale cookie (a regenerated code, a
-                // revoked link) is just forgotten, so a phone is not locked out by its own old cookie.
-                if (codeHeader != null || linkHeader != null) {
-                    throttle.wrong(client);
-                    ProblemWriter.write(request, response, codeHeader != null ? Refusal.TABLE_CODE_INVALID : Refusal.ACCESS_UNAUTHENTICATED);
-                    return;
+            // A code or link of another assembly is answered exactly like a wrong one: a code never tells
+            // which assembly it belongs to.
+            Optional<Authentication> grant;
+            try {
+                grant = credential.table()
+                        ? tableCodes.tableOf(credential.value()).filter(t -> t.assemblyId().equals(assemblyId)).map(Grants.TableGrant::new)
+                        : shareLinks.accessOf(credential.value()).filter(l -> l.assemblyId().equals(assemblyId)).map(Grants.LinkGrant::new);
+            } catch (RuntimeException unchecked) {
+                throttle.right(attempt); // not checked, so not a guess
+                throw unchecked;
+            }
+            if (grant.isPresent()) {
+                throttle.right(attempt);
+                grants.add(grant.get());
+                if (credential.cookie() != null) {
+                    rightCookies.add(credential.cookie());
                 }
             } else {
-                // A phone may hold a table's code and a projector link: the one that grants this request counts.
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                Authentication chosen = Stream.of(table, share).flatMap(Optional::stream)
-                        .filter(grant -> grants(grant, request.getMethod(), path))
-                        .findFirst()
-                        .orElse(table.orElseGet(share::get));
-                authenticate(chosen);
+                throttle.wrong(attempt);
+                if (wrong == null) {
+                    wrong = credential.table() ? Refusal.TABLE_CODE_INVALID : Refusal.ACCESS_UNAUTHENTICATED;
+                }
+                if (credential.cookie() != null) {
+                    wrongCookies.add(credential.cookie());
+                }
             }
         }
+        // A wrong cookie (a regenerated code, a revoked link, a guess) has counted once; the browser drops it so a
+        // phone is not locked out by its own old cookie. Cookies of earlier versions lived on "/"; ours on the
+        // assembly's path, which is kept when one of its values was right.
+        for (String name : wrongCookies) {
+            response.addHeader(HttpHeaders.SET_COOKIE, CredentialCookies.expiredSiteWide(request, name).toString());
+            if (!rightCookies.contains(name)) {
+                response.addHeader(HttpHeaders.SET_COOKIE,
+                        CredentialCookies.expired(name, CredentialCookies.scope(request, assemblyId)).toString());
+            }
+        }
+        if (grants.isEmpty()) {
+            ProblemWriter.write(request, response, wrong);
+            return;
+        }
+        // A phone may hold a table's code and a projector link: the one that grants this request counts.
+        Authentication chosen = grants.stream()
+                .filter(grant -> grants(grant, request.getMethod(), path))
+                .findFirst()
+                .orElse(grants.get(0));
+        authenticate(chosen);
         chain.doFilter(request, response);
+    }
+
+    /** A code or link token sent with a request, and the cookie that carried it (null for a header). */
+    private record Presented(boolean table, String value, String cookie) {
+    }
+
+    private static List<Presented> presented(HttpServletRequest request) {
+        List<Presented> presented = new ArrayList<>();
+        String codeHeader = request.getHeader(TABLE_HEADER);
+        if (codeHeader != null) {
+            presented.add(new Presented(true, codeHeader, null));
+        }
+        String linkHeader = request.getHeader(LINK_HEADER);
+        if (linkHeader != null) {
+            presented.add(new Presented(false, linkHeader, null));
+        }
+        Cookie[] cookies = request.getCookies();
+        for (Cookie cookie : cookies == null ? new Cookie[0] : cookies) {
+            if (cookie.getName().equals(TABLE_COOKIE)) {
+                presented.add(new Presented(true, cookie.getValue(), TABLE_COOKIE));
+            } else if (cookie.getName().equals(LINK_COOKIE)) {
+                presented.add(new Presented(false, cookie.getValue(), LINK_COOKIE));
+            }
+        }
+        return presented;
     }
 
     /** Only the API and the metrics take these credentials; pages are static and joining is how a code is first given. */

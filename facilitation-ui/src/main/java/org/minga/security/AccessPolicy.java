@@ -26,6 +26,12 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
+    /** The assembly an API path is about, or null when it is about none. */
+    public static String assemblyOf(String path) {
+        Matcher assembly = ASSEMBLY.matcher(path);
+        return assembly.matches() ? assembly.group(1) : null;
+    }
+
     public static boolean tableMay(TableAccess table, String method, String path) {
         Matcher assembly = ASSEMBLY.matcher(path);
         if (!assembly.matches() || !assembly.group(1).equals(table.assemblyId())) {

@@ -1,7 +1,6 @@
 package org.minga.security;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,6 @@ import org.minga.assembly.api.Refusal;
 import org.minga.security.TableCodes.TableAccess;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,42 +42,60 @@ public class JoinController {
             return null;
         }
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie(request.code()).toString())
+                .header(HttpHeaders.SET_COOKIE, cookies(http, table, request.code()))
                 .body(Map.of("assemblyId", table.assemblyId(), "tableId", table.tableId(), "url", pageOf(table)));
     }
 
     /** The table card's QR code: opens the table's page already joined. */
     @GetMapping("/join/{code}")
     public ResponseEntity<Void> joinByLink(@PathVariable String code, HttpServletRequest http) {
-        if (throttle.blocked(http.getRemoteAddr())) {
+        AttemptWindow.Attempt attempt = throttle.reserve(http.getRemoteAddr());
+        if (attempt == null) {
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).location(URI.create("/join?throttled")).build();
         }
-        return tableCodes.tableOf(code)
-                .map(table -> ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.SET_COOKIE, cookie(code).toString())
-                        .location(URI.create(pageOf(table))).<Void>build())
-                .orElseGet(() -> {
-                    throttle.wrong(http.getRemoteAddr());
-                    return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/join?invalid")).build();
-                });
+        TableAccess table = lookUp(code, attempt);
+        if (table == null) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(URI.create("/join?invalid")).build();
+        }
+        return ResponseEntity.status(HttpStatus.FOUND).header(HttpHeaders.SET_COOKIE, cookies(http, table, code))
+                .location(URI.create(pageOf(table))).build();
     }
 
+    /** An attempt is reserved before the lookup and given back only when the code was right. */
     private TableAccess check(String code, HttpServletRequest http, HttpServletResponse response) throws java.io.IOException {
-        String client = http.getRemoteAddr();
-        if (throttle.blocked(client)) {
+        AttemptWindow.Attempt attempt = throttle.reserve(http.getRemoteAddr());
+        if (attempt == null) {
             ProblemWriter.write(http, response, Refusal.ACCESS_THROTTLED);
             return null;
         }
-        TableAccess table = tableCodes.tableOf(code).orElse(null);
+        TableAccess table = lookUp(code, attempt);
         if (table == null) {
-            throttle.wrong(client);
             ProblemWriter.write(http, response, Refusal.TABLE_CODE_INVALID);
         }
         return table;
     }
 
-    static ResponseCookie cookie(String code) {
-        return ResponseCookie.from(AccessCredentialsFilter.TABLE_COOKIE, code.strip().toUpperCase(java.util.Locale.ROOT))
-                .httpOnly(true).sameSite("Strict").path("/").maxAge(Duration.ofDays(2)).build();
+    /** The code's table, settling the attempt: given back when right, counted when wrong. */
+    private TableAccess lookUp(String code, AttemptWindow.Attempt attempt) {
+        TableAccess table;
+        try {
+            table = tableCodes.tableOf(code).orElse(null);
+        } catch (RuntimeException unchecked) {
+            throttle.right(attempt);
+            throw unchecked;
+        }
+        if (table == null) {
+            throttle.wrong(attempt);
+        } else {
+            throttle.right(attempt);
+        }
+        return table;
+    }
+
+    /** The code's cookie, sent only to its assembly's API; the site-wide one of earlier versions goes. */
+    static String[] cookies(HttpServletRequest http, TableAccess table, String code) {
+        return new String[] {CredentialCookies.expiredSiteWide(http, CredentialCookies.TABLE).toString(),
+                CredentialCookies.table(http, table.assemblyId(), code).toString()};
     }
 
     private static String pageOf(TableAccess table) {

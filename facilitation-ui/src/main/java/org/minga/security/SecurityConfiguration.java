@@ -12,9 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,6 +35,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -63,12 +67,19 @@ public class SecurityConfiguration {
     @Bean
     public SecurityFilterChain securityFilterChain(HttpSecurity http, Facilitators facilitators, TableCodes tableCodes,
                                                    ShareLinks shareLinks, WrongCodeThrottle throttle,
-                                                   SignedInSessions sessions) throws Exception {
+                                                   SignedInSessions sessions, SignInThrottle signIns,
+                                                   PasswordEncoder passwordEncoder) throws Exception {
         CookieRequestCache pageAskedBeforeSignIn = new CookieRequestCache();
         // Scripts and scrapers get a problem+json 401 rather than the login page.
         RequestMatcher api = new OrRequestMatcher(new AntPathRequestMatcher("/api/**"), new AntPathRequestMatcher("/actuator/**"));
+        // Only a page is worth coming back to after signing in: a phone's API call answered 401 (say, on an
+        // assembly it has no code for) must not send the next sign-in on this browser to a JSON answer.
+        pageAskedBeforeSignIn.setRequestMatcher(new NegatedRequestMatcher(api));
+        // Passwords (login page and Basic) are checked here only: no parent manager tries them a second time.
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(facilitators);
+        passwords.setPasswordEncoder(passwordEncoder);
         http
-                .userDetailsService(facilitators)
+                .authenticationManager(new ProviderManager(signIns.guarding(passwords)))
                 .authorizeHttpRequests(requests -> requests
                         // The live stream finishes on an async dispatch of a request already authorized;
                         // phones and links have no session to carry their grant there.
@@ -85,7 +96,8 @@ public class SecurityConfiguration {
                 // in cookies too, nothing creates an HTTP session (SharedSignInTest checks no JSESSIONID appears).
                 .securityContext(context -> context.securityContextRepository(sessions))
                 .requestCache(cache -> cache.requestCache(pageAskedBeforeSignIn))
-                .formLogin(form -> form.loginPage("/login").successHandler(signIn(sessions, pageAskedBeforeSignIn)).permitAll())
+                .formLogin(form -> form.loginPage("/login").successHandler(signIn(sessions, pageAskedBeforeSignIn))
+                        .failureHandler(SecurityConfiguration::signInFailed).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(SecurityConfiguration::unauthenticated))
                 .logout(logout -> logout.addLogoutHandler((request, response, who) -> sessions.close(request, response))
                         .logoutSuccessUrl("/login?logout"))
@@ -118,6 +130,17 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * Back to the login page, saying why; unlike Spring's default handler this keeps no HTTP session
+     * for the error, so a wrong password leaves nothing behind.
+     */
+    static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        String why = failure instanceof SignInThrottle.AccountLocked ? "=locked"
+                : failure instanceof SignInThrottle.ClientThrottled ? "=throttled" : "";
+        response.sendRedirect(request.getContextPath() + "/login?error" + why);
+    }
+
     /** Facilitators everywhere; tables and links where {@link AccessPolicy} lets them. */
     static AuthorizationDecision assemblyAccess(Supplier<Authentication> who, RequestAuthorizationContext context) {
         Authentication authentication = who.get();
@@ -140,8 +163,10 @@ public class SecurityConfiguration {
     }
 
     /**
-     * CSRF matters only where a browser sends credentials by itself: our cookies. Scripts with
-     * headers, and requests with no credential at all (answered 401), are exempt.
+     * CSRF matters wherever a browser sends credentials by itself: our cookies. A change that comes
+     * with any of them needs the token, whatever headers come along (a forged page can add a bogus
+     * one); only requests without any Minga cookie (scripts, and nobody at all, answered 401) are
+     * exempt. Joining takes no credential, it gives one.
      */
     static boolean usesAmbientCredentials(HttpServletRequest request) {
         if ("POST".equals(request.getMethod()) && "/login".equals(request.getRequestURI())) {
@@ -152,14 +177,22 @@ public class SecurityConfiguration {
                 || AccessCredentialsFilter.cookie(request, AccessCredentialsFilter.LINK_COOKIE) != null;
         return cookieCredential
                 && !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader("Authorization") == null
-                && request.getHeader(AccessCredentialsFilter.TABLE_HEADER) == null
-                && request.getHeader(AccessCredentialsFilter.LINK_HEADER) == null
                 && !request.getRequestURI().equals("/api/join");
     }
 
     static void unauthenticated(HttpServletRequest request, HttpServletResponse response,
-                                org.springframework.security.core.AuthenticationException e) throws IOException {
+                                AuthenticationException e) throws IOException {
+        // Too many wrong passwords (Basic): 429, saying whether this client or the account must wait.
+        if (e instanceof SignInThrottle.AccountLocked) {
+            response.setHeader("Retry-After", "300");
+            ProblemWriter.write(request, response, Refusal.SIGN_IN_LOCKED);
+            return;
+        }
+        if (e instanceof SignInThrottle.ClientThrottled) {
+            response.setHeader("Retry-After", "60");
+            ProblemWriter.write(request, response, Refusal.SIGN_IN_THROTTLED);
+            return;
+        }
         // No "Basic" challenge: a browser would pop up its own login box over the page.
         response.setHeader("WWW-Authenticate", "Bearer realm=\"minga\"");
         ProblemWriter.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);

@@ -2,56 +2,39 @@ package org.minga.security;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Slows down guessing: a client that sends {@value #LIMIT} wrong table codes or link tokens
- * within a minute is refused (429) until the oldest of them is a minute old.
+ * Slows down guessing: a client may try {@value #LIMIT} wrong table codes or link tokens within a
+ * minute, whatever carries them (header, cookie, {@code /api/join}, {@code /join/{code}}, a share
+ * link's page); then it is refused (429) until the oldest of them is a minute old. An attempt is
+ * reserved before the code is looked up and given back when it was right, so the limit also holds
+ * for many requests at once.
  */
 @Component
 public class WrongCodeThrottle {
 
     static final int LIMIT = 10;
-    private static final Duration WINDOW = Duration.ofMinutes(1);
 
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
-    private final Clock clock;
+    private final AttemptWindow attempts;
 
     public WrongCodeThrottle(Clock clock) {
-        this.clock = clock;
+        this.attempts = new AttemptWindow(LIMIT, Duration.ofMinutes(1), clock);
     }
 
-    public boolean blocked(String client) {
-        Deque<Long> recent = failures.get(client);
-        if (recent == null) {
-            return false;
-        }
-        synchronized (recent) {
-            forgetOld(recent);
-            return recent.size() >= LIMIT;
-        }
+    /** An attempt for this client, or null when it has had its {@value #LIMIT} wrong codes this minute. */
+    public AttemptWindow.Attempt reserve(String client) {
+        return attempts.reserve(client);
     }
 
-    public void wrong(String client) {
-        Deque<Long> recent = failures.computeIfAbsent(client, c -> new ArrayDeque<>());
-        synchronized (recent) {
-            forgetOld(recent);
-            recent.addLast(clock.millis());
-        }
-        if (failures.size() > 10_000) {
-            failures.entrySet().removeIf(e -> e.getValue().isEmpty());
-        }
+    /** The code was right (or could not be checked): it does not count. */
+    public void right(AttemptWindow.Attempt attempt) {
+        attempts.giveBack(attempt);
     }
 
-    private void forgetOld(Deque<Long> recent) {
-        long oldest = clock.millis() - WINDOW.toMillis();
-        while (!recent.isEmpty() && recent.peekFirst() < oldest) {
-            recent.removeFirst();
-        }
+    /** The code was wrong: it counts for a minute. */
+    public void wrong(AttemptWindow.Attempt attempt) {
+        attempts.keptWrong(attempt);
     }
 }

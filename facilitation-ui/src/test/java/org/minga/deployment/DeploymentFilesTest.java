@@ -182,6 +182,49 @@ class DeploymentFilesTest {
         assertThat(directives).noneSatisfy(directive -> assertThat(directive).startsWith("proxy_pass http://minga"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void mingaBelievesForwardedAddressesFromTheGatewayAloneWhoseAddressIsFixedAndNeverHandedOut() throws IOException {
+        // Tomcat trusts X-Forwarded-For from every private address by default: anyone on the hall's
+        // network could then pass for anyone, and the wrong-code and sign-in throttles would count nobody.
+        Map<String, Object> gatewayNetworks = map(service("gateway").get("networks"), "gateway networks");
+        String gatewayAddress = String.valueOf(map(gatewayNetworks.get("default"), "gateway's default network").get("ipv4_address"));
+        String trusted = environment(service("minga")).get("MINGA_TRUSTED_PROXIES");
+        assertThat(trusted).as("MINGA_TRUSTED_PROXIES in docker-compose.yml").startsWith("${MINGA_TRUSTED_PROXIES:-");
+        String composeDefault = trusted.substring("${MINGA_TRUSTED_PROXIES:-".length(), trusted.length() - 1);
+        assertThat(gatewayAddress).matches(composeDefault);
+        assertThat("172.30.80.11").doesNotMatch(composeDefault);
+        assertThat("192.168.1.50").doesNotMatch(composeDefault);
+
+        Map<String, Object> profile = map(new Yaml().load(Files.readString(
+                root.resolve("facilitation-ui/src/main/resources/application-axonserver.yml"))), "application-axonserver.yml");
+        Map<String, Object> server = map(profile.get("server"), "server");
+        assertThat(server.get("forward-headers-strategy")).isEqualTo("native");
+        String internalProxies = String.valueOf(map(map(server.get("tomcat"), "tomcat").get("remoteip"), "remoteip").get("internal-proxies"));
+        assertThat(internalProxies).isEqualTo("${MINGA_TRUSTED_PROXIES:" + composeDefault + "}");
+
+        List<Object> pools = (List<Object>) map(map(map(compose.get("networks"), "networks").get("default"), "default network")
+                .get("ipam"), "ipam").get("config");
+        Map<String, Object> pool = map(pools.get(0), "address pool");
+        assertThat(inRange(gatewayAddress, String.valueOf(pool.get("subnet")))).as("inside the subnet").isTrue();
+        assertThat(inRange(gatewayAddress, String.valueOf(pool.get("ip_range")))).as("outside the range handed out").isFalse();
+    }
+
+    private static boolean inRange(String address, String cidr) {
+        String[] parts = cidr.split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (ipv4(address) & mask) == (ipv4(parts[0]) & mask);
+    }
+
+    private static long ipv4(String address) {
+        long value = 0;
+        for (String octet : address.split("\\.")) {
+            value = value << 8 | Integer.parseInt(octet);
+        }
+        return value;
+    }
+
     private static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("docker-compose.yml"))) {

@@ -60,6 +60,8 @@ class AxonServerProfileWiringTest {
         registry.add("minga.mongodb.uri", () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort());
         registry.add("axon.axonserver.servers", () -> "127.0.0.1:" + NOBODY_LISTENING);
         registry.add("minga.data-dir", () -> "target/test-data/axonserver-profile-must-stay-empty");
+        // This test's requests stand in for the gateway's, from loopback: the profile trusts the gateway's address only.
+        registry.add("MINGA_TRUSTED_PROXIES", () -> "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1");
         // The connector retries the absent server all along; its stack traces would bury the test's output.
         registry.add("logging.level.org.axonframework", () -> "off");
         registry.add("logging.level.io.axoniq", () -> "off");

@@ -105,6 +105,50 @@ class SharedSignInTest {
         assertThat(new MingaClient("http://localhost:" + port).get("/api/assemblies").status()).isEqualTo(200);
     }
 
+    @Test
+    void anApiCallRefusedBeforeSigningInIsNotWhereTheSignInLeads() throws Exception {
+        // A phone reading an assembly it has no code for is answered 401; signing in on that browser later leads to the console.
+        HttpResponse<Void> refused = http.send(get("/api/assemblies/elsewhere/board", ""), HttpResponse.BodyHandlers.discarding());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(setCookies(refused)).noneMatch(header -> header.startsWith("REDIRECT_URI=") && !header.startsWith("REDIRECT_URI=;"));
+
+        HttpResponse<Void> page = http.send(get("/console", ""), HttpResponse.BodyHandlers.discarding());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(cookie(page, "REDIRECT_URI")).as("a page is still remembered").isPresent();
+    }
+
+    @Test
+    void aChangeWithTheSignInCookieNeedsTheCsrfTokenWhateverHeadersComeWithIt() throws Exception {
+        String csrf = cookie(http.send(get("/login", ""), HttpResponse.BodyHandlers.discarding()), "XSRF-TOKEN").orElseThrow();
+        String session = cookie(http.send(signIn("test-facilitator-password", csrf), HttpResponse.BodyHandlers.discarding()),
+                SignedInSessions.COOKIE).orElseThrow();
+        String cookies = SignedInSessions.COOKIE + "=" + session + "; XSRF-TOKEN=" + csrf;
+
+        // A page on another site can make the browser send the cookie, and add a header of its choosing.
+        assertThat(createAssembly("x1", cookies).statusCode()).isEqualTo(403);
+        assertThat(createAssembly("x2", cookies, "Authorization", "Bearer junk").statusCode()).isEqualTo(403);
+        assertThat(createAssembly("x3", cookies, AccessCredentialsFilter.TABLE_HEADER, "ABCDEF").statusCode()).isEqualTo(403);
+        assertThat(createAssembly("x4", cookies, AccessCredentialsFilter.LINK_HEADER, "junk").statusCode()).isEqualTo(403);
+        HttpResponse<String> refused = createAssembly("x5", cookies, "Authorization", "Bearer junk");
+        assertThat(refused.body()).contains("access.csrf");
+
+        assertThat(createAssembly("x6", cookies, "X-XSRF-TOKEN", csrf).statusCode()).isEqualTo(201);
+        assertThat(createAssembly("x7", cookies, "X-XSRF-TOKEN", csrf, "Authorization", "Bearer junk").statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> createAssembly(String id, String cookies, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/api/assemblies"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", cookies)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"assemblyId": "%s", "title": "Cruzada", "region": "Cauca", "date": "2026-03-14",
+                         "horizon": {"from": "2026", "to": "2027"}, "axes": [{"axisId": "a", "title": "Crédito"}]}""".formatted(id)));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest signIn(String password, String csrf) {
         String form = "username=facilitator&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf;
         return HttpRequest.newBuilder(uri("/login"))

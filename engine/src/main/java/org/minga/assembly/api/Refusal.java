@@ -34,6 +34,8 @@ public enum Refusal {
     ACCESS_CSRF("access.csrf", Kind.FORBIDDEN),
     TABLE_CODE_INVALID("table.code.invalid", Kind.UNAUTHENTICATED),
     ACCESS_THROTTLED("access.throttled", Kind.TOO_MANY_REQUESTS),
+    SIGN_IN_THROTTLED("sign-in.throttled", Kind.TOO_MANY_REQUESTS),
+    SIGN_IN_LOCKED("sign-in.locked", Kind.TOO_MANY_REQUESTS),
     BODY_TOO_LARGE("request.too-large", Kind.TOO_LARGE),
 
     // Unknown ids (404).

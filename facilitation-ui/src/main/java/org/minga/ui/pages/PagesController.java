@@ -1,12 +1,12 @@
 package org.minga.ui.pages;
 
-import java.time.Duration;
-
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.minga.security.AccessCredentialsFilter;
+import org.minga.security.AttemptWindow;
+import org.minga.security.CredentialCookies;
 import org.minga.security.ShareLinks;
+import org.minga.security.WrongCodeThrottle;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class PagesController {
 
     private final ShareLinks shareLinks;
+    private final WrongCodeThrottle throttle;
 
-    public PagesController(ShareLinks shareLinks) {
+    public PagesController(ShareLinks shareLinks, WrongCodeThrottle throttle) {
         this.shareLinks = shareLinks;
+        this.throttle = throttle;
     }
 
     @GetMapping("/")
@@ -47,8 +49,9 @@ public class PagesController {
     }
 
     @GetMapping("/projector/{assemblyId}")
-    public String projector(@PathVariable String assemblyId, @RequestParam(required = false) String link, HttpServletResponse response) {
-        return withLink("/projector/" + assemblyId, link, response, "forward:/pages/projector.html");
+    public String projector(@PathVariable String assemblyId, @RequestParam(required = false) String link,
+                            HttpServletRequest request, HttpServletResponse response) {
+        return withLink(assemblyId, "/projector/" + assemblyId, link, request, response, "forward:/pages/projector.html");
     }
 
     @GetMapping({"/table/{assemblyId}", "/table/{assemblyId}/{tableId}", "/join"})
@@ -57,22 +60,43 @@ public class PagesController {
     }
 
     @GetMapping("/audit/{assemblyId}")
-    public String audit(@PathVariable String assemblyId, @RequestParam(required = false) String link, HttpServletResponse response) {
-        return withLink("/audit/" + assemblyId, link, response, "forward:/pages/audit.html");
+    public String audit(@PathVariable String assemblyId, @RequestParam(required = false) String link,
+                            HttpServletRequest request, HttpServletResponse response) {
+        return withLink(assemblyId, "/audit/" + assemblyId, link, request, response, "forward:/pages/audit.html");
     }
 
     @GetMapping("/agenda/{assemblyId}")
-    public String agenda(@PathVariable String assemblyId, @RequestParam(required = false) String link, HttpServletResponse response) {
-        return withLink("/agenda/" + assemblyId, link, response, "forward:/pages/agenda.html");
+    public String agenda(@PathVariable String assemblyId, @RequestParam(required = false) String link,
+                            HttpServletRequest request, HttpServletResponse response) {
+        return withLink(assemblyId, "/agenda/" + assemblyId, link, request, response, "forward:/pages/agenda.html");
     }
 
-    private String withLink(String page, String link, HttpServletResponse response, String view) {
+    /**
+     * A link token in the address is a guess until looked up, so it counts towards the wrong-code
+     * throttle like any other; a link of another assembly is as wrong as a made-up one.
+     */
+    private String withLink(String assemblyId, String page, String link, HttpServletRequest request, HttpServletResponse response,
+                            String view) {
         if (link == null) {
             return view;
         }
-        if (shareLinks.accessOf(link).isPresent()) {
-            response.addHeader(HttpHeaders.SET_COOKIE, ResponseCookie.from(AccessCredentialsFilter.LINK_COOKIE, link)
-                    .httpOnly(true).sameSite("Lax").path("/").maxAge(Duration.ofDays(30)).build().toString());
+        AttemptWindow.Attempt attempt = throttle.reserve(request.getRemoteAddr());
+        if (attempt == null) {
+            return "redirect:" + page;
+        }
+        boolean right;
+        try {
+            right = shareLinks.accessOf(link).filter(access -> access.assemblyId().equals(assemblyId)).isPresent();
+        } catch (RuntimeException unchecked) {
+            throttle.right(attempt);
+            throw unchecked;
+        }
+        if (!right) {
+            throttle.wrong(attempt);
+        } else {
+            throttle.right(attempt);
+            response.addHeader(HttpHeaders.SET_COOKIE, CredentialCookies.expiredSiteWide(request, CredentialCookies.LINK).toString());
+            response.addHeader(HttpHeaders.SET_COOKIE, CredentialCookies.link(request, assemblyId, link).toString());
         }
         return "redirect:" + page;
     }
