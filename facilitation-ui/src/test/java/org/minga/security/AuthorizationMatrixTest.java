@@ -56,7 +56,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * call really succeeds. Callers carry their credential as the real client does: a script's Bearer
  * token or header, a facilitator's sign-in cookie with the CSRF header, the table cookie set by
  * joining, the share-link cookie set by opening the link; cookies go only where their Path lets a
- * browser send them. Then credentials that ended: revoked links and tokens and an expired table
+ * browser send them, and a table code or link counts only on its own assembly's API (elsewhere its
+ * holder is nobody, 401). Then credentials that ended: revoked links and tokens and an expired table
  * code are nobody (401). Fewer than ten wrong codes or links are sent in all, under the
  * wrong-code throttle.
  */
@@ -639,9 +640,14 @@ class AuthorizationMatrixTest {
             return this;
         }
 
-        /** Whether this request carries any credential: a header, or a credential cookie whose Path covers it. */
+        /**
+         * Whether this request carries a credential Minga looks at there: a facilitator's token anywhere,
+         * a table code or link only on an assembly's own API, a credential cookie where its Path covers it.
+         */
         boolean identifiesItselfTo(String path) {
-            return !headers.isEmpty() || cookies.entrySet().stream()
+            boolean assemblyApi = path.matches("^/api/assemblies/[^/?]+([/?].*)?$");
+            return headers.keySet().stream().anyMatch(name -> name.equals("Authorization") || assemblyApi)
+                    || cookies.entrySet().stream()
                     .anyMatch(c -> CREDENTIAL_COOKIES.contains(c.getKey()) && pathMatches(path, c.getValue()[1]));
         }
 
