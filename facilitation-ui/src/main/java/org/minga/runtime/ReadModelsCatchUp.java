@@ -44,11 +44,16 @@ public class ReadModelsCatchUp implements HealthIndicator {
         if (caughtUp) {
             return Health.up().build();
         }
-        long goal = target();
-        for (String processor : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
-            if (!reached(processor, goal)) {
-                return Health.outOfService().build();
+        try {
+            long goal = target();
+            for (String processor : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
+                if (!reached(processor, goal)) {
+                    return Health.outOfService().build();
+                }
             }
+        } catch (RuntimeException storeNotReached) {
+            // Axon Server or the event store does not answer: not ready, and asked again at the next probe.
+            return Health.outOfService().build();
         }
         caughtUp = true;
         return Health.up().build();

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.openqa.selenium.NoAlertPresentException;
@@ -327,9 +328,10 @@ class RoomBrowserTest {
             new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                     .until(d -> d.findElement(By.id("participants")).getText().contains(person[0]));
         }
-        WebElement tableSize = console.findElement(By.id("table-size"));
-        tableSize.clear();
-        tableSize.sendKeys("2");
+        // Typed over the suggested size as a person does: clear() fires no input event, so the console's
+        // next refresh could put its suggestion back in between (then "2" made 202).
+        console.findElement(By.id("table-size")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
+        assertThat(console.findElement(By.id("table-size")).getDomProperty("value")).isEqualTo("2");
         console.findElement(By.cssSelector("#split-form button[type=submit]")).click();
         new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#tables article.table-card")).size() == 2);
