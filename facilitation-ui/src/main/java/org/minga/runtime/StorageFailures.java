@@ -5,6 +5,7 @@ import java.util.Set;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -41,9 +42,22 @@ public final class StorageFailures {
         return false;
     }
 
-    /** SQL's class 08, "connection exception": the pool closed a connection of a database that had to close. */
+    /**
+     * SQL's class 08, "connection exception", or the pool's own word for a connection it closed under
+     * a request because its database had to close (HikariCP gives that one no state).
+     */
     private static boolean isConnectionLost(SQLException sql) {
-        return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        return sql.getSQLState() != null ? sql.getSQLState().startsWith("08") : "Connection is closed".equals(sql.getMessage());
+    }
+
+    /** True when a failure went through the database at all: while the store is known to be down, that is why. */
+    public static boolean touchedTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** H2's storage layer panicking (a write that failed, a file that could not be grown). */

@@ -1,19 +1,10 @@
 package org.minga.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.minga.ui.MingaClient;
@@ -67,11 +58,11 @@ class StreamAndCodeLifecycleTest {
 
     @Test
     void revokingAProjectorLinkEndsItsOpenStreamAtOnce() throws Exception {
-        String base = assemblyWithOneTable("revoke-link");
+        String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "revoke-link");
         MingaClient api = facilitator();
         var link = api.post(base + "/links", "{\"kind\": \"projector\"}").expect(201).json();
         String token = link.get("url").asText().replaceAll(".*[?&]link=", "");
-        OpenStream stream = open(base, "X-Minga-Link", token);
+        LiveBoardStreams.OpenStream stream = LiveBoardStreams.open(port, base, "X-Minga-Link", token);
         assertThat(stream.lines().poll(10, TimeUnit.SECONDS)).as("the board, on connect").isNotNull();
 
         api.delete(base + "/links/" + link.get("linkId").asText()).expect(200);
@@ -82,12 +73,12 @@ class StreamAndCodeLifecycleTest {
 
     @Test
     void closingAnAssemblyEndsItsTablesCodesAndStreams() throws Exception {
-        String base = assemblyWithOneTable("close-codes");
+        String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "close-codes");
         MingaClient api = facilitator();
         String code = api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText();
         MingaClient phone = api.asTable(code);
         assertThat(phone.get(base + "/tables/t1/members").status()).isEqualTo(200);
-        OpenStream stream = open(base, "X-Minga-Table-Code", code);
+        LiveBoardStreams.OpenStream stream = LiveBoardStreams.open(port, base, "X-Minga-Table-Code", code);
         assertThat(stream.lines().poll(10, TimeUnit.SECONDS)).as("the board, on connect").isNotNull();
 
         api.post(base + "/close", "{}").expect(200);
@@ -102,7 +93,7 @@ class StreamAndCodeLifecycleTest {
 
     @Test
     void aCodeStopsWorkingAtTheEndOfItsLifetimeAndTheConsoleGetsANewOne() {
-        String base = assemblyWithOneTable("code-lifetime");
+        String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "code-lifetime");
         MingaClient api = facilitator();
         String code = api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText();
         assertThat(api.asTable(code).get(base + "/tables/t1/members").status()).isEqualTo(200);
@@ -114,43 +105,5 @@ class StreamAndCodeLifecycleTest {
         String renewed = api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText();
         assertThat(renewed).isNotEqualTo(code);
         assertThat(api.asTable(renewed).get(base + "/tables/t1/members").status()).isEqualTo(200);
-    }
-
-    /** An assembly with one table whose board is readable; answers its API path. */
-    private String assemblyWithOneTable(String assemblyId) {
-        MingaClient api = facilitator();
-        String base = "/api/assemblies/" + assemblyId;
-        api.post("/api/assemblies", """
-                {"assemblyId": "%s", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
-                 "horizon": {"from": "2026", "to": "2027"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}"""
-                .formatted(assemblyId)).expect(201);
-        api.post(base + "/participants", "{\"participantId\": \"p1\", \"name\": \"Ana\", \"organization\": \"Coop\"}").expect(201);
-        api.post(base + "/split-into-tables", "{}").expect(200);
-        await().until(() -> api.get(base + "/board").status() == 200 && api.get(base).json().at("/tables/0/tableId").asText().equals("t1"));
-        return base;
-    }
-
-    /** A board stream read line by line; {@code ended} completes when the server ends it. */
-    record OpenStream(BlockingQueue<String> lines, CompletableFuture<Void> ended) {
-    }
-
-    private OpenStream open(String base, String header, String credential) throws Exception {
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + base + "/board/stream")).header(header, credential).build(),
-                HttpResponse.BodyHandlers.ofLines());
-        assertThat(response.statusCode()).isEqualTo(200);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        CompletableFuture<Void> ended = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().filter(line -> line.startsWith("data:")).forEach(lines::add);
-                ended.complete(null);
-            } catch (RuntimeException e) {
-                ended.completeExceptionally(e);
-            }
-        }, "board-stream-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return new OpenStream(lines, ended);
     }
 }

@@ -151,7 +151,8 @@ public class RefusalAdvice {
             problem.setTitle(spring.getBody().getTitle());
             return ResponseEntity.status(spring.getStatusCode()).headers(malformed.getHeaders()).body(problem);
         }
-        if (StorageFailures.storeUnavailable(e)) {
+        boolean storeKnownDown = eventStore.stream().anyMatch(EventStoreAvailability::unavailable);
+        if (StorageFailures.storeUnavailable(e) || storeKnownDown && StorageFailures.touchedTheDatabase(e)) {
             return storeUnavailable(e, locale);
         }
         failures.failed("Unexpected failure answering a request", e);
