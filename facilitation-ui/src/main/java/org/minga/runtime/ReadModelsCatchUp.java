@@ -9,18 +9,21 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.minga.projections.ReadModelStores;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness waits for the read models ({@code readModelsCaughtUp}): the first time it is asked,
- * it notes how far the event store goes, and says "ready" only once every read model's processor
- * has got there. A start that rebuilds dropped read models replays thousands of events; a phone
- * or projector sent to the instance meanwhile would see a board missing what it showed a minute
- * before. Once caught up it stays ready: lag under load is not a reason to leave the rotation.
- * With Axon Server, segments another instance holds are that instance's business.
+ * Readiness waits for the read models ({@code readModelsCaughtUp}): when Minga has started (or, if
+ * the event store could not be asked then, at the first probe) it notes how far the event store
+ * goes, and says "ready" only once every read model's processor has got there. A start that
+ * rebuilds dropped read models replays thousands of events; a phone or projector sent to the
+ * instance meanwhile would see a board missing what it showed a minute before. Once caught up it
+ * stays ready: lag under load is not a reason to leave the rotation. With Axon Server, segments
+ * another instance holds are that instance's business.
  */
 @Component("readModelsCaughtUpHealthIndicator")
 public class ReadModelsCatchUp implements HealthIndicator {
@@ -57,6 +60,16 @@ public class ReadModelsCatchUp implements HealthIndicator {
         }
         caughtUp = true;
         return Health.up().build();
+    }
+
+    /** The goal is the head when Minga has started; later events are the processors' ordinary work. */
+    @EventListener(ApplicationStartedEvent.class)
+    void noteTheHeadAtStart() {
+        try {
+            target();
+        } catch (RuntimeException storeNotReached) {
+            // Axon Server not there yet: the first probe notes it.
+        }
     }
 
     private synchronized long target() {
