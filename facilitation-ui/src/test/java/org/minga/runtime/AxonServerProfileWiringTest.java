@@ -20,6 +20,7 @@ import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -29,6 +30,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.command.AssemblyRepositoryConfiguration;
 import org.minga.projections.ReadModelStores;
 import org.minga.ui.MingaClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,6 +89,11 @@ class AxonServerProfileWiringTest {
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
         assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
+    }
+
+    @Test
+    void everyCommandLoadsItsAssemblyAfreshSinceAnotherInstanceMayHaveChangedIt() {
+        assertThat(context.getBean(AssemblyRepositoryConfiguration.CACHE)).isSameAs(NoCache.INSTANCE);
     }
 
     @Test
