@@ -143,6 +143,9 @@ window.Minga = (() => {
           setTimeout(connect, 5000);
         }
       });
+      // The server's feed broke (Axon Server away): it ends the stream, the browser connects again
+      // after the delay the server gave, and the board sent on connect brings back whatever was missed.
+      source.addEventListener("reconnect", () => onConnection("reconnecting"));
       source.addEventListener("board", e => { board = JSON.parse(e.data); onBoard(board); });
       source.addEventListener("table", e => {
         const change = JSON.parse(e.data);

@@ -25,9 +25,10 @@ public record MingaProperties(@DefaultValue("./data") Path dataDir, @DefaultValu
 
     /**
      * Each read model's processor splits the event stream into {@code segments} (by assembly, so
-     * one assembly's events stay in order); an instance claims at most
-     * {@code maxSegmentsPerInstance} of them, the others are left for the other instances.
+     * one assembly's events stay in order). The instances running share them evenly
+     * ({@link ProcessingInstances}); {@code maxSegmentsPerInstance}, when lower, caps one instance's
+     * share even when it runs alone (then some segments wait for another instance).
      */
-    public record Processors(@DefaultValue("4") int segments, @DefaultValue("4") int maxSegmentsPerInstance) {
+    public record Processors(@DefaultValue("4") int segments, @DefaultValue("2147483647") int maxSegmentsPerInstance) {
     }
 }

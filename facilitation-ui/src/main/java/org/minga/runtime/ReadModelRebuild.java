@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Profile;
  * the event store: just before the processors start, its tracking tokens are removed, and a
  * processor without a token replays the stream from its first event. Processors that merely fell
  * behind catch up by themselves from their tokens. Tokens live in the H2 file when embedded and
- * in MongoDB with Axon Server ({@link AxonServerRuntime#mongoTokenReset}).
+ * in MongoDB with Axon Server, where other instances may be running ({@link MongoTokenReset}).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelRebuild {
@@ -32,18 +32,23 @@ public class ReadModelRebuild {
     @FunctionalInterface
     public interface TokenReset {
         long forget(String processorName);
+
+        /** Runs the checks and resets of a start while no other instance runs its own (one instance: at once). */
+        default void exclusively(Runnable work) {
+            work.run();
+        }
     }
 
     @Bean
     public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenReset tokens) {
-        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> {
+        return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> tokens.exclusively(() -> {
             for (Map.Entry<String, String> readModel : ReadModelStores.COLLECTION_OF_PROCESSOR.entrySet()) {
                 if (stores.isEmpty(readModel.getValue()) && tokens.forget(readModel.getKey()) > 0) {
                     log.info("Read model '{}' is empty: processor '{}' replays the event store to rebuild it",
                             readModel.getValue(), readModel.getKey());
                 }
             }
-        });
+        }));
     }
 
     @Bean

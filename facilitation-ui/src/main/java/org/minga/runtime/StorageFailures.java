@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.util.Set;
 
 import com.mongodb.MongoSocketException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.axonserver.connector.query.AxonServerQueryDispatchException;
 import com.mongodb.MongoTimeoutException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -11,7 +14,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Tells a failure of the storage underneath (a full or unwritable disk, a closed database, a
- * read-model store that does not answer) from a bug: the first is answered 503 and retried by
+ * read-model store that does not answer, an Axon Server that cannot be reached) from a bug: the first is answered 503 and retried by
  * the client, the second is a 500 to fix.
  */
 public final class StorageFailures {
@@ -54,6 +57,37 @@ public final class StorageFailures {
     public static boolean touchedTheDatabase(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException || cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Axon Server's codes for a message it could not deliver or a store it could not reach: a
+     * connection that failed (3001), a command or a query that could not be dispatched (4003, 5002),
+     * no event store leader (2100).
+     */
+    static final Set<String> AXON_SERVER_UNREACHABLE = Set.of("AXONIQ-3001", "AXONIQ-4003", "AXONIQ-5002", "AXONIQ-2100");
+
+    /**
+     * True when something in the chain of causes says Axon Server could not be reached (its gRPC
+     * channel is unavailable, or it answered that it could not deliver); with {@code knownUnreachable},
+     * any failure that came from Axon Server's connector counts.
+     */
+    public static boolean axonServerUnreachable(Throwable failure, boolean knownUnreachable) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof StatusRuntimeException grpc && (grpc.getStatus().getCode() == Status.Code.UNAVAILABLE
+                    || grpc.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED)
+                    || cause instanceof AxonServerQueryDispatchException
+                    || cause instanceof org.axonframework.axonserver.connector.AxonServerException axon
+                    && AXON_SERVER_UNREACHABLE.contains(axon.code())
+                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException connector
+                    && AXON_SERVER_UNREACHABLE.contains(connector.getErrorCategory().errorCode())) {
+                return true;
+            }
+            if (knownUnreachable && (cause instanceof org.axonframework.axonserver.connector.AxonServerException
+                    || cause instanceof io.axoniq.axonserver.connector.AxonServerException)) {
                 return true;
             }
         }

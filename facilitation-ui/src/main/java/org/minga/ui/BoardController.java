@@ -16,9 +16,12 @@ import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
 import org.minga.runtime.MingaMetrics;
+import org.minga.runtime.StorageFailures;
 import org.minga.security.LiveAccess;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.UnknownAssemblyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
@@ -37,6 +40,9 @@ import reactor.core.publisher.Mono;
 public class BoardController {
 
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    static final Duration RECONNECT_AFTER = Duration.ofSeconds(5);
+    static final String RECONNECT = "reconnect";
+    private static final Logger log = LoggerFactory.getLogger(BoardController.class);
 
     private final Gateways gateways;
     private final MingaMetrics.LiveViewers viewers;
@@ -71,8 +77,8 @@ public class BoardController {
     /**
      * The whole board on connect, then each change with its revision; a comment every 15 s keeps
      * proxies and phones from dropping the line. The stream ends when the viewer's access does (a
-     * revoked link, a regenerated code, a closed assembly…). The subscription is released when the
-     * viewer leaves or the stream ends.
+     * revoked link, a regenerated code, a closed assembly…) and, after a {@code reconnect} event,
+     * when the feed itself breaks. The subscription is released when the viewer leaves or the stream ends.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public Flux<ServerSentEvent<Object>> stream(@PathVariable String assemblyId, HttpServletRequest request, Authentication who) {
@@ -96,12 +102,28 @@ public class BoardController {
         Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
                 .map(tick -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
         return Flux.merge(changes, heartbeats)
+                .onErrorResume(lost -> Flux.just(reconnect(lost)))
                 .takeUntilOther(accessLost)
                 .doOnSubscribe(viewer -> viewers.joined())
                 .doFinally(signal -> {
                     viewers.left();
                     subscription.close();
                 });
+    }
+
+    /**
+     * The live feed broke (in production, Axon Server went away or restarted): the page is told to
+     * connect again in {@link #RECONNECT_AFTER} and the stream ends. The browser then reconnects by
+     * itself and gets the whole board again, so nothing missed meanwhile is lost.
+     */
+    private static ServerSentEvent<Object> reconnect(Throwable lost) {
+        if (StorageFailures.axonServerUnreachable(lost, false)) {
+            log.debug("A board stream lost Axon Server: the viewer reconnects");
+        } else {
+            log.warn("A board stream failed; the viewer reconnects: {}", lost.toString());
+        }
+        return ServerSentEvent.builder((Object) Map.of("retryAfterSeconds", RECONNECT_AFTER.toSeconds()))
+                .event(RECONNECT).retry(RECONNECT_AFTER).build();
     }
 
     private static ServerSentEvent<Object> event(String name, Object data) {

@@ -8,11 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.axonframework.axonserver.connector.AxonServerConnectionManager;
@@ -114,8 +116,50 @@ class AxonServerProfileWiringTest {
         assertThat(tokens.fetchSegments("probe")).containsExactly(0, 1, 2, 3);
         assertThat(database.getCollection(AxonServerRuntime.TOKENS_COLLECTION).countDocuments(Filters.eq("processorName", "probe")))
                 .isEqualTo(4);
-        assertThat(context.getBean(ReadModelRebuild.TokenReset.class).forget("probe")).isEqualTo(4);
-        assertThat(tokens.fetchSegments("probe")).isEmpty();
+    }
+
+    @Test
+    void aProcessorsTokensAreForgottenOnlyWhenNoInstanceHasUsedThemWithinTheClaimTimeout() {
+        TokenStore tokens = context.getBean(TokenStore.class);
+        ReadModelRebuild.TokenReset reset = context.getBean(ReadModelRebuild.TokenReset.class);
+        tokens.initializeTokenSegments("rebuilt", 4);
+        tokens.fetchToken("rebuilt", 2);
+
+        // Another instance is building this read model: a start elsewhere must not take its segments away.
+        reset.exclusively(() -> assertThat(reset.forget("rebuilt")).isZero());
+        assertThat(tokens.fetchSegments("rebuilt")).containsExactly(0, 1, 2, 3);
+
+        // Every instance stopped more than a claim timeout ago: the emptied read model is rebuilt.
+        long stoppedLongAgo = System.currentTimeMillis() - AxonServerRuntime.CLAIM_TIMEOUT.toMillis() - 1_000;
+        database.getCollection(AxonServerRuntime.TOKENS_COLLECTION).updateMany(Filters.eq("processorName", "rebuilt"),
+                Updates.set("timestamp", stoppedLongAgo));
+        reset.exclusively(() -> assertThat(reset.forget("rebuilt")).isEqualTo(4));
+        assertThat(tokens.fetchSegments("rebuilt")).isEmpty();
+    }
+
+    @Test
+    void onlyOneInstanceAtATimeChecksAndResetsTokens() throws Exception {
+        ReadModelRebuild.TokenReset reset = context.getBean(ReadModelRebuild.TokenReset.class);
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        Runnable start = () -> reset.exclusively(() -> {
+            mostAtOnce.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+        });
+        Thread[] starts = {new Thread(start), new Thread(start), new Thread(start)};
+        for (Thread thread : starts) {
+            thread.start();
+        }
+        for (Thread thread : starts) {
+            thread.join();
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(1);
+        assertThat(database.getCollection(MongoTokenReset.LOCKS_COLLECTION).countDocuments()).isZero();
     }
 
     @Test

@@ -77,7 +77,8 @@ public enum Refusal {
     FACILITATOR_LAST("facilitator.last", Kind.RULE),
 
     // The store underneath cannot be used for now (503, with Retry-After): nothing was saved.
-    STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE);
+    STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE),
+    EVENT_STORE_UNREACHABLE("event-store.unreachable", Kind.UNAVAILABLE);
 
     /** What sort of refusal this is, which decides the answer's status. */
     public enum Kind {

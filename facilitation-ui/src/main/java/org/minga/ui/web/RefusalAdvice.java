@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusedException;
+import org.minga.runtime.AxonServerAvailability;
 import org.minga.runtime.EventStoreAvailability;
 import org.minga.runtime.StorageFailures;
 import org.slf4j.Logger;
@@ -42,10 +43,13 @@ public class RefusalAdvice {
     private static final Logger log = LoggerFactory.getLogger(RefusalAdvice.class);
 
     private final ObjectProvider<EventStoreAvailability> eventStore;
+    private final ObjectProvider<AxonServerAvailability> axonServer;
     private final FailureLog failures;
 
-    public RefusalAdvice(ObjectProvider<EventStoreAvailability> eventStore, Clock clock) {
+    public RefusalAdvice(ObjectProvider<EventStoreAvailability> eventStore, ObjectProvider<AxonServerAvailability> axonServer,
+                         Clock clock) {
         this.eventStore = eventStore;
+        this.axonServer = axonServer;
         this.failures = new FailureLog(log, clock);
     }
 
@@ -128,7 +132,12 @@ public class RefusalAdvice {
      */
     private ResponseEntity<ProblemDetail> storeUnavailable(Exception e, Locale locale) {
         eventStore.ifAvailable(store -> store.failed(e));
-        ResponseEntity<ProblemDetail> problem = Problems.of(Refusal.STORE_UNAVAILABLE, null, locale);
+        return tryAgainSoon(Refusal.STORE_UNAVAILABLE, locale);
+    }
+
+    /** Axon Server could not be reached (production): nothing was saved, the client may try again in a moment. */
+    private ResponseEntity<ProblemDetail> tryAgainSoon(Refusal refusal, Locale locale) {
+        ResponseEntity<ProblemDetail> problem = Problems.of(refusal, null, locale);
         return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(EventStoreAvailability.RETRY_AFTER.toSeconds()))
                 .body(problem.getBody());
@@ -154,6 +163,10 @@ public class RefusalAdvice {
         boolean storeKnownDown = eventStore.stream().anyMatch(EventStoreAvailability::unavailable);
         if (StorageFailures.storeUnavailable(e) || storeKnownDown && StorageFailures.touchedTheDatabase(e)) {
             return storeUnavailable(e, locale);
+        }
+        boolean axonServerKnownAway = axonServer.stream().anyMatch(server -> !server.reachable());
+        if (StorageFailures.axonServerUnreachable(e, axonServerKnownAway)) {
+            return tryAgainSoon(Refusal.EVENT_STORE_UNREACHABLE, locale);
         }
         failures.failed("Unexpected failure answering a request", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
