@@ -46,6 +46,8 @@ public class AxonServerAvailability {
         thread.setDaemon(true);
         return thread;
     });
+    /** Until the first connection (made while Minga starts) there is nothing to report as lost. */
+    private volatile boolean everConnected;
     private volatile boolean reachable = true;
     private long unreachableSinceNanos;
 
@@ -63,6 +65,10 @@ public class AxonServerAvailability {
     private void check() {
         try {
             boolean connected = connections.isConnected(connections.getDefaultContext());
+            if (!everConnected) {
+                everConnected = connected;
+                return;
+            }
             if (!connected && reachable) {
                 reachable = false;
                 unreachableSinceNanos = System.nanoTime();

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,19 +58,23 @@ public class AxonServerRuntime {
     /**
      * A processor without tokens starts from the first event. It says so with a null token rather
      * than asking Axon Server for its tail, so an instance starts (and serves what MongoDB holds)
-     * while Axon Server is still coming up; readiness stays down until it is reachable.
+     * while Axon Server is still coming up; readiness stays down until it is reachable. The instance
+     * counts itself in once its processors run, and out before they stop.
      */
     @Bean
     public ConfigurerModule pooledProcessorsSharingSegments(MingaProperties properties, ProcessingInstances instances) {
         MingaProperties.Processors processors = properties.processors();
-        return configurer -> configurer.eventProcessing().usingPooledStreamingEventProcessors(
-                (configuration, builder) -> builder
-                        .initialToken(source -> null)
-                        .initialSegmentCount(processors.segments())
-                        .maxSegmentProvider(processor -> instances.fairShare())
-                        .claimExtensionThreshold(CLAIM_RENEWAL.toMillis())
-                        .tokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis())
-                        .batchSize(EventProcessingConfiguration.BATCH_SIZE));
+        return configurer -> {
+            configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS + 1, instances::join);
+            configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS + 1, instances::leave);
+            configurer.eventProcessing().usingPooledStreamingEventProcessors((configuration, builder) -> builder
+                    .initialToken(source -> null)
+                    .initialSegmentCount(processors.segments())
+                    .maxSegmentProvider(processor -> instances.fairShare())
+                    .claimExtensionThreshold(CLAIM_RENEWAL.toMillis())
+                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis())
+                    .batchSize(EventProcessingConfiguration.BATCH_SIZE));
+        };
     }
 
     /** The instances sharing the processing, and so each one's share of the segments. */

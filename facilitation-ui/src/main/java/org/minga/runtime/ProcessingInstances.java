@@ -56,6 +56,19 @@ public class ProcessingInstances {
         this.segments = segments;
         this.cap = cap;
         this.clock = clock;
+        try {
+            // Its own processors' first claims already leave the others their share.
+            live = 1 + (int) instances.countDocuments(Filters.gte("seenAt", Date.from(clock.instant().minus(GONE_AFTER))));
+        } catch (RuntimeException e) {
+            log.debug("counting the instances: {}", e.toString());
+        }
+    }
+
+    /**
+     * Counts this instance in, once its processors run: announced earlier, it would make the
+     * others release segments that nobody processes until it is up (half a minute on a busy laptop).
+     */
+    public void join() {
         heartbeat();
         beat.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -89,9 +102,9 @@ public class ProcessingInstances {
         }
     }
 
-    /** Says goodbye, so the others take this instance's segments as soon as it releases them. */
+    /** Says goodbye before the processors stop, so the others take this instance's segments as soon as it releases them. */
     @PreDestroy
-    void leave() {
+    public void leave() {
         beat.shutdownNow();
         try {
             instances.deleteOne(Filters.eq("_id", me));
