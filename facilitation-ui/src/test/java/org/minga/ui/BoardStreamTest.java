@@ -9,6 +9,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -16,9 +18,12 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.query.FindBoardQuery;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -128,6 +133,39 @@ class BoardStreamTest {
         assertThat(table.name()).isEqualTo("table");
         assertThat(table.data().at("/table/pieces/0/text").asText()).isEqualTo("Crédito rural");
         response.body().close();
+    }
+
+    @Test
+    void whenTheLiveFeedBreaksTheViewerIsToldToReconnectAndTheStreamEnds() throws Exception {
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        client.post("/api/assemblies", """
+                {"assemblyId": "stream-lost", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(client.baseUrl() + "/api/assemblies/stream-lost/board/stream"))
+                        .header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = new Thread(() -> {
+            response.body().forEach(lines::add);
+            lines.add("<end of stream>");
+        }, "sse-reader-lost");
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(lines.poll(5, TimeUnit.SECONDS)).isEqualTo("event:board");
+
+        // What the subscription does when Axon Server goes away under it.
+        updateEmitter.completeExceptionally(FindBoardQuery.class, query -> query.assemblyId().equals("stream-lost"),
+                new StatusRuntimeException(Status.UNAVAILABLE));
+
+        List<String> rest = new ArrayList<>();
+        for (String line = lines.poll(5, TimeUnit.SECONDS); line != null && !line.equals("<end of stream>");
+             line = lines.poll(5, TimeUnit.SECONDS)) {
+            rest.add(line);
+        }
+        assertThat(rest).containsSubsequence("event:reconnect", "data:{\"retryAfterSeconds\":5}", "retry:5000");
+        assertThat(lines).isEmpty();
+        assertThat(reader.isAlive()).as("the stream ended").isFalse();
     }
 
     private static void readEvents(Stream<String> lines, BlockingQueue<Event> events) {

@@ -13,6 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.minga.assembly.api.query.FindBoardQuery;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
@@ -25,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +53,9 @@ class RoomBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    QueryUpdateEmitter updates;
 
     private MingaClient api;
     private ChromeDriver projector;
@@ -100,6 +108,30 @@ class RoomBrowserTest {
         log.info("Measured: phone submit to projector showing the need took {} ms", elapsedMillis);
         assertThat(elapsedMillis).isLessThan(1000);
         assertThat(room.piecesWithText("Crédito sin garantías para mujeres rurales")).isEqualTo(1);
+    }
+
+    /**
+     * In production the live feed crosses Axon Server; when it goes away the server ends each board
+     * stream with a "reconnect" event. Here the feed is broken the same way (the subscription fails
+     * as with Axon Server unreachable): the projector says it is reconnecting, comes back by itself,
+     * and shows what was added meanwhile.
+     */
+    @Test
+    void theProjectorWhoseFeedBreaksSaysReconnectingThenCatchesUpByItself() {
+        RoomData room = RoomData.withNeedsOpen(api, "feed", 2, 1, 4);
+        projector.get(url("/projector/feed"));
+        waitFor(projector, By.cssSelector("[data-table='t1']"));
+        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> "En vivo".equals(d.findElement(By.id("live")).getText()));
+
+        updates.completeExceptionally(FindBoardQuery.class, query -> query.assemblyId().equals("feed"),
+                new StatusRuntimeException(Status.UNAVAILABLE));
+        new WebDriverWait(projector, Duration.ofSeconds(5), Duration.ofMillis(50))
+                .until(d -> d.findElement(By.id("live")).getText().equals("Reconectando…"));
+        room.addNeed("t1", "f1", "Un puente sobre la quebrada");
+
+        new WebDriverWait(projector, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                .until(d -> "En vivo".equals(d.findElement(By.id("live")).getText())
+                        && d.findElement(By.cssSelector("[data-table='t1']")).getText().contains("Un puente sobre la quebrada"));
     }
 
     /**
