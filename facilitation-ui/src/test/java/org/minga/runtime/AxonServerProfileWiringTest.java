@@ -182,6 +182,34 @@ class AxonServerProfileWiringTest {
     }
 
     @Test
+    void whileAxonServerCannotBeReachedCommandsAreRefusedForAMomentAndReadModelsAreStillServed() throws Exception {
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        String assembly = """
+                {"assemblyId": "away", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""";
+
+        MingaClient.Answer spanish = client.post("/api/assemblies", assembly);
+        MingaClient.Answer english = client.inEnglish().post("/api/assemblies", assembly);
+        MingaClient.Answer asOfThen = client.get("/api/assemblies/away/board?sequence=3");
+
+        HttpResponse<String> raw = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/assemblies"))
+                .header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(assembly)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(spanish.status()).isEqualTo(503);
+        assertThat(raw.statusCode()).isEqualTo(503);
+        assertThat(raw.headers().firstValue("Retry-After")).contains("5");
+        assertThat(spanish.json().get("code").asText()).isEqualTo("event-store.unreachable");
+        assertThat(spanish.json().get("detail").asText()).contains("Axon Server").contains("no se guardó");
+        assertThat(english.json().get("detail").asText()).contains("Axon Server").contains("was not saved");
+        assertThat(asOfThen.status()).isEqualTo(503);
+        // What MongoDB holds is answered here, without a round trip through Axon Server.
+        assertThat(client.get("/api/assemblies").expect(200).json().isArray()).isTrue();
+        assertThat(client.get("/api/assemblies/away/board").status()).isEqualTo(404);
+    }
+
+    @Test
     void behindTheGatewayJoinLinksUseTheAddressThePhonesDialled() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/join-address"))
