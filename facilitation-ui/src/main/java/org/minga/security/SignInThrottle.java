@@ -1,6 +1,5 @@
 package org.minga.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
  * accounts; an account takes {@value #PER_ACCOUNT} wrong passwords within five minutes, from anywhere,
  * and then refuses every sign-in, the right password included, until the oldest of them is five
  * minutes old. Each attempt is reserved before BCrypt runs and given back when the password was right.
+ * With several instances they all count in the same windows ({@link AttemptWindows}).
  */
 @Component
 public class SignInThrottle {
@@ -47,9 +47,9 @@ public class SignInThrottle {
     private final AttemptWindow clients;
     private final AttemptWindow accounts;
 
-    public SignInThrottle(Clock clock) {
-        this.clients = new AttemptWindow(PER_CLIENT, Duration.ofMinutes(1), clock);
-        this.accounts = new AttemptWindow(PER_ACCOUNT, Duration.ofMinutes(5), clock);
+    public SignInThrottle(AttemptWindows windows) {
+        this.clients = windows.open("sign-in-client", PER_CLIENT, Duration.ofMinutes(1));
+        this.accounts = windows.open("sign-in-account", PER_ACCOUNT, Duration.ofMinutes(5));
     }
 
     /** Checks passwords with {@code passwords}, counting the wrong ones. */
@@ -74,7 +74,13 @@ public class SignInThrottle {
         if (forAccount == null) {
             throw new AccountLocked();
         }
-        AttemptWindow.Attempt fromClient = clients.reserve(client);
+        AttemptWindow.Attempt fromClient;
+        try {
+            fromClient = clients.reserve(client);
+        } catch (RuntimeException unavailable) {
+            accounts.giveBack(forAccount); // the shared store failed: not a guess
+            throw unavailable;
+        }
         if (fromClient == null) {
             accounts.giveBack(forAccount);
             throw new ClientThrottled();

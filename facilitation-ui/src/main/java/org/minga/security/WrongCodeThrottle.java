@@ -1,6 +1,5 @@
 package org.minga.security;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.stereotype.Component;
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
  * minute, whatever carries them (header, cookie, {@code /api/join}, {@code /join/{code}}, a share
  * link's page); then it is refused (429) until the oldest of them is a minute old. An attempt is
  * reserved before the code is looked up and given back when it was right, so the limit also holds
- * for many requests at once.
+ * for many requests at once. With several instances they all count in one window ({@link AttemptWindows}).
  */
 @Component
 public class WrongCodeThrottle {
@@ -19,8 +18,8 @@ public class WrongCodeThrottle {
 
     private final AttemptWindow attempts;
 
-    public WrongCodeThrottle(Clock clock) {
-        this.attempts = new AttemptWindow(LIMIT, Duration.ofMinutes(1), clock);
+    public WrongCodeThrottle(AttemptWindows windows) {
+        this.attempts = windows.open("wrong-code", LIMIT, Duration.ofMinutes(1));
     }
 
     /** An attempt for this client, or null when it has had its {@value #LIMIT} wrong codes this minute. */

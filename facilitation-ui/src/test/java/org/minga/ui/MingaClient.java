@@ -35,6 +35,7 @@ public final class MingaClient {
     private String language = "es";
     private String credentialHeader = "Authorization";
     private String credential = basic(FACILITATOR, FACILITATOR_PASSWORD);
+    private String forwardedFor;
 
     /** A client signed in as the test facilitator (HTTP Basic, as scripts do). */
     public MingaClient(String baseUrl) {
@@ -46,6 +47,7 @@ public final class MingaClient {
         copy.language = language;
         copy.credentialHeader = credentialHeader;
         copy.credential = credential;
+        copy.forwardedFor = forwardedFor;
         return copy;
     }
 
@@ -81,6 +83,16 @@ public final class MingaClient {
         MingaClient other = copy();
         other.credentialHeader = header;
         other.credential = value;
+        return other;
+    }
+
+    /**
+     * The same client as a gateway forwards it: X-Forwarded-For names {@code address}, which Minga believes
+     * only when this test's own address is a trusted proxy ({@code MINGA_TRUSTED_PROXIES}).
+     */
+    public MingaClient from(String address) {
+        MingaClient other = copy();
+        other.forwardedFor = address;
         return other;
     }
 
@@ -135,6 +147,9 @@ public final class MingaClient {
                 .header("Content-Type", "application/json");
         if (language != null) {
             builder.header("Accept-Language", language);
+        }
+        if (forwardedFor != null) {
+            builder.header("X-Forwarded-For", forwardedFor);
         }
         return credential == null ? builder : builder.header(credentialHeader, credential);
     }
