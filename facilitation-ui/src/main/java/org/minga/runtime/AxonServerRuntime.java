@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.lifecycle.Phase;
@@ -67,14 +68,21 @@ public class AxonServerRuntime {
         return configurer -> {
             configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS + 1, instances::join);
             configurer.onShutdown(Phase.INBOUND_EVENT_CONNECTORS + 1, instances::leave);
-            configurer.eventProcessing().usingPooledStreamingEventProcessors((configuration, builder) -> builder
-                    .initialToken(source -> null)
-                    .initialSegmentCount(processors.segments())
-                    .maxSegmentProvider(processor -> instances.fairShare())
-                    .claimExtensionThreshold(CLAIM_RENEWAL.toMillis())
-                    .tokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis())
-                    .batchSize(EventProcessingConfiguration.BATCH_SIZE));
+            configurer.eventProcessing().usingPooledStreamingEventProcessors(
+                    (configuration, builder) -> sharingSegments(builder, processors, instances));
         };
+    }
+
+    /** A pooled processor as every instance runs it: its share of the segments, its claims' rhythm, its batches. */
+    static PooledStreamingEventProcessor.Builder sharingSegments(PooledStreamingEventProcessor.Builder builder,
+                                                                 MingaProperties.Processors processors, ProcessingInstances instances) {
+        return builder
+                .initialToken(source -> null)
+                .initialSegmentCount(processors.segments())
+                .maxSegmentProvider(processor -> instances.fairShare())
+                .claimExtensionThreshold(CLAIM_RENEWAL.toMillis())
+                .tokenClaimInterval(TOKEN_CLAIM_INTERVAL.toMillis())
+                .batchSize(EventProcessingConfiguration.BATCH_SIZE);
     }
 
     /** The instances sharing the processing, and so each one's share of the segments. */
