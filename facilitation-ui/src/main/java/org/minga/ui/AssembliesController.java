@@ -20,6 +20,7 @@ import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.ListAssembliesQuery;
+import org.minga.assembly.api.query.ListedAssemblies;
 import org.minga.security.TableCodes;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
@@ -72,7 +73,7 @@ public class AssembliesController {
 
     @GetMapping
     public List<AssemblySummary.Listed> list() {
-        return gateways.ask(new ListAssembliesQuery(), ResponseTypes.multipleInstancesOf(AssemblySummary.Listed.class));
+        return gateways.ask(new ListAssembliesQuery(), ResponseTypes.instanceOf(ListedAssemblies.class)).assemblies();
     }
 
     @GetMapping("/{assemblyId}")

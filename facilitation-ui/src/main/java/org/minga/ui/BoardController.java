@@ -9,8 +9,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.minga.assembly.api.InvalidInputException;
-import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.query.BoardChange;
 import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
@@ -54,20 +52,18 @@ public class BoardController {
         this.access = access;
     }
 
-    /** The live board, or with {@code sequence} or {@code at} the board as it stood then, rebuilt from the stream. */
+    /**
+     * The live board, or with {@code sequence} or {@code at} the board as it stood then, rebuilt from
+     * the stream; the time-travel query itself refuses a bad {@code sequence} or {@code at}.
+     */
     @GetMapping
     public BoardView board(@PathVariable String assemblyId,
                            @RequestParam(required = false) Long sequence,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant at) {
-        if (sequence != null && at != null) {
-            throw new InvalidInputException("at", Refusal.VALUE_UNKNOWN, at);
+        if (sequence != null || at != null) {
+            return gateways.ask(new FindBoardAsOfQuery(assemblyId, sequence, at), ResponseTypes.instanceOf(BoardView.class));
         }
-        if (sequence != null && sequence < 0) {
-            throw new InvalidInputException("sequence", Refusal.NUMBER_OUT_OF_RANGE, sequence, 0, Long.MAX_VALUE);
-        }
-        BoardView board = sequence == null && at == null
-                ? gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class))
-                : gateways.ask(new FindBoardAsOfQuery(assemblyId, sequence, at), ResponseTypes.instanceOf(BoardView.class));
+        BoardView board = gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class));
         if (board == null) {
             throw new UnknownAssemblyException(assemblyId);
         }

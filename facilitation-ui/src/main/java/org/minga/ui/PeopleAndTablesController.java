@@ -20,6 +20,7 @@ import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.FindParticipantsQuery;
+import org.minga.assembly.api.query.ParticipantEntries;
 import org.minga.assembly.api.query.ParticipantEntry;
 import org.minga.assembly.command.TextRules;
 import org.minga.registry.ParticipantRegistry;
@@ -88,7 +89,7 @@ public class PeopleAndTablesController {
     public List<Map<String, Object>> participants(@PathVariable String assemblyId) {
         gateways.summaryOf(assemblyId);
         List<ParticipantEntry> entries = gateways.ask(new FindParticipantsQuery(assemblyId),
-                ResponseTypes.multipleInstancesOf(ParticipantEntry.class));
+                ResponseTypes.instanceOf(ParticipantEntries.class)).entries();
         Map<String, ParticipantRegistry.PersonalData> personal = registry.peopleOf(assemblyId);
         List<Map<String, Object>> people = new ArrayList<>();
         for (ParticipantEntry entry : entries) {

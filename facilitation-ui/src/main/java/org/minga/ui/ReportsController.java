@@ -10,6 +10,7 @@ import org.minga.assembly.api.query.AgendaView;
 import org.minga.assembly.api.query.FindAgendaQuery;
 import org.minga.assembly.api.query.FindHistoryQuery;
 import org.minga.assembly.api.query.FindParticipationQuery;
+import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.ui.web.Gateways;
@@ -109,7 +110,7 @@ public class ReportsController {
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String assemblyId, Locale locale) {
         List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
-                ResponseTypes.multipleInstancesOf(HistoryEntry.class));
+                ResponseTypes.instanceOf(HistoryEntries.class)).entries();
         if (history.isEmpty()) {
             throw new UnknownAssemblyException(assemblyId);
         }

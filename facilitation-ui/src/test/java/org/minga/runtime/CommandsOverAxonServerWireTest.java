@@ -5,42 +5,28 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.axoniq.axonserver.grpc.command.CommandResponse;
-import org.axonframework.axonserver.connector.AxonServerConfiguration;
-import org.axonframework.axonserver.connector.command.CommandSerializer;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.CommandResultMessage;
-import org.axonframework.commandhandling.GenericCommandResultMessage;
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.minga.runtime.wire.AxonServerWire;
 import org.minga.ui.MingaClient;
 import org.minga.ui.ScriptedAssembly;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * With Axon Server, a command sent through one instance may be handled by another: its answer or
- * its refusal crosses the wire as Axon Server's {@link CommandResponse}, not as a Java object.
- * Here every command's outcome takes that trip (serialized and read back by the connector's own
- * {@link CommandSerializer}, with the application's serializer) before the web layer sees it, and
- * the room must notice nothing: the split still answers its tables with their codes, a refusal is
- * still the same 400/404/409 with the same code, field and message, in Spanish and English.
+ * With Axon Server, a command sent through one instance may be handled by another: the command, its
+ * answer and its refusal cross the wire as Axon Server's gRPC messages, not as Java objects. In
+ * every test each command takes that trip ({@link AxonServerWire}, with the connector's own
+ * {@code CommandSerializer}) and the room must notice nothing: the split still answers its tables
+ * with their codes, a refusal is still the same 400/404/409 with the same code, field and message,
+ * in Spanish and English.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -51,47 +37,6 @@ class CommandsOverAxonServerWireTest {
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("minga.data-dir", DATA_DIR::toString);
-    }
-
-    @TestConfiguration
-    static class OverTheWire {
-        @Bean
-        AxonServerWire axonServerWire(@Qualifier("messageSerializer") Serializer serializer) {
-            return new AxonServerWire(new CommandSerializer(serializer, AxonServerConfiguration.builder().build()));
-        }
-    }
-
-    /** Outermost command interceptor: what the handling instance would send back, as the sending instance reads it. */
-    static final class AxonServerWire implements MessageHandlerInterceptor<CommandMessage<?>>, Ordered {
-
-        private final CommandSerializer wire;
-        final AtomicInteger crossings = new AtomicInteger();
-
-        AxonServerWire(CommandSerializer wire) {
-            this.wire = wire;
-        }
-
-        @Override
-        public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
-            CommandResultMessage<?> outcome;
-            try {
-                outcome = GenericCommandResultMessage.asCommandResultMessage(chain.proceed());
-            } catch (Exception failure) {
-                outcome = GenericCommandResultMessage.asCommandResultMessage(failure);
-            }
-            CommandResponse response = wire.serialize(outcome, unitOfWork.getMessage().getIdentifier());
-            CommandResultMessage<?> received = wire.deserialize(response);
-            crossings.incrementAndGet();
-            if (received.isExceptional()) {
-                throw (Exception) received.exceptionResult();
-            }
-            return received.getPayload();
-        }
-
-        @Override
-        public int getOrder() {
-            return Ordered.HIGHEST_PRECEDENCE;
-        }
     }
 
     @LocalServerPort
@@ -116,7 +61,8 @@ class CommandsOverAxonServerWireTest {
 
     @Test
     void everyCommandOfTheAssemblyCrossedTheWireAndTheSplitStillAnswersItsTables() {
-        assertThat(wire.crossings.get()).isGreaterThanOrEqualTo(59);
+        assertThat(wire.commandOutcomesReceived()).isGreaterThanOrEqualTo(59);
+        assertThat(wire.damage()).isEmpty();
         JsonNode tables = assembly.tables();
         assertThat(tables).hasSize(4);
         assertThat(tables).allSatisfy(table -> {

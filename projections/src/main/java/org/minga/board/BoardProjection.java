@@ -6,6 +6,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.minga.assembly.api.InvalidInputException;
+import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
@@ -47,9 +50,26 @@ public class BoardProjection {
         return boards.find(query.assemblyId()).orElse(null);
     }
 
-    /** Folds the raw stream (never a snapshot) up to the sequence or instant asked, from the nearest checkpoint. */
+    /**
+     * Folds the raw stream (never a snapshot) up to the sequence or instant asked, from the nearest
+     * checkpoint. Unlike the live board, which may not know an assembly scheduled a moment ago yet,
+     * the event store is the truth: no event at or before the point asked is an unknown assembly.
+     */
     @QueryHandler
     public BoardView handle(FindBoardAsOfQuery query) {
-        return timeTravel.boardAsOf(query.assemblyId(), query.sequence(), query.at());
+        if (query.sequence() != null && query.at() != null) {
+            throw new InvalidInputException("at", Refusal.VALUE_UNKNOWN, query.at());
+        }
+        if (query.sequence() == null && query.at() == null) {
+            throw new InvalidInputException("sequence", Refusal.FIELD_REQUIRED);
+        }
+        if (query.sequence() != null && query.sequence() < 0) {
+            throw new InvalidInputException("sequence", Refusal.NUMBER_OUT_OF_RANGE, query.sequence(), 0, Long.MAX_VALUE);
+        }
+        BoardView board = timeTravel.boardAsOf(query.assemblyId(), query.sequence(), query.at());
+        if (board == null) {
+            throw new UnknownIdException("assemblyId", Refusal.ASSEMBLY_UNKNOWN, query.assemblyId());
+        }
+        return board;
     }
 }

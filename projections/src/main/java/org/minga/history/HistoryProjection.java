@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
 import org.minga.assembly.api.query.FindHistoryQuery;
+import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.DocumentStore;
@@ -40,13 +41,13 @@ public class HistoryProjection {
     }
 
     @QueryHandler
-    public List<HistoryEntry> handle(FindHistoryQuery query) {
+    public HistoryEntries handle(FindHistoryQuery query) {
         Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
         List<HistoryRecord> records = history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence"));
         Map<String, String> labels = new HashMap<>();
         records.forEach(r -> labels.putAll(r.tableLabels()));
-        return records.stream()
+        return new HistoryEntries(records.stream()
                 .map(r -> new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale, labels), r.tableId(), r.pieceId()))
-                .toList();
+                .toList());
     }
 }

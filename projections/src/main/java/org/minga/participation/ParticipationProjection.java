@@ -13,6 +13,7 @@ import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.FindParticipationQuery;
+import org.minga.assembly.api.query.ParticipantEntries;
 import org.minga.assembly.api.query.ParticipantEntry;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.participation.ParticipationFold.ParticipationDocument;
@@ -47,10 +48,10 @@ public class ParticipationProjection {
     }
 
     @QueryHandler
-    public List<ParticipantEntry> handle(FindParticipantsQuery query) {
-        return participation.find(query.assemblyId())
+    public ParticipantEntries handle(FindParticipantsQuery query) {
+        return new ParticipantEntries(participation.find(query.assemblyId())
                 .map(d -> d.people().stream().map(p -> new ParticipantEntry(p.participantId(), p.profile(), p.tableId())).toList())
-                .orElse(List.of());
+                .orElse(List.of()));
     }
 
     @QueryHandler

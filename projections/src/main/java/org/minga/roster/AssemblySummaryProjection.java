@@ -1,7 +1,6 @@
 package org.minga.roster;
 
 import java.util.Comparator;
-import java.util.List;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -10,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.FindAssemblyQuery;
 import org.minga.assembly.api.query.ListAssembliesQuery;
+import org.minga.assembly.api.query.ListedAssemblies;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.FoldedReadModel;
 import org.minga.projections.ReadModelStores;
@@ -40,10 +40,10 @@ public class AssemblySummaryProjection {
     }
 
     @QueryHandler
-    public List<AssemblySummary.Listed> handle(ListAssembliesQuery query) {
-        return assemblies.store().findAll().stream()
+    public ListedAssemblies handle(ListAssembliesQuery query) {
+        return new ListedAssemblies(assemblies.store().findAll().stream()
                 .sorted(Comparator.comparing(AssemblySummary::date).reversed().thenComparing(AssemblySummary::assemblyId))
                 .map(s -> new AssemblySummary.Listed(s.assemblyId(), s.title(), s.region(), s.date(), s.status()))
-                .toList();
+                .toList());
     }
 }

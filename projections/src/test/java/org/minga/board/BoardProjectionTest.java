@@ -1,6 +1,7 @@
 package org.minga.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,16 +26,20 @@ import org.minga.assembly.api.AssemblyRules;
 import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.MonthRange;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.BoardChange;
 import org.minga.assembly.api.query.BoardView;
+import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
 import org.minga.projections.ReadModelStores;
 
@@ -132,6 +137,33 @@ class BoardProjectionTest {
 
         assertThat(board().axes().get(0).tables().get(0).pieces()).isEmpty();
         assertThat(board().revision()).isEqualTo(4);
+    }
+
+    @Test
+    void theBoardAsOfBothASequenceAndAnInstantIsBadInput() {
+        assertThatThrownBy(() -> projection.handle(new FindBoardAsOfQuery(ASSEMBLY, 3L, NINE)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.VALUE_UNKNOWN);
+                    assertThat(refused.field()).isEqualTo("at");
+                });
+    }
+
+    @Test
+    void theBoardAsOfANegativeSequenceIsOutOfRange() {
+        assertThatThrownBy(() -> projection.handle(new FindBoardAsOfQuery(ASSEMBLY, -3L, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.NUMBER_OUT_OF_RANGE);
+                    assertThat(refused.arguments()).containsExactly(-3L, 0, Long.MAX_VALUE);
+                });
+    }
+
+    @Test
+    void theBoardAsOfAnAssemblyWithNoEventsIsAnUnknownAssembly() {
+        assertThatThrownBy(() -> projection.handle(new FindBoardAsOfQuery("nowhere", 0L, null)))
+                .isInstanceOfSatisfying(UnknownIdException.class, refused -> {
+                    assertThat(refused.refusal()).isEqualTo(Refusal.ASSEMBLY_UNKNOWN);
+                    assertThat(refused.arguments()).containsExactly("nowhere");
+                });
     }
 
     private void feed(Object... events) {

@@ -69,6 +69,10 @@ public class Gateways {
         }
     }
 
+    /**
+     * Asks a query and waits for its answer. A refusal surfaces as the engine's exception, whichever
+     * instance answered the query.
+     */
     public <R> R ask(Object query, ResponseType<R> answer) {
         try {
             return queries.query(query, answer).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -76,6 +80,10 @@ public class Gateways {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading " + query, e);
         } catch (java.util.concurrent.ExecutionException | CompletionException e) {
+            Optional<RefusedException> refusal = RefusalsOverTheWire.refusalIn(e.getCause());
+            if (refusal.isPresent()) {
+                throw refusal.get();
+            }
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
