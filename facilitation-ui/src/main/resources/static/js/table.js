@@ -23,6 +23,8 @@
   // ------------------------------------------------------------------ the outbox
   const outboxKey = "minga.outbox." + assemblyId + "." + tableId;
   let sending = false;
+  /** The engine's limit on a piece's text (Refusal text.too-long). */
+  const MAX_TEXT = 280;
   const outbox = () => JSON.parse(localStorage.getItem(outboxKey) || "[]");
   const saveOutbox = items => localStorage.setItem(outboxKey, JSON.stringify(items));
 
@@ -170,24 +172,42 @@
   }
 
   function addNeedForm() {
-    const text = el("textarea", { id: "need-text", "data-key": "new-need", maxlength: "280", required: true });
+    const text = el("textarea", { id: "need-text", "data-key": "new-need", maxlength: String(MAX_TEXT), required: true });
     return el("form", { class: "add-need", onsubmit: e => {
       e.preventDefault();
-      if (!text.value.trim()) return;
-      const pieceId = newId();
-      enqueue("POST", base + "/tables/" + encodeURIComponent(tableId) + "/needs", { pieceId, text: text.value }, "need");
+      const written = text.value;
+      if (!written.trim()) return;
+      // Emptied before the outbox re-renders the page, which carries typed text over to the new form.
       text.value = "";
-    } }, el("label", { for: "need-text", text: t("phone.needText") }), text,
+      enqueue("POST", base + "/tables/" + encodeURIComponent(tableId) + "/needs", { pieceId: newId(), text: written }, "need");
+    } }, el("label", { for: "need-text", text: t("phone.needText") }), text, counter(text),
       el("div", { class: "actions" }, el("button", { type: "submit", text: t("phone.addNeed") })));
+  }
+
+  /**
+   * "37/280" under a text box, kept up to date as people type; at the limit it says that the
+   * rest was not taken (the browser cuts a longer paste without a word).
+   */
+  function counter(box) {
+    const shown = el("span", { class: "counter", "aria-live": "polite", "data-counter-for": box.id });
+    const update = () => {
+      const full = box.value.length >= MAX_TEXT;
+      shown.textContent = box.value.length + "/" + MAX_TEXT + (full ? " · " + t("phone.textFull") : "");
+      shown.classList.toggle("full", full);
+    };
+    box.addEventListener("input", update);
+    // keepingInputs sets values after building the form: count them once the page settled.
+    queueMicrotask(update);
+    return shown;
   }
 
   function reviseForm(piece) {
     const id = "revise-" + piece.pieceId;
-    const text = el("textarea", { id, "data-key": id, maxlength: "280" });
+    const text = el("textarea", { id, "data-key": id, maxlength: String(MAX_TEXT) });
     text.value = piece.text;
     const path = base + "/tables/" + encodeURIComponent(tableId) + "/needs/" + encodeURIComponent(piece.pieceId);
     return el("form", { onsubmit: e => { e.preventDefault(); enqueue("PUT", path, { text: text.value }, "revise"); } },
-      el("label", { for: id, text: t("phone.revise") }), text,
+      el("label", { for: id, text: t("phone.revise") }), text, counter(text),
       el("div", { class: "actions" },
         el("button", { type: "submit", text: t("phone.save") }),
         el("button", { type: "button", class: "danger", text: t("phone.withdraw"),
@@ -197,7 +217,7 @@
   function solutionForm(piece) {
     const textId = "solution-" + piece.pieceId;
     const orgsId = "orgs-" + piece.pieceId;
-    const text = el("textarea", { id: textId, "data-key": textId, maxlength: "280" });
+    const text = el("textarea", { id: textId, "data-key": textId, maxlength: String(MAX_TEXT) });
     const orgs = el("input", { id: orgsId, "data-key": orgsId, type: "text" });
     if (piece.solution) {
       text.value = piece.solution.text;
@@ -207,7 +227,7 @@
     return el("form", { onsubmit: e => {
       e.preventDefault();
       enqueue("PUT", path, { text: text.value, cooperatingOrganizations: splitList(orgs.value) }, "solution");
-    } }, el("label", { for: textId, text: t("phone.solutionText") }), text,
+    } }, el("label", { for: textId, text: t("phone.solutionText") }), text, counter(text),
       el("label", { for: orgsId, text: t("phone.orgs") }), orgs,
       el("div", { class: "actions" }, el("button", { type: "submit", text: t("phone.save") })));
   }

@@ -111,6 +111,37 @@ class RoomBrowserTest {
     }
 
     /**
+     * A spokesperson sends a need, then writes the next one: the box is empty again and counts what
+     * is typed, and each need reaches the board once with its own text (the box used to come back
+     * holding the need just sent, so the second became both, cut at 280 characters without a word).
+     */
+    @Test
+    void aPhoneSendsTwoNeedsInARowEachWithItsOwnTextAndCountsTheCharacters() {
+        RoomData room = RoomData.withNeedsOpen(api, "twice", 2, 1, 4);
+        joinTable(room, "t1");
+        WebElement box = waitFor(phone, By.id("need-text"));
+        box.sendKeys("Agua potable para la vereda");
+        assertThat(phone.findElement(By.cssSelector("[data-counter-for='need-text']")).getText()).isEqualTo("27/280");
+
+        phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+        new WebDriverWait(phone, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("need-text")).getDomProperty("value").isEmpty()
+                        && d.findElement(By.cssSelector("[data-counter-for='need-text']")).getText().equals("0/280"));
+        // The board brings the need back as stored: the page is drawn again, then typing goes on.
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector(".card:not(.pending)")).stream()
+                        .anyMatch(card -> card.getText().contains("Agua potable para la vereda")));
+        waitFor(phone, By.id("need-text")).sendKeys("Semillas nativas");
+        phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(room.piecesWithText("Agua potable para la vereda")).isEqualTo(1);
+            assertThat(room.piecesWithText("Semillas nativas")).isEqualTo(1);
+        });
+        assertThat(api.get("/api/assemblies/twice/board").json().findValues("text")).hasSize(2);
+    }
+
+    /**
      * In production the live feed crosses Axon Server; when it goes away the server ends each board
      * stream with a "reconnect" event. Here the feed is broken the same way (the subscription fails
      * as with Axon Server unreachable): the projector says it is reconnecting, comes back by itself,
