@@ -71,6 +71,7 @@ public enum Refusal {
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),
+    AGENDA_VOTE_MORE_THAN_PEOPLE("agenda.vote-more-than-people", Kind.RULE),
     AGENDA_APPROVED("agenda.approved", Kind.RULE),
     PARTICIPANT_ID_OTHER_PERSON("participant.id-other-person", Kind.RULE),
     PARTICIPANT_DATA_ERASED("participant.data-erased", Kind.RULE),

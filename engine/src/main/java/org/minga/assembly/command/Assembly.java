@@ -384,6 +384,10 @@ public class Assembly {
         if (votes != null && votes.inFavor() <= votes.against()) {
             throw new RuleViolationException(Refusal.AGENDA_VOTE_NOT_CARRIED, votes.inFavor(), votes.against());
         }
+        // A count above the people registered is a slip of the keyboard (500 for 50), and approval freezes it.
+        if (votes != null && votes.total() > participants.size()) {
+            throw new RuleViolationException(Refusal.AGENDA_VOTE_MORE_THAN_PEOPLE, votes.total(), participants.size());
+        }
         apply(new AgendaApprovedEvent(assemblyId, method, votes, items));
     }
 

@@ -68,10 +68,23 @@ class PlenaryAndClosingTest {
 
         @Test
         void thePlenaryApprovesByACountedVote() {
-            VoteCount votes = new VoteCount(120, 30, 12);
+            VoteCount votes = new VoteCount(2, 1, 1);
             fixture.given(tableOnePinnedAndPlenaryOpen())
                     .when(new ApproveAgendaCommand(ASSEMBLY, ApprovalMethod.VOTE, votes))
                     .expectEvents(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.VOTE, votes, List.of(TABLE_ONE_ITEM)));
+        }
+
+        @Test
+        void aVoteOfMorePeopleThanAreRegisteredIsRefusedAndApprovesNothing() {
+            // Four people are registered: 500 in favour is a slip of the keyboard, and approval would freeze it.
+            fixture.given(tableOnePinnedAndPlenaryOpen())
+                    .when(new ApproveAgendaCommand(ASSEMBLY, ApprovalMethod.VOTE, new VoteCount(500, 0, 0)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AGENDA_VOTE_MORE_THAN_PEOPLE));
+            fixture.given(tableOnePinnedAndPlenaryOpen())
+                    .when(new ApproveAgendaCommand(ASSEMBLY, ApprovalMethod.VOTE, new VoteCount(3, 1, 1)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AGENDA_VOTE_MORE_THAN_PEOPLE));
         }
 
         @Test

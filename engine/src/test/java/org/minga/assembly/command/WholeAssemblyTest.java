@@ -87,7 +87,7 @@ class WholeAssemblyTest {
                     List.of("Organización " + (2 * t - 1), "Organización " + (2 * t)),
                     List.of("Organización " + (2 * t)), when, "p" + (2 * t)));
         }
-        VoteCount votes = new VoteCount(310, 12, 4);
+        VoteCount votes = new VoteCount(8, 1, 1);
 
         fixture.givenCommands(commands)
                 .when(new ApproveAgendaCommand(ASSEMBLY, ApprovalMethod.VOTE, votes))

@@ -425,8 +425,8 @@ class RoomBrowserTest {
         room.awaitStep("plenary", true);
 
         console.findElement(By.id("method-vote")).click();
-        waitFor(console, By.id("in-favor")).sendKeys("30");
-        console.findElement(By.id("against")).sendKeys("2");
+        waitFor(console, By.id("in-favor")).sendKeys("3");
+        console.findElement(By.id("against")).sendKeys("0");
         console.findElement(By.id("abstentions")).sendKeys("1");
         console.findElement(By.id("approval-submit")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> "approved".equals(api.get("/api/assemblies/console-run/agenda").json().get("status").asText()));
@@ -438,7 +438,7 @@ class RoomBrowserTest {
             assertThat(summary.get("status").asText()).isEqualTo("closed");
             assertThat(summary.at("/counts/participants").asInt()).isEqualTo(4);
             JsonNode agenda = api.get("/api/assemblies/console-run/agenda").json();
-            assertThat(agenda.at("/approval/inFavor").asInt()).isEqualTo(30);
+            assertThat(agenda.at("/approval/inFavor").asInt()).isEqualTo(3);
             assertThat(agenda.get("items")).extracting(i -> i.get("needPieceId").asText()).containsExactly("c1", "c2");
         });
         assertThat(console.findElement(By.id("participants")).getText()).contains("Ana", "Cooperativa A");
