@@ -267,16 +267,31 @@
       return section;
     }
     if (!stepOpen("spokespeople") || board.status !== "running") return section;
+    // Nobody is chosen until the table chooses: a first name picked in advance was elected by a stray tap.
     const select = el("select", { id: "spokesperson", "data-key": "spokesperson" },
+      el("option", { value: "", text: t("phone.chooseSpokesperson") }),
       members.map(m => el("option", { value: m.participantId, text: m.name || m.participantId })));
-    if (table.spokespersonId) select.value = table.spokespersonId;
+    select.value = table.spokespersonId || "";
+    const elect = el("button", { type: "submit", id: "elect", text: t("phone.elect") });
+    const electable = () => { elect.disabled = !select.value || select.value === table.spokespersonId; };
+    select.addEventListener("change", electable);
+    queueMicrotask(electable);
     section.append(el("form", { onsubmit: e => {
       e.preventDefault();
+      if (!select.value) return;
       enqueue("PUT", base + "/tables/" + encodeURIComponent(tableId) + "/spokesperson", { participantId: select.value }, "spokesperson");
     } }, el("label", { for: "spokesperson", text: t("phone.spokesperson") }), select,
-      el("div", { class: "actions" }, el("button", { type: "submit", text: t("phone.elect") }))));
-    section.append(el("div", { class: "actions" }, el("button", { type: "button", id: "pin", text: t("phone.pin"),
-      onclick: () => enqueue("POST", base + "/tables/" + encodeURIComponent(tableId) + "/pin", undefined, "pin") })));
+      el("div", { class: "actions" }, elect)));
+    // Pinning needs a spokesperson and cannot be undone from the phone: say so before doing it.
+    if (table.spokespersonId) {
+      section.append(el("div", { class: "actions" }, el("button", { type: "button", id: "pin", text: t("phone.pin"),
+        onclick: () => {
+          if (!confirm(t("phone.confirmPin", { table: table.label, name: nameOf(table.spokespersonId) }))) return;
+          enqueue("POST", base + "/tables/" + encodeURIComponent(tableId) + "/pin", undefined, "pin");
+        } })));
+    } else {
+      section.append(el("p", { class: "hint", id: "pin-after-election", text: t("phone.pinAfterElection") }));
+    }
     return section;
   }
 

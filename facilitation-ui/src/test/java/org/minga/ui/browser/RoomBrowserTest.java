@@ -28,6 +28,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -139,6 +140,46 @@ class RoomBrowserTest {
             assertThat(room.piecesWithText("Semillas nativas")).isEqualTo(1);
         });
         assertThat(api.get("/api/assemblies/twice/board").json().findValues("text")).hasSize(2);
+    }
+
+    /**
+     * The phone elects nobody in advance: the choice starts empty, "Elect" waits for a name, and
+     * Pin appears only once the table has its spokesperson. Pinning asks first, naming the table
+     * and the person, and a "no" pins nothing.
+     */
+    @Test
+    void aPhoneElectsOnlyWhomTheTableChoosesAndAsksBeforePinning() {
+        RoomData room = RoomData.withNeedsOpen(api, "elect", 2, 1, 4);
+        room.addNeed("t1", "e1", "Agua potable para la vereda");
+        room.openStep("solutions");
+        room.attachSolution("t1", "e1");
+        room.openStep("work-plan");
+        room.planWork("t1", "e1");
+        room.openStep("spokespeople");
+        joinTable(room, "t1");
+
+        WebElement choice = waitFor(phone, By.id("spokesperson"));
+        assertThat(choice.getDomProperty("value")).isEmpty();
+        assertThat(phone.findElement(By.id("elect")).isEnabled()).isFalse();
+        assertThat(phone.findElements(By.id("pin"))).isEmpty();
+        assertThat(phone.findElement(By.id("pin-after-election")).getText()).contains("vocería");
+
+        new Select(choice).selectByIndex(2);
+        String chosen = choice.getDomProperty("value");
+        phone.findElement(By.id("elect")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/elect/board").json()
+                .findValues("spokespersonId").stream().anyMatch(id -> id.asText().equals(chosen)));
+
+        waitFor(phone, By.id("pin")).click();
+        String question = phone.switchTo().alert().getText();
+        phone.switchTo().alert().dismiss();
+        assertThat(question).contains("Mesa 1").contains("no se pueden cambiar");
+        assertThat(room.pinnedTables()).isZero();
+
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> { d.findElement(By.id("pin")).click(); return true; });
+        phone.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.pinnedTables() == 1);
     }
 
     /**
