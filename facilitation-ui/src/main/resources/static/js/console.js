@@ -105,6 +105,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.csv.sep.tab": "tabulaciones",
   "console.csv.willRegister.one": "Se inscribirá 1 fila.", "console.csv.willRegister.other": "Se inscribirán {n} filas.",
   "console.csv.willRefuse.one": "1 fila será rechazada y no se enviará:", "console.csv.willRefuse.other": "{n} filas serán rechazadas y no se enviarán:",
+  "console.csv.notSent.one": "1 fila rechazada en la vista previa no se envió:", "console.csv.notSent.other": "{n} filas rechazadas en la vista previa no se enviaron:",
   "console.csv.confirm": "Confirmar e inscribir", "console.csv.cancel": "Cancelar",
   "console.csv.why.name": "falta el nombre", "console.csv.why.organization": "falta la organización",
   "console.csv.why.gender": "género desconocido «{value}» (use mujer, hombre, no binario o prefiere no decir)",
@@ -283,6 +284,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.csv.sep.tab": "tabs",
   "console.csv.willRegister.one": "1 row will be registered.", "console.csv.willRegister.other": "{n} rows will be registered.",
   "console.csv.willRefuse.one": "1 row will be refused and not sent:", "console.csv.willRefuse.other": "{n} rows will be refused and not sent:",
+  "console.csv.notSent.one": "1 row refused in the preview was not sent:", "console.csv.notSent.other": "{n} rows refused in the preview were not sent:",
   "console.csv.confirm": "Confirm and register", "console.csv.cancel": "Cancel",
   "console.csv.why.name": "the name is missing", "console.csv.why.organization": "the organisation is missing",
   "console.csv.why.gender": "unknown gender «{value}» (use female, male, non-binary or undisclosed)",
@@ -1277,9 +1279,10 @@ window.MingaCsv = (() => {
       });
       $("csv-read").hidden = false;
       const count = (key, n) => t(key + (n === 1 ? ".one" : ".other"), { n });
-      const preview = [el("p", { text: count("console.csv.willRegister", accepted.length) })];
+      // Once sent, the import's own outcome is in the notice; what stays is what was never sent.
+      const preview = pendingImport.sent ? [] : [el("p", { text: count("console.csv.willRegister", accepted.length) })];
       if (refused.length) {
-        preview.push(el("p", { text: count("console.csv.willRefuse", refused.length) }),
+        preview.push(el("p", { text: count(pendingImport.sent ? "console.csv.notSent" : "console.csv.willRefuse", refused.length) }),
           el("ul", { class: "csv-errors" }, refused.map(row =>
             el("li", { text: t("console.csv.line", { line: row.line, detail: whyRefused(row.problems) }) }))));
       }
@@ -1356,6 +1359,7 @@ window.MingaCsv = (() => {
       });
       // The preview stays on the page: its refused rows were not sent and still need fixing.
       pendingImport.sent = true;
+      renderImportPreview();
       $("csv-file").value = "";
       showNotice(t("console.csv.done", { ok, m }));
       participantsKey = "";

@@ -104,6 +104,9 @@ class ParticipantImportBrowserTest {
                 assertThat(names("excel")).containsExactlyInAnyOrder("José Muñoz", "Ana Pérez"));
         new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("notice")).getText().contains("2 de 2"));
+        assertThat(console.findElement(By.id("csv-preview")).getText())
+                .contains("3 filas rechazadas en la vista previa no se enviaron").contains("línea 3").doesNotContain("Se inscribirán");
+        assertThat(console.findElement(By.id("csv-confirm")).isDisplayed()).isFalse();
         JsonNode jose = person("excel", "José Muñoz");
         assertThat(jose.get("organization").asText()).isEqualTo("Cooperativa La Peña");
         assertThat(jose.get("gender").asText()).isEqualTo("male");
