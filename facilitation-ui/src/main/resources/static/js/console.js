@@ -96,9 +96,25 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.area.urban": "Urbana",
   "console.area.rural": "Rural",
   "console.csv.title": "Importar desde un archivo CSV",
-  "console.csv.help": "La primera fila nombra las columnas: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id (también en inglés: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId). Nombre y organización son obligatorios.",
+  "console.csv.help": "La primera fila nombra las columnas: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id (también en inglés: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId). Nombre y organización son obligatorios. Desde Excel sirve «CSV UTF-8» o «CSV (delimitado por comas)»: Minga reconoce UTF-8 y Windows-1252, con ; o , y muestra qué filas inscribirá antes de enviar nada.",
   "console.csv.file": "Archivo CSV",
-  "console.csv.import": "Importar",
+  "console.csv.check": "Revisar el archivo",
+  "console.csv.read": "Leído como {encoding}, separado por {separator}",
+  "console.csv.enc.utf-8-bom": "UTF-8 con BOM", "console.csv.enc.utf-8": "UTF-8",
+  "console.csv.enc.utf-16": "UTF-16", "console.csv.enc.windows-1252": "Windows-1252 (Excel)",
+  "console.csv.sep.tab": "tabulaciones",
+  "console.csv.willRegister.one": "Se inscribirá 1 fila.", "console.csv.willRegister.other": "Se inscribirán {n} filas.",
+  "console.csv.willRefuse.one": "1 fila será rechazada y no se enviará:", "console.csv.willRefuse.other": "{n} filas serán rechazadas y no se enviarán:",
+  "console.csv.notSent.one": "1 fila rechazada en la vista previa no se envió:", "console.csv.notSent.other": "{n} filas rechazadas en la vista previa no se enviaron:",
+  "console.csv.confirm": "Confirmar e inscribir", "console.csv.cancel": "Cancelar",
+  "console.csv.why.name": "falta el nombre", "console.csv.why.organization": "falta la organización",
+  "console.csv.why.gender": "género desconocido «{value}» (use mujer, hombre, no binario o prefiere no decir)",
+  "console.csv.why.area": "zona desconocida «{value}» (use urbana o rural)",
+  "console.csv.why.ageGroup": "edad desconocida «{value}» (use menos de 18, 18-29, 30-44, 45-59 o 60+)",
+  "console.csv.why.axis": "eje desconocido «{value}»",
+  "console.csv.why.id": "id no válido «{value}» (solo letras sin tilde, dígitos, - y _, hasta 64)",
+  "console.csv.why.duplicate": "el id «{value}» ya está en la línea {first} del archivo",
+  "console.csv.why.long": "la columna «{column}» tiene {length} caracteres (máximo {max})",
   "console.csv.progress": "{n} de {m}",
   "console.csv.line": "línea {line}: {detail}",
   "console.csv.done": "Importación terminada: {ok} de {m} filas inscritas.",
@@ -259,9 +275,25 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.area.urban": "Urban",
   "console.area.rural": "Rural",
   "console.csv.title": "Import from a CSV file",
-  "console.csv.help": "The first row names the columns: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId (Spanish names work too: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id). Name and organisation are required.",
+  "console.csv.help": "The first row names the columns: name, organization, organizationType, sector, gender, ageGroup, territory, area, preferredAxisId, participantId (Spanish names work too: nombre, organizacion, tipoOrganizacion, sector, genero, edad, territorio, zona, eje, id). Name and organisation are required. From Excel, «CSV UTF-8» or «CSV (comma delimited)» both work: Minga recognises UTF-8 and Windows-1252, with ; or , and shows which rows it will register before sending anything.",
   "console.csv.file": "CSV file",
-  "console.csv.import": "Import",
+  "console.csv.check": "Check the file",
+  "console.csv.read": "Read as {encoding}, separated by {separator}",
+  "console.csv.enc.utf-8-bom": "UTF-8 with BOM", "console.csv.enc.utf-8": "UTF-8",
+  "console.csv.enc.utf-16": "UTF-16", "console.csv.enc.windows-1252": "Windows-1252 (Excel)",
+  "console.csv.sep.tab": "tabs",
+  "console.csv.willRegister.one": "1 row will be registered.", "console.csv.willRegister.other": "{n} rows will be registered.",
+  "console.csv.willRefuse.one": "1 row will be refused and not sent:", "console.csv.willRefuse.other": "{n} rows will be refused and not sent:",
+  "console.csv.notSent.one": "1 row refused in the preview was not sent:", "console.csv.notSent.other": "{n} rows refused in the preview were not sent:",
+  "console.csv.confirm": "Confirm and register", "console.csv.cancel": "Cancel",
+  "console.csv.why.name": "the name is missing", "console.csv.why.organization": "the organisation is missing",
+  "console.csv.why.gender": "unknown gender «{value}» (use female, male, non-binary or undisclosed)",
+  "console.csv.why.area": "unknown area «{value}» (use urban or rural)",
+  "console.csv.why.ageGroup": "unknown age group «{value}» (use under 18, 18-29, 30-44, 45-59 or 60+)",
+  "console.csv.why.axis": "unknown axis «{value}»",
+  "console.csv.why.id": "invalid id «{value}» (only unaccented letters, digits, - and _, up to 64)",
+  "console.csv.why.duplicate": "the id «{value}» is already on line {first} of the file",
+  "console.csv.why.long": "the column «{column}» has {length} characters (at most {max})",
   "console.csv.progress": "{n} of {m}",
   "console.csv.line": "line {line}: {detail}",
   "console.csv.done": "Import finished: {ok} of {m} rows registered.",
@@ -332,6 +364,24 @@ Object.assign(MINGA_MESSAGES.en, {
 
 /* ---------------------------------------------------------------- CSV (RFC 4180), no page needed */
 window.MingaCsv = (() => {
+  /**
+   * Decodes a file's bytes as spreadsheets save them: a byte-order mark names UTF-8 or UTF-16;
+   * otherwise strict UTF-8, and bytes that are not UTF-8 as Windows-1252, which is what Excel in
+   * Spanish saves as "CSV". Answers {text, encoding}, encoding one of utf-8-bom, utf-8, utf-16,
+   * windows-1252; the text carries no BOM.
+   */
+  function decode(buffer) {
+    const bytes = new Uint8Array(buffer);
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes), encoding: "utf-8-bom" };
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes), encoding: "utf-16" };
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes), encoding: "utf-16" };
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+    } catch (notUtf8) {
+      return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    }
+  }
+
   /** The delimiter of the header line: comma, or semicolon/tab when a spreadsheet exported those. */
   function detectDelimiter(text) {
     const counts = { ",": 0, ";": 0, "\t": 0 };
@@ -424,6 +474,13 @@ window.MingaCsv = (() => {
     nodice: "undisclosed", prefernottosay: "undisclosed"
   };
   const AREAS = { urban: "urban", urbana: "urban", urbano: "urban", rural: "rural" };
+  // The API's codes (engine Gender, Area, AgeGroup) and rules (TextRules): checked here so the
+  // preview shows what the server would refuse before anything is sent.
+  const GENDER_CODES = ["female", "male", "non-binary", "undisclosed"];
+  const AREA_CODES = ["urban", "rural"];
+  const AGE_CODES = ["under-18", "18-29", "30-44", "45-59", "60-plus"];
+  const ID = /^[A-Za-z0-9_-]{1,64}$/;
+  const MAX_LENGTH = 280;
 
   function ageGroup(value) {
     const v = fold(value).replace(/\s+/g, " ");
@@ -437,7 +494,8 @@ window.MingaCsv = (() => {
   /**
    * Turns parsed records into participant bodies: the first record names the columns (English or
    * Spanish, any case, accents optional). Spanish values of gender, area and age group become the
-   * API's codes; an axis may be given by id or by title. Empty cells are left out.
+   * API's codes; an axis may be given by id or by title. Empty cells are left out. Each row carries
+   * its problems as keys and data ({key, value, …}), empty when the server should accept it.
    */
   function toParticipants(records, axes = []) {
     if (!records.length) return { rows: [], ignored: [], hasName: false, hasHeader: false };
@@ -464,10 +522,35 @@ window.MingaCsv = (() => {
       });
       return { line: record.line, body };
     }).filter(row => Object.keys(row.body).length);
+    const firstLineOfId = new Map();
+    for (const row of rows) row.problems = problemsOf(row, axes, firstLineOfId, header.fields, columns);
     return { rows, ignored, hasName: columns.includes("name"), hasHeader: true };
   }
 
-  return { parse, detectDelimiter, toParticipants };
+  function problemsOf({ line, body }, axes, firstLineOfId, headerFields, columns) {
+    const problems = [];
+    if (!body.name) problems.push({ key: "name" });
+    if (!body.organization) problems.push({ key: "organization" });
+    if (body.gender && !GENDER_CODES.includes(body.gender)) problems.push({ key: "gender", value: body.gender });
+    if (body.area && !AREA_CODES.includes(body.area)) problems.push({ key: "area", value: body.area });
+    if (body.ageGroup && !AGE_CODES.includes(body.ageGroup)) problems.push({ key: "ageGroup", value: body.ageGroup });
+    if (body.preferredAxisId && axes.length && !axes.some(a => a.axisId === body.preferredAxisId)) {
+      problems.push({ key: "axis", value: body.preferredAxisId });
+    }
+    for (const [field, value] of Object.entries(body)) {
+      const length = [...value].length;
+      if (length > MAX_LENGTH) problems.push({ key: "long", column: headerFields[columns.indexOf(field)].trim(), length, max: MAX_LENGTH });
+    }
+    const id = body.participantId;
+    if (id !== undefined) {
+      if (!ID.test(id)) problems.push({ key: "id", value: id });
+      else if (firstLineOfId.has(id)) problems.push({ key: "duplicate", value: id, first: firstLineOfId.get(id) });
+      else firstLineOfId.set(id, line);
+    }
+    return problems;
+  }
+
+  return { decode, parse, detectDelimiter, toParticipants };
 })();
 
 /* ---------------------------------------------------------------- the page */
@@ -1168,26 +1251,88 @@ window.MingaCsv = (() => {
       refresh();
     }
 
-    /* CSV import: parsed here, sent row by row in file order. */
-    $("csv-import").addEventListener("click", async () => {
+    /*
+     * CSV import in two moves: choosing a file reads it and previews what will happen (how it was
+     * read, how many rows will be registered, each row that will be refused and why); nothing is
+     * sent until the facilitator confirms. Rows then go one by one, in file order.
+     */
+    let pendingImport = null;   // {encoding, separator, rows, ignored} while a preview waits for a decision
+
+    function clearImport() {
+      pendingImport = null;
+      $("csv-read").hidden = true;
+      $("csv-preview").hidden = true;
+      $("csv-preview").replaceChildren();
+      $("csv-decision").hidden = true;
+    }
+
+    const whyRefused = problems => problems.map(p => t("console.csv.why." + p.key, p)).join("; ");
+
+    function renderImportPreview() {
+      if (!pendingImport) return;
+      const { encoding, separator, rows, ignored } = pendingImport;
+      const accepted = rows.filter(row => !row.problems.length);
+      const refused = rows.filter(row => row.problems.length);
+      $("csv-read").textContent = t("console.csv.read", {
+        encoding: t("console.csv.enc." + encoding),
+        separator: separator === "\t" ? t("console.csv.sep.tab") : separator
+      });
+      $("csv-read").hidden = false;
+      const count = (key, n) => t(key + (n === 1 ? ".one" : ".other"), { n });
+      // Once sent, the import's own outcome is in the notice; what stays is what was never sent.
+      const preview = pendingImport.sent ? [] : [el("p", { text: count("console.csv.willRegister", accepted.length) })];
+      if (refused.length) {
+        preview.push(el("p", { text: count(pendingImport.sent ? "console.csv.notSent" : "console.csv.willRefuse", refused.length) }),
+          el("ul", { class: "csv-errors" }, refused.map(row =>
+            el("li", { text: t("console.csv.line", { line: row.line, detail: whyRefused(row.problems) }) }))));
+      }
+      if (ignored.length) preview.push(el("p", { text: t("console.csv.ignored", { columns: ignored.join(", ") }) }));
+      $("csv-preview").replaceChildren(...preview);
+      $("csv-preview").hidden = false;
+      $("csv-decision").hidden = !accepted.length || !!pendingImport.sent;
+          }
+
+    async function previewImport() {
       const file = $("csv-file").files && $("csv-file").files[0];
-      const progress = $("csv-progress");
-      const errors = $("csv-errors");
-      errors.replaceChildren();
-      progress.textContent = "";
+      $("csv-errors").replaceChildren();
+      $("csv-progress").textContent = "";
+      clearImport();
       if (!file) { showAlert(t("console.csv.noFile")); $("csv-file").focus(); return; }
-      let text;
-      try { text = await file.text(); } catch (unreadable) { showAlert(t("console.csv.unreadable")); return; }
+      let decoded;
+      try { decoded = MingaCsv.decode(await file.arrayBuffer()); } catch (unreadable) { showAlert(t("console.csv.unreadable")); return; }
+      const separator = MingaCsv.detectDelimiter(decoded.text);
       let records;
-      try { records = MingaCsv.parse(text); } catch (problem) {
+      try { records = MingaCsv.parse(decoded.text, separator); } catch (problem) {
         showAlert(problem && problem.code === "unclosed" ? t("console.csv.unclosed", { line: problem.line }) : t("console.csv.unreadable"));
         return;
       }
+      if (!summary) await loadSummary();
       const { rows, ignored, hasName } = MingaCsv.toParticipants(records, summary ? summary.axes : []);
       if (!hasName) { showAlert(t("console.csv.noName")); return; }
       if (!rows.length) { showAlert(t("console.csv.empty")); return; }
       showAlert("");
-      showNotice(ignored.length ? t("console.csv.ignored", { columns: ignored.join(", ") }) : "");
+      showNotice("");
+      pendingImport = { encoding: decoded.encoding, separator, rows, ignored };
+      renderImportPreview();
+      if (!$("csv-decision").hidden) $("csv-confirm").focus();
+    }
+
+    $("csv-file").addEventListener("change", previewImport);
+    $("csv-import").addEventListener("click", previewImport);
+    $("csv-cancel").addEventListener("click", () => {
+      clearImport();
+      $("csv-file").value = "";
+      $("csv-file").focus();
+    });
+    document.addEventListener("minga:lang", renderImportPreview);
+
+    $("csv-confirm").addEventListener("click", async () => {
+      if (!pendingImport || pendingImport.sent) return;
+      const progress = $("csv-progress");
+      const errors = $("csv-errors");
+      const rows = pendingImport.rows.filter(row => !row.problems.length);
+      errors.replaceChildren();
+      $("csv-decision").hidden = true;
       const seatToo = await tablesExist();
       let ok = 0;
       const m = rows.length;
@@ -1212,7 +1357,11 @@ window.MingaCsv = (() => {
           progress.textContent = t("console.csv.progress", { n: i + 1, m });
         }
       });
-      showNotice(t("console.csv.done", { ok, m }) + (ignored.length ? " " + t("console.csv.ignored", { columns: ignored.join(", ") }) : ""));
+      // The preview stays on the page: its refused rows were not sent and still need fixing.
+      pendingImport.sent = true;
+      renderImportPreview();
+      $("csv-file").value = "";
+      showNotice(t("console.csv.done", { ok, m }));
       participantsKey = "";
       refresh();
     });
