@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.minga.assembly.api.ApprovalMethod;
 import org.minga.assembly.api.ApproveAgendaCommand;
+import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.CloseStepCommand;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.Refusal;
@@ -26,6 +27,9 @@ public class StepsAndPlenaryController {
     public record OpenRequest(Integer minutes) {
     }
 
+    public record ExtendRequest(Integer minutes) {
+    }
+
     public record ApprovalRequest(ApprovalMethod method, Integer inFavor, Integer against, Integer abstentions) {
     }
 
@@ -42,6 +46,13 @@ public class StepsAndPlenaryController {
                                     @RequestBody(required = false) OpenRequest request) {
         gateways.send(new OpenStepCommand(assemblyId, step, clock.instant(), request == null ? null : request.minutes()));
         return Map.of("step", step, "open", true);
+    }
+
+    /** More time for the open step ({@code minutes} above zero) or less (below zero); answers its new deadline. */
+    @PostMapping("/steps/{step}/extend")
+    public Map<String, Object> extend(@PathVariable String assemblyId, @PathVariable Step step, @RequestBody ExtendRequest request) {
+        gateways.send(new ChangeStepTimeCommand(assemblyId, step, request.minutes(), clock.instant()));
+        return Map.of("step", step, "minutes", request.minutes());
     }
 
     @PostMapping("/steps/{step}/close")

@@ -233,6 +233,8 @@ class AuthorizationMatrixTest {
             }
             return new Request(c.room().path("/steps/" + step + "/close"), null);
         }));
+        rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/extend", FACILITATORS, 200, Stage.NEEDS,
+                c -> new Request(c.room().path("/steps/needs/extend"), "{\"minutes\": 5}")));
         // Puzzle pieces: table A's own, at the step that allows each change
         rows.add(again("POST", "/api/assemblies/{a}/tables/{tA}/needs", TABLE_A, 201, Stage.NEEDS,
                 c -> new Request(c.room().path("/tables/" + c.room().tableA + "/needs"),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -55,6 +56,32 @@ class AssemblyJourneyTest {
             assertThat(client.get(base + "/agenda").json().get("status").asText()).isEqualTo("approved");
             assertThat(client.get(base).json().get("version").asLong()).isEqualTo(EVENTS - 1);
         });
+    }
+
+    @Test
+    void theFacilitatorGivesTheRunningStepMoreTimeAndTheHistoryTellsIt() {
+        String other = "/api/assemblies/journey-time";
+        client.post("/api/assemblies", """
+                {"assemblyId": "journey-time", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+        client.post(other + "/participants", "{\"participantId\": \"p1\", \"name\": \"Ana\", \"organization\": \"Coop\"}").expect(201);
+        client.post(other + "/split-into-tables", "{}").expect(200);
+        client.post(other + "/steps/needs/open", "{\"minutes\": 10}").expect(200);
+        await().until(() -> client.get(other + "/board").json().at("/step/open").asBoolean());
+        Instant deadline = Instant.parse(client.get(other + "/board").json().at("/step/deadline").asText());
+
+        client.post(other + "/steps/needs/extend", "{\"minutes\": 5}").expect(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get(other + "/board").json().at("/step/deadline").asText()
+                .equals(deadline.plusSeconds(300).toString()));
+        MingaClient.Answer notRunning = client.post(other + "/steps/solutions/extend", "{\"minutes\": 5}");
+        assertThat(notRunning.status()).isEqualTo(409);
+        assertThat(notRunning.json().get("code").asText()).isEqualTo("step.not-open");
+        assertThat(client.post(other + "/steps/needs/extend", "{}").status()).isEqualTo(400);
+        assertThat(client.post(base + "/steps/plenary/extend", "{\"minutes\": 5}").json().get("code").asText())
+                .isEqualTo("agenda.approved");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(client.get(other + "/history").json().findValues("summary"))
+                .extracting(JsonNode::asText).contains("El paso «necesidades» tuvo 5 minutos más."));
     }
 
     @Test

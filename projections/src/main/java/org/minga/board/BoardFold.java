@@ -18,6 +18,7 @@ import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
@@ -65,7 +66,7 @@ public final class BoardFold {
         if (after == null || (before != null && before.revision() == after.revision())) {
             return Optional.empty();
         }
-        if (event instanceof StepOpenedEvent || event instanceof StepClosedEvent) {
+        if (event instanceof StepOpenedEvent || event instanceof StepClosedEvent || event instanceof StepTimeChangedEvent) {
             return Optional.of(new BoardChange(BoardChange.STEP, after.revision(), after.version(), null, null, after.step(), null));
         }
         String tableId = tableIdOf(event);
@@ -94,6 +95,10 @@ public final class BoardFold {
         }
         if (event instanceof StepOpenedEvent opened) {
             return withStep(board, status, new StepState(opened.step(), true, opened.deadline()));
+        }
+        if (event instanceof StepTimeChangedEvent changed) {
+            StepState step = board.step();
+            return changed.step() == step.current() ? withStep(board, status, new StepState(step.current(), step.open(), changed.deadline())) : board;
         }
         if (event instanceof StepClosedEvent closed) {
             StepState step = board.step();

@@ -22,6 +22,7 @@ import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
@@ -59,6 +60,9 @@ public final class HistorySentences {
         } else if (e instanceof StepOpenedEvent o) {
             long minutes = Duration.between(o.openedAt(), o.deadline()).toMinutes();
             return of(event, type, List.of("@step." + o.step().code(), String.valueOf(minutes)), null, null);
+        } else if (e instanceof StepTimeChangedEvent t) {
+            return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + (t.minutes() > 0 ? ".more" : ".less"),
+                    List.of("@step." + t.step().code(), String.valueOf(Math.abs(t.minutes()))), null, null, null);
         } else if (e instanceof StepClosedEvent c) {
             return of(event, type, List.of("@step." + c.step().code()), null, null);
         } else if (e instanceof NeedPieceAddedEvent n) {

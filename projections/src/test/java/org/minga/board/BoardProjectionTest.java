@@ -35,6 +35,7 @@ import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.BoardChange;
@@ -128,6 +129,17 @@ class BoardProjectionTest {
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
         assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
+    }
+
+    @Test
+    void moreTimeForTheOpenStepMovesTheProjectorsCountdown() {
+        feed(scheduled(), split(), new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE, NINE.plusSeconds(900)),
+                new StepTimeChangedEvent(ASSEMBLY, Step.NEEDS, 5, NINE.plusSeconds(1200), NINE.plusSeconds(60)));
+
+        BoardChange step = updates.get(updates.size() - 1);
+        assertThat(step.kind()).isEqualTo(BoardChange.STEP);
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(1200)));
+        assertThat(board().step().deadline()).isEqualTo(NINE.plusSeconds(1200));
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepClosedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
@@ -58,6 +59,8 @@ class HistorySentencesTest {
                 new TableLeaderAssignedEvent("a", "t1", "p1"),
                 new StepOpenedEvent("a", Step.WORK_PLAN, NINE, NINE.plusSeconds(1200)),
                 new StepClosedEvent("a", Step.WORK_PLAN, NINE),
+                new StepTimeChangedEvent("a", Step.NEEDS, 5, NINE.plusSeconds(900), NINE),
+                new StepTimeChangedEvent("a", Step.NEEDS, -3, NINE.plusSeconds(600), NINE),
                 new NeedPieceAddedEvent("a", "t1", "credit", "n1", "Crédito"),
                 new NeedPieceRevisedEvent("a", "t1", "n1", "Crédito rural"),
                 new NeedPieceWithdrawnEvent("a", "t1", "n1"),
@@ -83,6 +86,14 @@ class HistorySentencesTest {
         assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
         assertThat(spanish).doesNotContain("{", "#", "@", "%", " t1").isNotEqualTo(english);
         assertThat(english).doesNotContain("{", "#", "@", "%", " t1");
+    }
+
+    @Test
+    void aStepsTimeChangeSaysHowManyMinutesMoreOrFewer() {
+        assertThat(english(new StepTimeChangedEvent("a", Step.NEEDS, 5, NINE.plusSeconds(900), NINE)))
+                .isEqualTo("The \"needs\" step was given 5 more minutes.");
+        assertThat(english(new StepTimeChangedEvent("a", Step.NEEDS, -3, NINE.plusSeconds(600), NINE)))
+                .isEqualTo("The \"needs\" step was given 3 fewer minutes.");
     }
 
     @Test

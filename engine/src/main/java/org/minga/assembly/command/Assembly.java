@@ -32,6 +32,7 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.AssignTableLeaderCommand;
 import org.minga.assembly.api.AttachSolutionCommand;
 import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.CloseAssemblyCommand;
 import org.minga.assembly.api.CloseStepCommand;
 import org.minga.assembly.api.ElectSpokespersonCommand;
@@ -59,6 +60,7 @@ import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablesFormed;
@@ -105,6 +107,8 @@ public class Assembly {
     private Integer splitTableSize;
     private Map<String, NeedPiece> pieces = new LinkedHashMap<>();
     private Step openStep;
+    /** When the open step's time is up; null in snapshots taken before steps could be given more time. */
+    private Instant stepDeadline;
     private AgendaApprovedEvent approval;
     private boolean closed;
 
@@ -237,6 +241,24 @@ public class Assembly {
             apply(new StepClosedEvent(assemblyId, openStep, openedAt));
         }
         apply(new StepOpenedEvent(assemblyId, step, openedAt, openedAt.plusSeconds(60L * minutes)));
+    }
+
+    @CommandHandler
+    void handle(ChangeStepTimeCommand command) {
+        Step step = required("step", command.step());
+        Instant changedAt = required("changedAt", command.changedAt());
+        int minutes = inRange("minutes", required("minutes", command.minutes()), -MAX_MINUTES, MAX_MINUTES);
+        requireNotClosed();
+        requireAgendaOpen();
+        if (step != openStep) {
+            throw new RuleViolationException(Refusal.STEP_NOT_OPEN, step.code());
+        }
+        if (minutes == 0) {
+            return;
+        }
+        Instant from = stepDeadline == null ? changedAt : stepDeadline;
+        Instant deadline = from.plusSeconds(60L * minutes);
+        apply(new StepTimeChangedEvent(assemblyId, step, minutes, deadline.isBefore(changedAt) ? changedAt : deadline, changedAt));
     }
 
     @CommandHandler
@@ -440,6 +462,12 @@ public class Assembly {
     @EventSourcingHandler
     void on(StepOpenedEvent event) {
         openStep = event.step();
+        stepDeadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(StepTimeChangedEvent event) {
+        stepDeadline = event.deadline();
     }
 
     @EventSourcingHandler
