@@ -158,6 +158,10 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.step.noNext": "El plenario es el último paso: no hay paso siguiente.",
   "console.step.overtime": "tiempo extra {time}",
   "console.step.left": "quedan {time}",
+  "console.step.moreTime": "{step}: {minutes} minutos más.",
+  "console.step.lessTime": "{step}: {minutes} minutos menos.",
+  "console.step.moreTimeLabel": "Dar 5 minutos más al paso en curso",
+  "console.step.lessTimeLabel": "Quitar 5 minutos al paso en curso",
   "console.shortcuts.title": "Atajos de teclado (fuera de los campos de texto y listas):",
   "console.shortcuts.space": "Espacio",
   "console.shortcuts.spaceDoes": "abre o cierra el paso actual",
@@ -337,6 +341,10 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.step.noNext": "The plenary is the last step: there is no next step.",
   "console.step.overtime": "overtime {time}",
   "console.step.left": "{time} left",
+  "console.step.moreTime": "{step}: {minutes} more minutes.",
+  "console.step.lessTime": "{step}: {minutes} fewer minutes.",
+  "console.step.moreTimeLabel": "Give the running step 5 more minutes",
+  "console.step.lessTimeLabel": "Take 5 minutes off the running step",
   "console.shortcuts.title": "Keyboard shortcuts (outside text fields and lists):",
   "console.shortcuts.space": "Space",
   "console.shortcuts.spaceDoes": "opens or closes the current step",
@@ -1068,6 +1076,10 @@ window.MingaCsv = (() => {
       });
       $("steps").replaceChildren(...rows);
       STEPS.forEach(step => $("minutes-" + step).addEventListener("input", e => { e.target.dataset.dirty = "1"; }));
+      ["more-time", "less-time"].forEach(id => $(id).addEventListener("click", e => {
+        releaseFocus(e);
+        changeTime(Number(e.currentTarget.dataset.minutes));
+      }));
       stepsBuilt = true;
     }
 
@@ -1101,6 +1113,8 @@ window.MingaCsv = (() => {
         $("step-state-" + code).textContent = isCurrent ? (step.open ? t("console.step.isOpen") : t("console.step.isClosed")) : "";
       });
       $("step-name").textContent = stepName(step) + (step.current && !step.open ? " · " + t("step.closed") : "");
+      $("more-time").setAttribute("aria-label", t("console.step.moreTimeLabel"));
+      $("less-time").setAttribute("aria-label", t("console.step.lessTimeLabel"));
       const hint = $("shortcut-hint");
       hint.replaceChildren(t("console.shortcuts.title"), " ",
         el("kbd", { text: t("console.shortcuts.space") }), " " + t("console.shortcuts.spaceDoes") + " · ",
@@ -1108,8 +1122,21 @@ window.MingaCsv = (() => {
       tick();
     }
 
+    /** −5 / +5 minutes for the running step: its countdown moves everywhere, and the history says so. */
+    async function changeTime(minutes) {
+      const step = currentStep();
+      if (!step.current || !step.open) return;
+      const answer = await call("POST", base + "/steps/" + step.current + "/extend", { minutes });
+      if (answer && answer.ok) {
+        showNotice(t(minutes > 0 ? "console.step.moreTime" : "console.step.lessTime",
+          { step: t("step." + step.current), minutes: Math.abs(minutes) }));
+      } else showAlert(problemText(answer));
+      refresh();
+    }
+
     function tick() {
       const step = currentStep();
+      $("time-change").hidden = !step.open;
       const clock = $("countdown");
       const { text, overtime } = step.open ? countdown(step) : { text: "", overtime: false };
       clock.textContent = text;

@@ -448,6 +448,12 @@ class RoomBrowserTest {
         room.awaitStep("needs", false);
         console.findElement(By.tagName("body")).sendKeys(" ");
         room.awaitStep("needs", true);
+        // The room needs five more minutes: the countdown moves, nothing is re-opened.
+        String deadline = api.get("/api/assemblies/console-run/board").json().at("/step/deadline").asText();
+        waitFor(console, By.id("more-time")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.time.Instant.parse(
+                api.get("/api/assemblies/console-run/board").json().at("/step/deadline").asText())
+                .equals(java.time.Instant.parse(deadline).plusSeconds(300)));
         room.addNeed("t1", "c1", "Crédito para la cosecha");
         room.addNeed("t2", "c2", "Formación en contabilidad");
         console.findElement(By.tagName("body")).sendKeys("n");
