@@ -13,6 +13,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.access.projector": "Proyector", "console.access.auditor": "Auditoría", "console.access.revoke": "Revocar",
   "console.access.revoked": "Enlace revocado.", "console.access.code": "Código de la mesa:", "console.access.regenerate": "Nuevo código",
   "console.access.newCode": "{table} tiene un código nuevo: {code}. El anterior ya no sirve.",
+  "console.access.newCodeConfirm": "¿Dar un código nuevo a {table}? El código {code} deja de servir: los teléfonos de esa mesa tendrán que unirse otra vez con el nuevo.",
   "console.skip": "Saltar al contenido",
   "console.back": "Todas las asambleas",
   "console.loading": "Cargando…",
@@ -127,6 +128,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.split.size": "Personas por mesa",
   "console.split.submit": "Dividir en mesas",
   "console.split.done": "La asamblea quedó dividida en {n} mesas.",
+  "console.split.confirm": "¿Formar las mesas con las {people} personas inscritas, hasta {size} por mesa? Las mesas quedan así: quien llegue después se sienta en una mesa con lugar.",
   "console.split.note": "Un grupo por eje y mesas de ese tamaño aproximado. Después de dividir, cada persona que se inscribe se sienta en una mesa sola.",
   "console.tables.none": "Aún no hay mesas.",
   "console.tables.count": "{n} mesas",
@@ -184,6 +186,9 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.close.note": "Al cerrarla, la asamblea ya no acepta cambios. Su agenda y su historia siguen disponibles.",
   "console.close.button": "Cerrar la asamblea",
   "console.close.confirm": "¿Cerrar la asamblea «{title}»? Después ya no acepta cambios.",
+  "console.plenary.confirmConsensus": "¿Aprobar por consenso la agenda de las {pinned} mesas que fijaron su rompecabezas (de {tables})? La agenda queda congelada.",
+  "console.plenary.confirmVote": "¿Aprobar la agenda de las {pinned} mesas que fijaron su rompecabezas (de {tables}) con {inFavor} a favor, {against} en contra y {abstentions} abstenciones? La agenda queda congelada.",
+  "console.plenary.confirmUnpinned": "{n} mesas no fijaron su rompecabezas: sus necesidades no entran en la agenda.",
   "console.close.done": "Asamblea cerrada."
 });
 Object.assign(MINGA_MESSAGES.en, {
@@ -196,6 +201,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.access.projector": "Projector", "console.access.auditor": "Audit", "console.access.revoke": "Revoke",
   "console.access.revoked": "Link revoked.", "console.access.code": "Table code:", "console.access.regenerate": "New code",
   "console.access.newCode": "{table} has a new code: {code}. The old one no longer works.",
+  "console.access.newCodeConfirm": "Give {table} a new code? The code {code} stops working: that table's phones will have to join again with the new one.",
   "console.skip": "Skip to content",
   "console.back": "All assemblies",
   "console.loading": "Loading…",
@@ -310,6 +316,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.split.size": "People per table",
   "console.split.submit": "Split into tables",
   "console.split.done": "The assembly is split into {n} tables.",
+  "console.split.confirm": "Form the tables with the {people} people registered, up to {size} per table? The tables then stay as they are: whoever arrives later is seated at a table with room.",
   "console.split.note": "One group per axis, tables of about that size. After the split, every newly registered person is seated at a table automatically.",
   "console.tables.none": "No tables yet.",
   "console.tables.count": "{n} tables",
@@ -367,6 +374,9 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.close.note": "Once closed, the assembly accepts no more changes. Its agenda and history stay available.",
   "console.close.button": "Close the assembly",
   "console.close.confirm": "Close the assembly “{title}”? It will accept no more changes.",
+  "console.plenary.confirmConsensus": "Approve by consensus the agenda of the {pinned} tables that pinned their puzzle (of {tables})? The agenda is then frozen.",
+  "console.plenary.confirmVote": "Approve the agenda of the {pinned} tables that pinned their puzzle (of {tables}) with {inFavor} in favour, {against} against and {abstentions} abstentions? The agenda is then frozen.",
+  "console.plenary.confirmUnpinned": "{n} tables did not pin their puzzle: their needs are not on the agenda.",
   "console.close.done": "Assembly closed."
 });
 
@@ -855,6 +865,7 @@ window.MingaCsv = (() => {
     }
 
     async function newCode(table, button) {
+      if (!window.confirm(t("console.access.newCodeConfirm", { table: table.label, code: joinCodes[table.tableId] || "…" }))) return;
       button.disabled = true;
       const answer = await api("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/join-code").catch(() => null);
       button.disabled = false;
@@ -1398,6 +1409,8 @@ window.MingaCsv = (() => {
     $("split-form").addEventListener("submit", async e => {
       e.preventDefault();
       const size = $("table-size").value.trim();
+      const people = summary ? summary.counts.participants : 0;
+      if (!window.confirm(t("console.split.confirm", { people, size: size || (summary ? summary.rules.tableSize : "") }))) return;
       const answer = await busy($("split-submit"), () => call("POST", base + "/split-into-tables", size ? { tableSize: Number(size) } : {}));
       if (answer && answer.ok) {
         const tables = (answer.data && answer.data.tables) || [];
@@ -1455,6 +1468,11 @@ window.MingaCsv = (() => {
           if (v !== "") body[key] = Number(v);
         }
       }
+      const pinned = summary ? summary.counts.pinnedTables : 0, tables = summary ? summary.counts.tables : 0;
+      const question = t(vote ? "console.plenary.confirmVote" : "console.plenary.confirmConsensus",
+        { pinned, tables, inFavor: body.inFavor ?? 0, against: body.against ?? 0, abstentions: body.abstentions ?? 0 })
+        + (pinned < tables ? " " + t("console.plenary.confirmUnpinned", { n: tables - pinned }) : "");
+      if (!window.confirm(question)) return;
       const answer = await busy($("approval-submit"), () => call("POST", base + "/agenda/approval", body));
       if (answer && answer.ok) {
         approval = { ...body, ...(answer.data && typeof answer.data === "object" && answer.data.approval ? answer.data.approval : {}) };

@@ -437,10 +437,18 @@ class RoomBrowserTest {
         console.findElement(By.id("table-size")).sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         assertThat(console.findElement(By.id("table-size")).getDomProperty("value")).isEqualTo("2");
         console.findElement(By.cssSelector("#split-form button[type=submit]")).click();
+        // Nothing irreversible without a question that says what will happen.
+        assertThat(console.switchTo().alert().getText()).contains("4 personas inscritas").contains("hasta 2 por mesa");
+        console.switchTo().alert().accept();
         new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElements(By.cssSelector("#tables article.table-card")).size() == 2);
 
         RoomData room = RoomData.existing(api, "console-run");
+        String code = room.codeOf("t1");
+        waitFor(console, By.id("new-code-t1")).click();
+        assertThat(console.switchTo().alert().getText()).contains("Mesa 1").contains("tendrán que unirse otra vez");
+        console.switchTo().alert().dismiss();
+        assertThat(room.codeOf("t1")).as("a new code only after a yes").isEqualTo(code);
         console.findElement(By.id("open-needs")).click();
         room.awaitStep("needs", true);
         // Space pauses the step and starts it again; N moves to the next step.
@@ -476,6 +484,8 @@ class RoomBrowserTest {
         console.findElement(By.id("against")).sendKeys("0");
         console.findElement(By.id("abstentions")).sendKeys("1");
         console.findElement(By.id("approval-submit")).click();
+        assertThat(console.switchTo().alert().getText()).contains("2 mesas").contains("3 a favor").contains("congelada");
+        console.switchTo().alert().accept();
         await().atMost(Duration.ofSeconds(10)).until(() -> "approved".equals(api.get("/api/assemblies/console-run/agenda").json().get("status").asText()));
         console.findElement(By.id("close-assembly")).click();
         console.switchTo().alert().accept();
