@@ -123,7 +123,7 @@ Object.assign(MINGA_MESSAGES.en, {
 });
 
 (() => {
-  const { el, t, api, puzzle, stepName, translate, languageToggle, pathIds, lang } = Minga;
+  const { el, t, api, puzzle, stepName, translate, languageToggle, pathIds, lang, participationCharts } = Minga;
   const [assemblyId] = pathIds();
   const base = "/api/assemblies/" + encodeURIComponent(assemblyId || "");
 
@@ -533,6 +533,15 @@ Object.assign(MINGA_MESSAGES.en, {
     }
   }
 
-  document.addEventListener("minga:lang", () => load(false));
+  /** Who took part, for those allowed to read it (a link without it simply shows no figures). */
+  async function loadParticipation() {
+    const answer = await api("GET", base + "/participation").catch(() => null);
+    if (!answer || !answer.ok) return;
+    $("participation-charts").replaceChildren(participationCharts(answer.data));
+    $("participation").hidden = false;
+  }
+
+  document.addEventListener("minga:lang", () => { load(false); loadParticipation(); });
   load(true);
+  loadParticipation();
 })();

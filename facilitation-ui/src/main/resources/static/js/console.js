@@ -573,7 +573,7 @@ window.MingaCsv = (() => {
 
 /* ---------------------------------------------------------------- the page */
 (() => {
-  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName } = Minga;
+  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, participationCharts } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   const $ = id => document.getElementById(id);
@@ -784,6 +784,7 @@ window.MingaCsv = (() => {
   function assemblyPage() {
     const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
     document.addEventListener("minga:lang", () => renderLinks());
+    document.addEventListener("minga:lang", () => loadParticipation());
     setTimeout(() => renderLinks(), 0);
     let summary = null;
     let board = null;
@@ -811,7 +812,7 @@ window.MingaCsv = (() => {
         summary = answer.data;
         renderSummary();
         const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables;
-        if (key !== participantsKey) { participantsKey = key; await loadParticipants(); }
+        if (key !== participantsKey) { participantsKey = key; await loadParticipants(); loadParticipation(); }
         else { renderParticipants(); renderTables(); }
         if ((summary.status === "approved" || summary.status === "closed") && !approval) loadApproval();
         return true;
@@ -847,6 +848,12 @@ window.MingaCsv = (() => {
     async function refresh() {
       await loadSummary();
       await loadJoinCodes();
+    }
+
+    /** The participation figures as small charts, redrawn when people register or sit down. */
+    async function loadParticipation() {
+      const answer = await call("GET", base + "/participation");
+      if (answer && answer.ok) $("participation-charts").replaceChildren(participationCharts(answer.data));
     }
 
     /* ------------------------------------------------ access: table codes and share links */

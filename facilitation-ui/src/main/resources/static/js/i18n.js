@@ -2,6 +2,13 @@
 window.MINGA_MESSAGES = {
   es: {
     "lang.switch": "English", "lang.switch.label": "Cambiar idioma a inglés",
+    "participation.title": "Participación", "participation.total": "{registered} personas inscritas, {seated} sentadas en mesas.",
+    "participation.gender": "Género", "participation.ageGroup": "Grupo de edad", "participation.area": "Zona",
+    "participation.territory": "Territorio", "participation.organizationType": "Tipo de organización", "participation.sector": "Sector",
+    "participation.unknown": "Sin dato", "participation.none": "Aún no hay personas inscritas.",
+    "value.gender.female": "Mujer", "value.gender.male": "Hombre", "value.gender.non-binary": "No binario", "value.gender.undisclosed": "Prefiere no decir",
+    "value.ageGroup.under-18": "Menos de 18", "value.ageGroup.18-29": "18 a 29", "value.ageGroup.30-44": "30 a 44",
+    "value.ageGroup.45-59": "45 a 59", "value.ageGroup.60-plus": "60 o más", "value.area.urban": "Urbana", "value.area.rural": "Rural",
     "step.needs": "Necesidades", "step.solutions": "Soluciones", "step.work-plan": "Plan de trabajo",
     "step.spokespeople": "Vocerías", "step.plenary": "Plenario", "step.none": "Aún no empieza",
     "step.closed": "cerrado", "overtime": "tiempo extra",
@@ -41,6 +48,13 @@ window.MINGA_MESSAGES = {
   },
   en: {
     "lang.switch": "Español", "lang.switch.label": "Switch language to Spanish",
+    "participation.title": "Participation", "participation.total": "{registered} people registered, {seated} seated at tables.",
+    "participation.gender": "Gender", "participation.ageGroup": "Age group", "participation.area": "Area",
+    "participation.territory": "Territory", "participation.organizationType": "Type of organisation", "participation.sector": "Sector",
+    "participation.unknown": "Not given", "participation.none": "Nobody is registered yet.",
+    "value.gender.female": "Female", "value.gender.male": "Male", "value.gender.non-binary": "Non-binary", "value.gender.undisclosed": "Prefers not to say",
+    "value.ageGroup.under-18": "Under 18", "value.ageGroup.18-29": "18 to 29", "value.ageGroup.30-44": "30 to 44",
+    "value.ageGroup.45-59": "45 to 59", "value.ageGroup.60-plus": "60 or over", "value.area.urban": "Urban", "value.area.rural": "Rural",
     "step.needs": "Needs", "step.solutions": "Solutions", "step.work-plan": "Work plan",
     "step.spokespeople": "Spokespeople", "step.plenary": "Plenary", "step.none": "Not started yet",
     "step.closed": "closed", "overtime": "overtime",

@@ -182,6 +182,26 @@ class RoomBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> room.pinnedTables() == 1);
     }
 
+    /** The participation figures, in the API until now and on no page, as charts on the console and the audit page. */
+    @Test
+    void theConsoleAndTheAuditPageShowWhoTookPartAsCharts() {
+        RoomData.withNeedsOpen(api, "figures", 2, 1, 4);
+        for (String page : List.of("/console/figures", "/audit/figures")) {
+            projector.get(url(page));
+            new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d ->
+                    d.findElement(By.cssSelector("[data-dimension='gender'] li[data-value='female']")).getText().contains("50 % (4)"));
+            assertThat(projector.findElement(By.cssSelector("[data-dimension='gender'] li[data-value='female']")).getText())
+                    .as(page).startsWith("Mujer");
+            assertThat(projector.findElement(By.cssSelector("[data-dimension='area'] li[data-value='rural']")).getText())
+                    .as(page).contains("Rural").contains("100 % (8)");
+            assertThat(projector.findElement(By.cssSelector("[data-dimension='ageGroup'] li[data-value='unknown']")).getText())
+                    .as(page).contains("Sin dato");
+            assertThat(projector.findElement(By.className("participation-total")).getText()).as(page).contains("8 personas inscritas");
+        }
+        projector.executeScript("document.getElementById('participation').scrollIntoView()");
+        Browsers.screenshot(projector, "audit-participation");
+    }
+
     /**
      * In production the live feed crosses Axon Server; when it goes away the server ends each board
      * stream with a "reconnect" event. Here the feed is broken the same way (the subscription fails
