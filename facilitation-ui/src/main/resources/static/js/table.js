@@ -210,8 +210,11 @@
       el("label", { for: id, text: t("phone.revise") }), text, counter(text),
       el("div", { class: "actions" },
         el("button", { type: "submit", text: t("phone.save") }),
-        el("button", { type: "button", class: "danger", text: t("phone.withdraw"),
-          onclick: () => enqueue("DELETE", path, undefined, "withdraw") })));
+        el("button", { type: "button", class: "danger", text: t("phone.withdraw"), "data-withdraw": piece.pieceId,
+          onclick: () => {
+            if (!confirm(t("phone.confirmWithdraw", { text: piece.text }))) return;
+            enqueue("DELETE", path, undefined, "withdraw");
+          } })));
   }
 
   function solutionForm(piece) {

@@ -140,6 +140,18 @@ class RoomBrowserTest {
             assertThat(room.piecesWithText("Semillas nativas")).isEqualTo(1);
         });
         assertThat(api.get("/api/assemblies/twice/board").json().findValues("text")).hasSize(2);
+
+        // Withdrawing asks first, quoting the need; a "no" keeps it.
+        String withdraw = "[data-withdraw='" + api.get("/api/assemblies/twice/board").json().findValues("pieceId").get(0).asText() + "']";
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> { d.findElement(By.cssSelector(withdraw)).click(); return true; });
+        assertThat(phone.switchTo().alert().getText()).contains("Agua potable para la vereda");
+        phone.switchTo().alert().dismiss();
+        assertThat(room.piecesWithText("Agua potable para la vereda")).isEqualTo(1);
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> { d.findElement(By.cssSelector(withdraw)).click(); return true; });
+        phone.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.piecesWithText("Agua potable para la vereda") == 0);
     }
 
     /**
