@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,6 +26,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.minga.runtime.wire.AxonServerWire;
 import org.minga.ui.MingaClient;
 import org.minga.ui.ScriptedAssembly;
+import org.minga.ui.ServerSentEvents;
+import org.minga.ui.ServerSentEvents.Event;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -57,15 +58,10 @@ class AnswersOverAxonServerWireTest {
     private static final int BEFORE_SPOKESPEOPLE = EVENTS - 10 - 3;
 
     private static final Path DATA_DIR = TestDataDirectories.fresh("answers");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("minga.data-dir", DATA_DIR::toString);
-    }
-
-    /** One Server-Sent Event as the projector's EventSource delivers it. */
-    record Event(String name, JsonNode data) {
     }
 
     @LocalServerPort
@@ -91,7 +87,7 @@ class AnswersOverAxonServerWireTest {
                 HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream"))
                         .header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofLines());
-        Thread reader = new Thread(() -> readEvents(projector.body()), "projector");
+        Thread reader = new Thread(() -> ServerSentEvents.read(projector.body(), projected::add), "projector");
         reader.setDaemon(true);
         reader.start();
         await().until(() -> !projected.isEmpty());
@@ -304,24 +300,5 @@ class AnswersOverAxonServerWireTest {
         assertThat(wire.queriesAnswered()).isEqualTo(wire.queryHandlers());
         assertThat(wire.commandOutcomesReceived()).isGreaterThanOrEqualTo(COMMANDS);
         assertThat(wire.damage()).isEmpty();
-    }
-
-    private void readEvents(Stream<String> lines) {
-        String[] name = {null};
-        try {
-            lines.forEach(line -> {
-                if (line.startsWith("event:")) {
-                    name[0] = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    try {
-                        projected.add(new Event(name[0], JSON.readTree(line.substring(5))));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            });
-        } catch (RuntimeException closed) {
-            // the projector left
-        }
     }
 }

@@ -17,11 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
@@ -186,7 +181,7 @@ class GuessingThrottleTest {
 
     @Test
     void manyWrongCodesAtOnceAreStillOnlyTenEvaluated() throws Exception {
-        List<Integer> statuses = inParallel(32, i -> viaGateway("198.51.100.50", "GET", "/api/assemblies/g1/board",
+        List<Integer> statuses = AllAtOnce.statuses(32, i -> viaGateway("198.51.100.50", "GET", "/api/assemblies/g1/board",
                 Map.of(AccessCredentialsFilter.TABLE_HEADER, "P" + (10000 + i)), null).status());
         assertThat(statuses).filteredOn(status -> status == 401).hasSize(10);
         assertThat(statuses).filteredOn(status -> status == 429).hasSize(32 - 10);
@@ -195,38 +190,12 @@ class GuessingThrottleTest {
     @Test
     void manyRightPasswordsAndCodesAtOnceFromOneClientAreAllLetIn() throws Exception {
         // Attempts being checked fill the window for a moment; the next ones wait for them instead of being refused.
-        List<Integer> statuses = inParallel(16, i -> viaGateway("198.51.100.90", "GET", "/api/facilitators",
+        List<Integer> statuses = AllAtOnce.statuses(16, i -> viaGateway("198.51.100.90", "GET", "/api/facilitators",
                 Map.of("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)), null).status());
         assertThat(statuses).containsOnly(200);
-        statuses = inParallel(32, i -> viaGateway("198.51.100.91", "GET", "/api/assemblies/g1",
+        statuses = AllAtOnce.statuses(32, i -> viaGateway("198.51.100.91", "GET", "/api/assemblies/g1",
                 Map.of(AccessCredentialsFilter.TABLE_HEADER, codeOfG1), null).status());
         assertThat(statuses).containsOnly(200);
-    }
-
-    private static List<Integer> inParallel(int parallel, java.util.function.IntFunction<Integer> request) throws Exception {
-        CountDownLatch ready = new CountDownLatch(parallel);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                int n = i;
-                answers.add(threads.submit(() -> {
-                    ready.countDown();
-                    go.await(10, TimeUnit.SECONDS);
-                    return request.apply(n);
-                }));
-            }
-            ready.await(10, TimeUnit.SECONDS);
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     @Test

@@ -4,14 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.function.IntFunction;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -119,7 +112,7 @@ class ThrottlesAcrossInstancesTest {
 
     @Test
     void manyWrongCodesAtOnceOnBothInstancesAreStillOnlyTenLookedAt() throws Exception {
-        List<Integer> statuses = inParallel(32, i -> instance(i).anonymous().from("203.0.113.10")
+        List<Integer> statuses = AllAtOnce.statuses(32, i -> instance(i).anonymous().from("203.0.113.10")
                 .asTable("P" + (10000 + i)).get("/api/assemblies/a1/board").status());
 
         assertThat(statuses).filteredOn(status -> status == 401).hasSize(10);
@@ -129,7 +122,7 @@ class ThrottlesAcrossInstancesTest {
     @Test
     void manyRightCodesAtOnceFromOneClientOnBothInstancesAreAllLetIn() throws Exception {
         // Attempts being checked fill the window for a moment; the next ones, on either instance, wait for them.
-        List<Integer> statuses = inParallel(32, i -> instance(i).anonymous().from("203.0.113.11")
+        List<Integer> statuses = AllAtOnce.statuses(32, i -> instance(i).anonymous().from("203.0.113.11")
                 .post("/api/join", "{\"code\": \"" + rightCode + "\"}").status());
 
         assertThat(statuses).containsOnly(200);
@@ -164,32 +157,6 @@ class ThrottlesAcrossInstancesTest {
         }
         // Only that account: the others sign in as usual.
         assertThat(one.from("203.0.113.51").get("/api/facilitators").status()).isEqualTo(200);
-    }
-
-    private static List<Integer> inParallel(int parallel, IntFunction<Integer> request) throws Exception {
-        CountDownLatch ready = new CountDownLatch(parallel);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService threads = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                int n = i;
-                answers.add(threads.submit(() -> {
-                    ready.countDown();
-                    go.await(10, TimeUnit.SECONDS);
-                    return request.apply(n);
-                }));
-            }
-            ready.await(10, TimeUnit.SECONDS);
-            go.countDown();
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get(60, TimeUnit.SECONDS));
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
     }
 
     private static int freePort() {

@@ -16,14 +16,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.query.FindBoardQuery;
+import org.minga.ui.ServerSentEvents.Event;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class BoardStreamTest {
 
     private static final Path DATA_DIR = TestDataDirectories.fresh("stream");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -48,9 +46,6 @@ class BoardStreamTest {
     @Autowired
     QueryUpdateEmitter updateEmitter;
 
-    /** One Server-Sent Event as the browser's EventSource would deliver it. */
-    record Event(String name, JsonNode data) {
-    }
 
     @Test
     void aViewerGetsTheBoardThenEachChangeInRevisionOrderAndIsReleasedWhenItLeaves() throws Exception {
@@ -70,7 +65,7 @@ class BoardStreamTest {
                         .header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader");
+        Thread reader = new Thread(() -> ServerSentEvents.read(response.body(), events::add), "sse-reader");
         reader.setDaemon(true);
         reader.start();
 
@@ -122,7 +117,7 @@ class BoardStreamTest {
                 HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream")).header("X-Minga-Table-Code", code).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> readEvents(response.body(), events), "sse-reader-table");
+        Thread reader = new Thread(() -> ServerSentEvents.read(response.body(), events::add), "sse-reader-table");
         reader.setDaemon(true);
         reader.start();
         assertThat(events.poll(5, TimeUnit.SECONDS)).extracting(Event::name).isEqualTo("board");
@@ -166,24 +161,5 @@ class BoardStreamTest {
         assertThat(rest).containsSubsequence("event:reconnect", "data:{\"retryAfterSeconds\":5}", "retry:5000");
         assertThat(lines).isEmpty();
         assertThat(reader.isAlive()).as("the stream ended").isFalse();
-    }
-
-    private static void readEvents(Stream<String> lines, BlockingQueue<Event> events) {
-        String[] name = {null};
-        try {
-            lines.forEach(line -> {
-                if (line.startsWith("event:")) {
-                    name[0] = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    try {
-                        events.add(new Event(name[0], JSON.readTree(line.substring(5))));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            });
-        } catch (RuntimeException closed) {
-            // the test closed the stream
-        }
     }
 }

@@ -13,19 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +57,7 @@ class AssemblyEventStoreTest {
     @Test
     void aLongAssemblyIsSnapshottedAndReloadsFromTheSnapshotWithItsRules() throws SQLException {
         dataSource = h2File();
-        axon = start(dataSource, true);
+        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryConfiguration.cache(), true);
         CommandGateway commands = axon.commandGateway();
         commands.sendAndWait(scheduleAssembly());
         for (int i = 1; i <= 300; i++) {
@@ -87,7 +77,7 @@ class AssemblyEventStoreTest {
         axon.shutdown();
 
         // A cold start: no cache, the aggregate comes from the snapshot plus the events after it.
-        axon = start(dataSource, false);
+        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryConfiguration.cache(), false);
         DomainEventMessage<?> first = axon.eventStore().readEvents(ASSEMBLY).asStream().findFirst().orElseThrow();
         assertThat(first.getPayload()).isInstanceOf(Assembly.class);
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(
@@ -104,33 +94,6 @@ class AssemblyEventStoreTest {
         // between appends, a fresh connection saw only 275-297 of 305 appended events.
         dataSource.setURL("jdbc:h2:file:" + dataDirectory.resolve("events") + ";DB_CLOSE_DELAY=-1");
         return dataSource;
-    }
-
-    private static Configuration start(JdbcDataSource dataSource, boolean createSchema) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
-        Configuration configuration = DefaultConfigurer.defaultConfiguration()
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> {
-                    JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                            .connectionProvider(new DataSourceConnectionProvider(dataSource))
-                            .transactionManager(NoTransactionManager.INSTANCE)
-                            .eventSerializer(serializer)
-                            .snapshotSerializer(serializer)
-                            .build();
-                    if (createSchema) {
-                        engine.createSchema(MySqlEventTableFactory.INSTANCE);
-                    }
-                    return engine;
-                })
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Assembly.class)
-                        .configureSnapshotTrigger(c -> AssemblyRepositoryConfiguration.snapshotTrigger(c.snapshotter()))
-                        .configureCache(c -> AssemblyRepositoryConfiguration.cache()))
-                .buildConfiguration();
-        configuration.start();
-        return configuration;
     }
 
     private static long count(JdbcDataSource dataSource, String table) throws SQLException {

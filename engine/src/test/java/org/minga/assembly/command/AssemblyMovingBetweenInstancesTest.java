@@ -14,20 +14,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.LongStream;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.Configuration;
-import org.axonframework.config.DefaultConfigurer;
-import org.axonframework.common.jdbc.DataSourceConnectionProvider;
-import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.jdbc.MySqlEventTableFactory;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.axonframework.serialization.json.JacksonSerializer;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -130,34 +119,7 @@ class AssemblyMovingBetweenInstancesTest {
     /** Each instance with its own cache, as {@code minga.commands.keep-assemblies-loaded} makes it. */
     private void startBoth(boolean keepAssembliesLoaded) {
         sharedStore.setURL("jdbc:h2:mem:moving-assembly;DB_CLOSE_DELAY=-1");
-        first = start(AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), true);
-        second = start(AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), false);
-    }
-
-    private Configuration start(Cache cache, boolean createSchema) {
-        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
-        Configuration configuration = DefaultConfigurer.defaultConfiguration()
-                .configureSerializer(c -> serializer)
-                .configureEventSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> {
-                    JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
-                            .connectionProvider(new DataSourceConnectionProvider(sharedStore))
-                            .transactionManager(NoTransactionManager.INSTANCE)
-                            .eventSerializer(serializer)
-                            .snapshotSerializer(serializer)
-                            .build();
-                    if (createSchema) {
-                        engine.createSchema(MySqlEventTableFactory.INSTANCE);
-                    }
-                    return engine;
-                })
-                .configureAggregate(AggregateConfigurer.defaultConfiguration(Assembly.class)
-                        .configureSnapshotTrigger(c -> AssemblyRepositoryConfiguration.snapshotTrigger(c.snapshotter()))
-                        .configureCache(c -> cache))
-                .buildConfiguration();
-        configuration.start();
-        return configuration;
+        first = AssemblyOnH2.start(sharedStore, AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), true);
+        second = AssemblyOnH2.start(sharedStore, AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), false);
     }
 }
