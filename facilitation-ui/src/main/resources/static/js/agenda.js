@@ -24,7 +24,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "agenda.col.when": "Cuándo",
   "agenda.col.table": "Mesa",
   "agenda.axis": "Eje: {title}",
-  "agenda.count": "{n} punto(s)",
+  "agenda.count": "{n} puntos", "agenda.count.one": "1 punto",
   "agenda.axisEmpty": "Ningún punto de este eje en la agenda.",
   "agenda.noItems": "La agenda aún no tiene puntos: ninguna mesa ha fijado su rompecabezas.",
   "agenda.none": "—",
@@ -53,7 +53,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "agenda.col.when": "When",
   "agenda.col.table": "Table",
   "agenda.axis": "Axis: {title}",
-  "agenda.count": "{n} item(s)",
+  "agenda.count": "{n} items", "agenda.count.one": "1 item",
   "agenda.axisEmpty": "No item of this axis is on the agenda.",
   "agenda.noItems": "The agenda has no items yet: no table has pinned its puzzle.",
   "agenda.none": "—",
@@ -191,6 +191,7 @@ Object.assign(MINGA_MESSAGES.en, {
     $("alert").textContent = refused ? ((refused.problem && refused.problem.detail) || t("agenda.loadError")) : "";
     if (summaryAnswer.ok) summary = summaryAnswer.data;
     if (agendaAnswer.ok) agenda = agendaAnswer.data;
+    Minga.useAssemblyLanguage((agenda || summary || {}).language);
     if (!agenda) $("axes").removeAttribute("aria-busy");
     render();
   }

@@ -512,7 +512,7 @@ Object.assign(MINGA_MESSAGES.en, {
     if (refused) {
       showError((refused.problem && refused.problem.detail) || t("audit.loadError"));
     }
-    if (summaryAnswer.ok) summary = summaryAnswer.data;
+    if (summaryAnswer.ok) { summary = summaryAnswer.data; Minga.useAssemblyLanguage(summary.language); }
     if (historyAnswer.ok) history = [...historyAnswer.data].sort((a, b) => a.sequence - b.sequence);
     if (agendaAnswer.ok) agenda = agendaAnswer.data;
     renderHeader();

@@ -91,6 +91,7 @@ Object.assign(MINGA_MESSAGES.en, {
     if (joinAnswer && joinAnswer.ok && joinAnswer.data && joinAnswer.data.baseUrl) joinBase = joinAnswer.data.baseUrl;
     if (summaryAnswer && summaryAnswer.ok) {
       summary = summaryAnswer.data;
+      Minga.useAssemblyLanguage(summary.language);
       failure = null;
     } else if (!summaryAnswer) {
       failure = t("error.network");

@@ -127,7 +127,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.csv.unreadable": "No se pudo leer el archivo.",
   "console.split.size": "Personas por mesa",
   "console.split.submit": "Dividir en mesas",
-  "console.split.done": "La asamblea quedó dividida en {n} mesas.",
+  "console.split.done": "La asamblea quedó dividida en {n} mesas.", "console.split.done.one": "La asamblea quedó en 1 mesa.",
   "console.split.confirm": "¿Formar las mesas con las {people} personas inscritas, hasta {size} por mesa? Las mesas quedan así: quien llegue después se sienta en una mesa con lugar.",
   "console.split.note": "Un grupo por eje y mesas de ese tamaño aproximado. Después de dividir, cada persona que se inscribe se sienta en una mesa sola.",
   "console.tables.none": "Aún no hay mesas.",
@@ -178,7 +178,8 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.plenary.against": "En contra",
   "console.plenary.abstentions": "Abstenciones",
   "console.plenary.submit": "Aprobar la agenda",
-  "console.plenary.pinned": "{n} de {m} mesas fijaron su rompecabezas. El paso «Plenario» debe estar abierto para aprobar.",
+  "console.plenary.pinned": "{n} de {m} mesas fijaron su rompecabezas.", "console.plenary.openFirst": "Abra el paso «Plenario» para aprobar la agenda.",
+  "console.plenary.ready": "El plenario está abierto: la agenda se puede aprobar.", "console.plenary.done": "La agenda está aprobada y ya no cambia.",
   "console.plenary.approvedConsensus": "Agenda aprobada por consenso.",
   "console.plenary.approvedVote": "Agenda aprobada por votación: {inFavor} a favor, {against} en contra, {abstentions} abstenciones.",
   "console.plenary.approved": "Agenda aprobada.",
@@ -188,7 +189,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.close.confirm": "¿Cerrar la asamblea «{title}»? Después ya no acepta cambios.",
   "console.plenary.confirmConsensus": "¿Aprobar por consenso la agenda de las {pinned} mesas que fijaron su rompecabezas (de {tables})? La agenda queda congelada.",
   "console.plenary.confirmVote": "¿Aprobar la agenda de las {pinned} mesas que fijaron su rompecabezas (de {tables}) con {inFavor} a favor, {against} en contra y {abstentions} abstenciones? La agenda queda congelada.",
-  "console.plenary.confirmUnpinned": "{n} mesas no fijaron su rompecabezas: sus necesidades no entran en la agenda.",
+  "console.plenary.confirmUnpinned": "{n} mesas no fijaron su rompecabezas: sus necesidades no entran en la agenda.", "console.plenary.confirmUnpinned.one": "1 mesa no fijó su rompecabezas: sus necesidades no entran en la agenda.",
   "console.close.done": "Asamblea cerrada."
 });
 Object.assign(MINGA_MESSAGES.en, {
@@ -315,7 +316,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.csv.unreadable": "The file could not be read.",
   "console.split.size": "People per table",
   "console.split.submit": "Split into tables",
-  "console.split.done": "The assembly is split into {n} tables.",
+  "console.split.done": "The assembly is split into {n} tables.", "console.split.done.one": "The assembly sits at 1 table.",
   "console.split.confirm": "Form the tables with the {people} people registered, up to {size} per table? The tables then stay as they are: whoever arrives later is seated at a table with room.",
   "console.split.note": "One group per axis, tables of about that size. After the split, every newly registered person is seated at a table automatically.",
   "console.tables.none": "No tables yet.",
@@ -366,7 +367,8 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.plenary.against": "Against",
   "console.plenary.abstentions": "Abstentions",
   "console.plenary.submit": "Approve the agenda",
-  "console.plenary.pinned": "{n} of {m} tables have pinned their puzzle. The “Plenary” step must be open to approve.",
+  "console.plenary.pinned": "{n} of {m} tables have pinned their puzzle.", "console.plenary.openFirst": "Open the “Plenary” step to approve the agenda.",
+  "console.plenary.ready": "The plenary is open: the agenda can be approved.", "console.plenary.done": "The agenda is approved and no longer changes.",
   "console.plenary.approvedConsensus": "Agenda approved by consensus.",
   "console.plenary.approvedVote": "Agenda approved by vote: {inFavor} in favour, {against} against, {abstentions} abstentions.",
   "console.plenary.approved": "Agenda approved.",
@@ -376,7 +378,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.close.confirm": "Close the assembly “{title}”? It will accept no more changes.",
   "console.plenary.confirmConsensus": "Approve by consensus the agenda of the {pinned} tables that pinned their puzzle (of {tables})? The agenda is then frozen.",
   "console.plenary.confirmVote": "Approve the agenda of the {pinned} tables that pinned their puzzle (of {tables}) with {inFavor} in favour, {against} against and {abstentions} abstentions? The agenda is then frozen.",
-  "console.plenary.confirmUnpinned": "{n} tables did not pin their puzzle: their needs are not on the agenda.",
+  "console.plenary.confirmUnpinned": "{n} tables did not pin their puzzle: their needs are not on the agenda.", "console.plenary.confirmUnpinned.one": "1 table did not pin its puzzle: its needs are not on the agenda.",
   "console.close.done": "Assembly closed."
 });
 
@@ -1458,11 +1460,17 @@ window.MingaCsv = (() => {
       return t("console.plenary.approved");
     }
 
+    /** What the plenary box says and allows follows the room: open the plenary first, approve once, then it is done. */
     function renderPlenary() {
       if (!summary) return;
-      $("plenary-state").textContent = t("console.plenary.pinned", { n: summary.counts.pinnedTables, m: summary.counts.tables });
+      const decided = Boolean(approval) || summary.status === "approved" || summary.status === "closed" || (board && board.status === "approved");
+      const step = (board && board.step) || summary.step || {};
+      const open = step.current === "plenary" && step.open;
+      const next = decided ? "console.plenary.done" : open ? "console.plenary.ready" : "console.plenary.openFirst";
+      $("plenary-state").textContent = t("console.plenary.pinned", { n: summary.counts.pinnedTables, m: summary.counts.tables }) + " " + t(next);
+      $("approval-form").querySelectorAll("input, button").forEach(control => { control.disabled = decided || !open; });
       if (approval) $("approval-result").textContent = approvalText(approval);
-      else if (summary.status === "approved") $("approval-result").textContent = t("console.plenary.approved");
+      else if (decided) $("approval-result").textContent = t("console.plenary.approved");
     }
 
     $("approval-form").addEventListener("submit", async e => {
@@ -1507,6 +1515,7 @@ window.MingaCsv = (() => {
       board = next;
       if (summary && board.status && board.status !== summary.status) refresh();
       renderSteps();
+      renderPlenary();
     }, state => {
       const live = $("live");
       live.textContent = t(state === "online" ? "live.online" : "live.reconnecting");

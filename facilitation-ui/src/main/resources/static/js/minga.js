@@ -6,14 +6,35 @@ window.Minga = (() => {
   const LANG_KEY = "minga.lang";
   let clockOffsetMs = 0;
 
+  let assemblyLang = null;
+
+  /** The reader's choice (the language button), else the assembly's language, else the browser's. */
   function lang() {
     const chosen = localStorage.getItem(LANG_KEY);
     if (chosen && MINGA_MESSAGES[chosen]) return chosen;
+    if (assemblyLang) return assemblyLang;
     return (navigator.language || "es").toLowerCase().startsWith("en") ? "en" : "es";
   }
 
+  /** An assembly's pages speak its language once they know it, unless the reader chose another. */
+  function useAssemblyLanguage(language) {
+    if (!language || !MINGA_MESSAGES[language] || language === assemblyLang) return;
+    const before = lang();
+    assemblyLang = language;
+    if (lang() !== before) {
+      translate();
+      document.dispatchEvent(new CustomEvent("minga:lang", { detail: lang() }));
+    }
+  }
+
+  /**
+   * The text of key in the page's language, {name} filled from vars. When vars.n is 1 and the
+   * dictionary has "key.one", that singular form is used ("1 mesa", not "1 mesas").
+   */
   function t(key, vars) {
-    const text = (MINGA_MESSAGES[lang()] || MINGA_MESSAGES.es)[key] ?? MINGA_MESSAGES.es[key] ?? key;
+    const words = MINGA_MESSAGES[lang()] || MINGA_MESSAGES.es;
+    const singular = vars && Number(vars.n) === 1 ? key + ".one" : null;
+    const text = (singular && words[singular]) ?? words[key] ?? MINGA_MESSAGES.es[key] ?? key;
     return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
   }
 
@@ -122,9 +143,10 @@ window.Minga = (() => {
     let board = null;
     let source = null;
     const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
+    const whole = next => { board = next; useAssemblyLanguage(board.language); onBoard(board); };
     const resync = async () => {
       const answer = await api("GET", base + "/board").catch(() => null);
-      if (answer && answer.ok) { board = answer.data; onBoard(board); }
+      if (answer && answer.ok) whole(answer.data);
     };
     const accept = (revision, apply) => {
       if (!board || revision !== board.revision + 1) { resync(); return; }
@@ -146,7 +168,7 @@ window.Minga = (() => {
       // The server's feed broke (Axon Server away): it ends the stream, the browser connects again
       // after the delay the server gave, and the board sent on connect brings back whatever was missed.
       source.addEventListener("reconnect", () => onConnection("reconnecting"));
-      source.addEventListener("board", e => { board = JSON.parse(e.data); onBoard(board); });
+      source.addEventListener("board", e => whole(JSON.parse(e.data)));
       source.addEventListener("table", e => {
         const change = JSON.parse(e.data);
         accept(change.revision, b => ({ ...withTable(b, change.axisId, change.table), version: change.version }));
@@ -245,6 +267,6 @@ window.Minga = (() => {
     return root;
   }
 
-  return { participationCharts, lang, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
+  return { participationCharts, lang, useAssemblyLanguage, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
     followBoard, puzzle, pieceStack, withTable };
 })();

@@ -270,7 +270,7 @@ class AnswersOverAxonServerWireTest {
         assertThat(spanish.contentType()).startsWith("application/problem+json");
         assertThat(spanish.json().get("code").asText()).isEqualTo("number.out-of-range");
         assertThat(spanish.json().get("field").asText()).isEqualTo("sequence");
-        assertThat(spanish.json().get("detail").asText()).isEqualTo("«sequence» debe estar entre 0 y 9,223,372,036,854,775,807; se recibió -3.");
+        assertThat(spanish.json().get("detail").asText()).isEqualTo("«número de evento» debe estar entre 0 y 9.223.372.036.854.775.807; se recibió -3.");
         assertThat(english.json().get("detail").asText()).isEqualTo("\"sequence\" must be between 0 and 9,223,372,036,854,775,807; got -3.");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.json().get("code").asText()).isEqualTo("value.unknown");

@@ -49,9 +49,10 @@ public final class AgendaFold {
     public static AgendaView view(AgendaDocument agenda) {
         if (agenda.approval() != null) {
             return new AgendaView(agenda.assemblyId(), agenda.puzzle().title(), agenda.version(), APPROVED,
-                    agenda.approval(), agenda.approvedItems());
+                    agenda.approval(), agenda.approvedItems(), agenda.puzzle().language());
         }
-        return new AgendaView(agenda.assemblyId(), agenda.puzzle().title(), agenda.version(), DRAFT, null, draftItems(agenda.puzzle()));
+        return new AgendaView(agenda.assemblyId(), agenda.puzzle().title(), agenda.version(), DRAFT, null, draftItems(agenda.puzzle()),
+                agenda.puzzle().language());
     }
 
     /** The items the plenary would approve now: every need of every pinned table, in board order. */

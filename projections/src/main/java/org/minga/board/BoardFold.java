@@ -51,14 +51,14 @@ public final class BoardFold {
         if (event instanceof AssemblyScheduledEvent scheduled) {
             List<Axis> axes = scheduled.axes().stream().map(a -> new Axis(a.axisId(), a.title(), List.of())).toList();
             return new BoardView(scheduled.assemblyId(), scheduled.title(), AssemblyStatus.SCHEDULED, sequence, 1,
-                    StepState.NONE, axes);
+                    StepState.NONE, axes, scheduled.language());
         }
         if (board == null) {
             return null;
         }
         BoardView next = changed(board, event);
         long revision = sameContent(board, next) ? board.revision() : board.revision() + 1;
-        return new BoardView(next.assemblyId(), next.title(), next.status(), sequence, revision, next.step(), next.axes());
+        return new BoardView(next.assemblyId(), next.title(), next.status(), sequence, revision, next.step(), next.axes(), next.language());
     }
 
     /** What subscribers are told about the step from {@code before} to {@code after}, if the board changed. */
@@ -66,7 +66,9 @@ public final class BoardFold {
         if (after == null || (before != null && before.revision() == after.revision())) {
             return Optional.empty();
         }
-        if (event instanceof StepOpenedEvent || event instanceof StepClosedEvent || event instanceof StepTimeChangedEvent) {
+        // A new status (the first step opening) reaches viewers with the whole board: a step change carries no status.
+        boolean statusChanged = before != null && !before.status().equals(after.status());
+        if (!statusChanged && (event instanceof StepOpenedEvent || event instanceof StepClosedEvent || event instanceof StepTimeChangedEvent)) {
             return Optional.of(new BoardChange(BoardChange.STEP, after.revision(), after.version(), null, null, after.step(), null));
         }
         String tableId = tableIdOf(event);
@@ -173,11 +175,11 @@ public final class BoardFold {
     }
 
     private static BoardView withAxes(BoardView board, String status, List<Axis> axes) {
-        return new BoardView(board.assemblyId(), board.title(), status, board.version(), board.revision(), board.step(), axes);
+        return new BoardView(board.assemblyId(), board.title(), status, board.version(), board.revision(), board.step(), axes, board.language());
     }
 
     private static BoardView withStep(BoardView board, String status, StepState step) {
-        return new BoardView(board.assemblyId(), board.title(), status, board.version(), board.revision(), step, board.axes());
+        return new BoardView(board.assemblyId(), board.title(), status, board.version(), board.revision(), step, board.axes(), board.language());
     }
 
     private static BoardView withTable(BoardView board, String tableId, UnaryOperator<Table> change) {

@@ -34,6 +34,7 @@ import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
@@ -124,11 +125,25 @@ class BoardProjectionTest {
         assertThat(updates.get(updates.size() - 1).kind()).isEqualTo(BoardChange.BOARD);
         assertThat(updates.get(updates.size() - 1).board().axes().get(0).tables()).hasSize(1);
 
-        feed(new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE, NINE.plusSeconds(900)));
+        feed(new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE, NINE.plusSeconds(900)),
+                new StepClosedEvent(ASSEMBLY, Step.NEEDS, NINE.plusSeconds(600)));
 
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
-        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, false, NINE.plusSeconds(900)));
+    }
+
+    /** A step change carries no status: the projector said "scheduled" through the plenary. */
+    @Test
+    void theFirstStepOpeningTellsViewersTheAssemblyIsRunning() {
+        feed(scheduled(), split());
+
+        feed(new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE, NINE.plusSeconds(900)));
+
+        BoardChange opened = updates.get(updates.size() - 1);
+        assertThat(opened.kind()).isEqualTo(BoardChange.BOARD);
+        assertThat(opened.board().status()).isEqualTo("running");
+        assertThat(opened.board().step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
     }
 
     @Test

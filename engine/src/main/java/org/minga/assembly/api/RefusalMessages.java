@@ -13,6 +13,7 @@ public final class RefusalMessages {
 
     public static final Locale SPANISH = Locale.forLanguageTag("es");
     static final String BUNDLE = "org.minga.assembly.api.refusals";
+    static final String FIELD_NAMES = "org.minga.assembly.api.fields";
 
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
@@ -23,10 +24,25 @@ public final class RefusalMessages {
     public static String message(Refusal refusal, Locale locale, String field, Object... arguments) {
         ResourceBundle bundle = bundle(locale);
         Object[] all = new Object[arguments.length + 1];
-        all[0] = field == null ? "" : field;
+        all[0] = field == null ? "" : fieldName(field, locale);
         System.arraycopy(arguments, 0, all, 1, arguments.length);
-        MessageFormat format = new MessageFormat(bundle.getString(refusal.code()), bundle.getLocale());
+        // The base bundle is Spanish: its numbers are written the Spanish way (9.223.372, not 9,223,372).
+        Locale numbers = Locale.ROOT.equals(bundle.getLocale()) ? SPANISH : bundle.getLocale();
+        MessageFormat format = new MessageFormat(bundle.getString(refusal.code()), numbers);
         return format.format(all);
+    }
+
+    /**
+     * A field as a facilitator reads it in their language ("quién lo hace", not "who"); indices are
+     * dropped ("axes[2].title" reads as "axes.title"), then the last name of a path is tried, then the
+     * field as sent.
+     */
+    static String fieldName(String field, Locale locale) {
+        Locale language = locale == null ? Locale.ROOT : Locale.forLanguageTag(locale.getLanguage());
+        ResourceBundle names = ResourceBundle.getBundle(FIELD_NAMES, language, NO_FALLBACK);
+        String path = field.replaceAll("\\[\\d+]", "");
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        return names.containsKey(path) ? names.getString(path) : names.containsKey(last) ? names.getString(last) : field;
     }
 
     /**

@@ -46,7 +46,24 @@ class RefusalMessagesTest {
         assertThat(refusal.field()).isEqualTo("text");
         assertThat(refusal.getMessage()).isEqualTo("The text of \"text\" is too long: it has 300 characters and the limit is 280.");
         assertThat(refusal.messageIn(RefusalMessages.SPANISH))
-                .isEqualTo("El texto de «text» es demasiado largo: tiene 300 caracteres y el máximo es 280.");
+                .isEqualTo("El texto de «texto» es demasiado largo: tiene 300 caracteres y el máximo es 280.");
+    }
+
+    /** A Spanish refusal named its fields in English («who», «gender») and wrote numbers the English way. */
+    @Test
+    void refusalsNameFieldsAndWriteNumbersInTheFacilitatorsLanguage() {
+        assertThat(RefusalMessages.message(Refusal.FIELD_REQUIRED, RefusalMessages.SPANISH, "who"))
+                .isEqualTo("Falta el campo «quién lo hace».");
+        assertThat(RefusalMessages.message(Refusal.VALUE_UNKNOWN, RefusalMessages.SPANISH, "profile.gender", "otro"))
+                .isEqualTo("«otro» no es un valor válido para «género».");
+        assertThat(RefusalMessages.message(Refusal.FIELD_REQUIRED, RefusalMessages.SPANISH, "axes[2].title"))
+                .isEqualTo("Falta el campo «título del eje».");
+        assertThat(RefusalMessages.message(Refusal.FIELD_REQUIRED, Locale.ENGLISH, "ageGroup"))
+                .isEqualTo("The field \"age group\" is missing.");
+        assertThat(RefusalMessages.message(Refusal.FIELD_REQUIRED, RefusalMessages.SPANISH, "somethingElse"))
+                .isEqualTo("Falta el campo «somethingElse».");
+        assertThat(RefusalMessages.message(Refusal.NUMBER_OUT_OF_RANGE, RefusalMessages.SPANISH, "tableSize", 2500, 2, 1000))
+                .isEqualTo("«personas por mesa» debe estar entre 2 y 1.000; se recibió 2.500.");
     }
 
     @Test

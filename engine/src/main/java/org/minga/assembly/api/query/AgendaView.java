@@ -6,8 +6,12 @@ import java.util.List;
 import org.minga.assembly.api.AgendaItem;
 import org.minga.assembly.api.ApprovalMethod;
 
-/** The agenda: {@code status} is "draft" until the plenary approves it, then "approved". */
-public record AgendaView(String assemblyId, String title, long version, String status, Approval approval, List<AgendaItem> items) {
+/**
+ * The agenda: {@code status} is "draft" until the plenary approves it, then "approved";
+ * {@code language} is the assembly's, which the agenda page speaks unless the reader chose another.
+ */
+public record AgendaView(String assemblyId, String title, long version, String status, Approval approval, List<AgendaItem> items,
+                         String language) {
 
     public AgendaView {
         items = List.copyOf(items);

@@ -9,7 +9,8 @@ import org.minga.assembly.api.Step;
 /**
  * The solidarity puzzle as the projector shows it. {@code version} is the sequence of the last
  * event it reflects; {@code revision} counts the changes to the board itself, so a viewer that
- * sees a gap in revisions reloads.
+ * sees a gap in revisions reloads. {@code language} is the assembly's ("es", "en"), which its pages
+ * speak unless the reader chose another; null on boards stored before it was kept.
  */
 public record BoardView(String assemblyId,
                         String title,
@@ -17,7 +18,8 @@ public record BoardView(String assemblyId,
                         long version,
                         long revision,
                         StepState step,
-                        List<Axis> axes) {
+                        List<Axis> axes,
+                        String language) {
 
     public BoardView {
         axes = List.copyOf(axes);
