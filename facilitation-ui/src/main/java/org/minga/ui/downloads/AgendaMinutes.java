@@ -1,8 +1,10 @@
 package org.minga.ui.downloads;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.minga.assembly.api.AgendaItem;
 import org.minga.assembly.api.ApprovalMethod;
@@ -41,7 +43,7 @@ public final class AgendaMinutes {
         if (document.approved()) {
             signatures();
         }
-        return md.toString();
+        return md.toString().stripTrailing() + "\n";
     }
 
     private void heading() {
@@ -50,16 +52,21 @@ public final class AgendaMinutes {
         if (!document.approved()) {
             md.append("**").append(words.get("minutes.draft")).append("**\n\n");
         }
-        String place = List.of(nullToEmpty(assembly.venue()), nullToEmpty(assembly.region())).stream()
-                .filter(part -> !part.isBlank()).map(AgendaMinutes::escape).collect(Collectors.joining(", "));
+        List<String> facts = new ArrayList<>();
         if (assembly.date() != null) {
-            md.append(words.get("minutes.date", words.date(assembly.date()))).append("  \n");
+            facts.add(words.get("minutes.date", words.date(assembly.date())));
         }
+        String place = Stream.of(assembly.venue(), assembly.region()).filter(part -> part != null && !part.isBlank())
+                .map(AgendaMinutes::escape).collect(Collectors.joining(", "));
         if (!place.isEmpty()) {
-            md.append(words.get("minutes.place", place)).append("  \n");
+            facts.add(words.get("minutes.place", place));
         }
         if (assembly.horizon() != null) {
-            md.append(words.get("minutes.horizon", assembly.horizon().from() + " – " + assembly.horizon().to())).append("\n");
+            facts.add(words.get("minutes.horizon", assembly.horizon().from() + " – " + assembly.horizon().to()));
+        }
+        // Two trailing spaces: one line each, in a single paragraph.
+        if (!facts.isEmpty()) {
+            md.append(String.join("  \n", facts)).append("\n\n");
         }
     }
 
@@ -73,12 +80,13 @@ public final class AgendaMinutes {
                 .ifPresent(women -> md.append("- ")
                         .append(words.get("minutes.women", women.count(), participation.registered(), women.share()))
                         .append('\n'));
+        md.append('\n');
     }
 
     private void decision() {
         section("minutes.decision");
         if (!document.approved()) {
-            md.append("**").append(words.get("minutes.draft")).append("**\n");
+            md.append("**").append(words.get("minutes.draft")).append("**\n\n");
             return;
         }
         AgendaView.Approval approval = document.agenda().approval();
@@ -87,23 +95,24 @@ public final class AgendaMinutes {
                 ? words.get("minutes.vote", at, words.get("minutes.inFavor", count(approval.inFavor())),
                         words.get("minutes.against", count(approval.against())),
                         words.get("minutes.abstentions", count(approval.abstentions())))
-                : words.get("minutes.consensus", at)).append('\n');
+                : words.get("minutes.consensus", at)).append("\n\n");
     }
 
     private void agenda() {
         section(document.approved() ? "minutes.agenda.approved" : "minutes.agenda.draft");
         if (document.agenda().items().isEmpty()) {
-            md.append(words.get("minutes.noItems")).append('\n');
+            md.append(words.get("minutes.noItems")).append("\n\n");
             return;
         }
         for (Map.Entry<String, List<AgendaItem>> axis : document.itemsByAxis().entrySet()) {
-            md.append("\n### ").append(escape(document.axisTitle(axis.getKey()))).append("\n\n");
+            md.append("### ").append(escape(document.axisTitle(axis.getKey()))).append("\n\n");
             if (axis.getValue().isEmpty()) {
                 md.append(words.get("minutes.axisEmpty")).append('\n');
             }
             for (int i = 0; i < axis.getValue().size(); i++) {
                 item(i + 1, axis.getValue().get(i));
             }
+            md.append('\n');
         }
     }
 
@@ -135,7 +144,7 @@ public final class AgendaMinutes {
     }
 
     private void section(String titleKey) {
-        md.append("\n## ").append(words.get(titleKey)).append("\n\n");
+        md.append("## ").append(words.get(titleKey)).append("\n\n");
     }
 
     private void detail(String line) {
@@ -148,10 +157,6 @@ public final class AgendaMinutes {
 
     private static int count(Integer votes) {
         return votes == null ? 0 : votes;
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 
     /** Escapes what Markdown would read as markup or table syntax, so people's texts read as written. */
