@@ -5,8 +5,8 @@
 Object.assign(MINGA_MESSAGES.es, {
   "agenda.kicker": "Agenda de la asamblea",
   "agenda.actions": "Descargas e impresión",
-  "agenda.downloadCsv": "Descargar CSV",
-  "agenda.downloadMd": "Descargar Markdown",
+  "agenda.downloadCsv": "Descargar CSV (Excel)",
+  "agenda.downloadMd": "Descargar el acta (Markdown)",
   "agenda.print": "Imprimir",
   "agenda.toAudit": "Ver la auditoría",
   "agenda.date": "Fecha: {date}",
@@ -34,8 +34,8 @@ Object.assign(MINGA_MESSAGES.es, {
 Object.assign(MINGA_MESSAGES.en, {
   "agenda.kicker": "Assembly agenda",
   "agenda.actions": "Downloads and printing",
-  "agenda.downloadCsv": "Download CSV",
-  "agenda.downloadMd": "Download Markdown",
+  "agenda.downloadCsv": "Download CSV (Excel)",
+  "agenda.downloadMd": "Download the minutes (Markdown)",
   "agenda.print": "Print",
   "agenda.toAudit": "See the audit",
   "agenda.date": "Date: {date}",

@@ -26,6 +26,7 @@ import org.minga.assembly.command.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -71,6 +72,11 @@ public class Facilitators implements UserDetailsService {
         this.changes = changes;
         giveOlderTokensAnIdAndAnExpiry();
         ensureFirstFacilitator(firstUser, firstPassword);
+    }
+
+    /** Whether this request comes from a signed-in facilitator (login, Basic or token), not a table code or a link. */
+    public static boolean isFacilitator(Authentication who) {
+        return who != null && who.getAuthorities().stream().anyMatch(a -> ("ROLE_" + ROLE).equals(a.getAuthority()));
     }
 
     /**

@@ -149,8 +149,7 @@ public class SecurityConfiguration {
         if (authentication == null) {
             return new AuthorizationDecision(false);
         }
-        boolean facilitator = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + Facilitators.ROLE));
-        if (facilitator) {
+        if (Facilitators.isFacilitator(authentication)) {
             return new AuthorizationDecision(true);
         }
         if (authentication instanceof Grants.TableGrant table) {

@@ -2,6 +2,7 @@ package org.minga.ui;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -13,18 +14,26 @@ import org.minga.assembly.api.query.FindParticipationQuery;
 import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.assembly.api.query.ParticipationView;
+import org.minga.registry.ParticipantRegistry;
+import org.minga.security.Facilitators;
+import org.minga.ui.downloads.AgendaCsv;
+import org.minga.ui.downloads.AgendaDocument;
+import org.minga.ui.downloads.AgendaMinutes;
+import org.minga.ui.downloads.CsvSeparator;
+import org.minga.ui.downloads.DownloadWords;
 import org.minga.ui.web.Gateways;
-import org.minga.ui.web.SpreadsheetCells;
 import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** What auditors and organisers read: the agenda (JSON, CSV, Markdown), participation and history. */
+/** What auditors and organisers read: the agenda (JSON, CSV, the minutes in Markdown), participation and history. */
 @RestController
 @RequestMapping("/api/assemblies/{assemblyId}")
 public class ReportsController {
@@ -33,9 +42,11 @@ public class ReportsController {
     private static final MediaType MARKDOWN = new MediaType("text", "markdown", java.nio.charset.StandardCharsets.UTF_8);
 
     private final Gateways gateways;
+    private final ParticipantRegistry registry;
 
-    public ReportsController(Gateways gateways) {
+    public ReportsController(Gateways gateways, ParticipantRegistry registry) {
         this.gateways = gateways;
+        this.registry = registry;
     }
 
     @GetMapping("/agenda")
@@ -47,54 +58,24 @@ public class ReportsController {
         return agenda;
     }
 
+    /**
+     * The agenda for a spreadsheet: UTF-8 with a BOM, {@code ;} unless {@code ?separator=comma}, human
+     * columns in the request's language; spokespeople's names only for a facilitator.
+     */
     @GetMapping("/agenda.csv")
-    public ResponseEntity<String> agendaCsv(@PathVariable String assemblyId, Locale locale) {
-        AgendaView agenda = agenda(assemblyId);
-        StringBuilder csv = new StringBuilder(english(locale)
-                ? "axis,table,need piece,need,solution,cooperating organisations,who,from,to,spokesperson\r\n"
-                : "eje,mesa,pieza,necesidad,solución,organizaciones que cooperan,quién,desde,hasta,vocería\r\n");
-        for (AgendaItem item : agenda.items()) {
-            csv.append(String.join(",", List.of(
-                    cell(item.axisId()), cell(item.tableId()), cell(item.needPieceId()), cell(item.need()),
-                    cell(item.solution()), cell(String.join("; ", item.cooperatingOrganizations())),
-                    cell(String.join("; ", item.who())),
-                    cell(item.when() == null ? null : item.when().from().toString()),
-                    cell(item.when() == null ? null : item.when().to().toString()),
-                    cell(item.spokespersonId())))).append("\r\n");
-        }
-        return download(csv.toString(), CSV, assemblyId + "-agenda.csv");
+    public ResponseEntity<String> agendaCsv(@PathVariable String assemblyId, @RequestParam(required = false) String separator,
+                                            Locale locale, Authentication who) {
+        CsvSeparator chosen = CsvSeparator.of(separator);
+        String csv = AgendaCsv.write(document(assemblyId, who), new DownloadWords(locale), chosen);
+        return download(csv, CSV, assemblyId + "-agenda.csv");
     }
 
+    /** The minutes (acta) in Markdown, to hand over; a draft says so until the plenary approves. */
     @GetMapping("/agenda.md")
-    public ResponseEntity<String> agendaMarkdown(@PathVariable String assemblyId, Locale locale) {
-        AgendaView agenda = agenda(assemblyId);
-        boolean en = english(locale);
-        StringBuilder md = new StringBuilder("# ").append(markdown(agenda.title())).append("\n\n");
-        md.append(en ? "Agenda: " : "Agenda: ").append(statusWord(agenda.status(), en)).append("\n");
-        if (agenda.approval() != null) {
-            AgendaView.Approval a = agenda.approval();
-            md.append("\n").append(en ? "Approved by " : "Aprobada por ")
-                    .append(a.inFavor() == null ? (en ? "consensus" : "consenso")
-                            : (en ? "vote: " : "votación: ") + a.inFavor() + (en ? " in favour, " : " a favor, ")
-                            + a.against() + (en ? " against, " : " en contra, ") + a.abstentions() + (en ? " abstentions" : " abstenciones"))
-                    .append(".\n");
-        }
-        String axis = null;
-        for (AgendaItem item : agenda.items()) {
-            if (!item.axisId().equals(axis)) {
-                axis = item.axisId();
-                md.append("\n## ").append(markdown(axis)).append("\n\n");
-                md.append(en ? "| Need | Solution | Cooperating | Who | When | Table |\n" : "| Necesidad | Solución | Cooperan | Quién | Cuándo | Mesa |\n");
-                md.append("|---|---|---|---|---|---|\n");
-            }
-            md.append("| ").append(markdown(item.need()))
-                    .append(" | ").append(markdown(item.solution()))
-                    .append(" | ").append(markdown(String.join(", ", item.cooperatingOrganizations())))
-                    .append(" | ").append(markdown(String.join(", ", item.who())))
-                    .append(" | ").append(item.when() == null ? "" : item.when().from() + " – " + item.when().to())
-                    .append(" | ").append(markdown(item.tableId())).append(" |\n");
-        }
-        return download(md.toString(), MARKDOWN, assemblyId + "-agenda.md");
+    public ResponseEntity<String> agendaMarkdown(@PathVariable String assemblyId, Locale locale, Authentication who) {
+        DownloadWords words = new DownloadWords(locale);
+        String minutes = AgendaMinutes.write(document(assemblyId, who), words);
+        return download(minutes, MARKDOWN, assemblyId + "-" + words.get("file.minutes") + ".md");
     }
 
     @GetMapping("/participation")
@@ -124,25 +105,16 @@ public class ReportsController {
                 .body(body);
     }
 
-    private static boolean english(Locale locale) {
-        return "en".equals(locale.getLanguage());
+    /** What a download is made of; names of spokespeople only for a facilitator, never for a table or a link. */
+    private AgendaDocument document(String assemblyId, Authentication who) {
+        AgendaView agenda = agenda(assemblyId);
+        return new AgendaDocument(agenda, gateways.summaryOf(assemblyId), participation(assemblyId),
+                Facilitators.isFacilitator(who) ? spokespeopleNames(assemblyId, agenda) : Map.of());
     }
 
-    private static String statusWord(String status, boolean english) {
-        return "approved".equals(status) ? (english ? "approved" : "aprobada") : (english ? "draft" : "borrador");
-    }
-
-    /** One CSV field, quoted and defused against formulas ({@link SpreadsheetCells}). */
-    static String cell(String value) {
-        return SpreadsheetCells.csv(value);
-    }
-
-    /** Escapes what Markdown would read as table syntax or markup. */
-    static String markdown(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.chars().mapToObj(c -> "\\`*_{}[]()#+-.!|<>".indexOf(c) >= 0 ? "\\" + (char) c : String.valueOf((char) c))
-                .collect(Collectors.joining());
+    private Map<String, String> spokespeopleNames(String assemblyId, AgendaView agenda) {
+        Map<String, String> names = registry.namesOf(assemblyId);
+        return agenda.items().stream().map(AgendaItem::spokespersonId).filter(id -> id != null && names.get(id) != null)
+                .distinct().collect(Collectors.toMap(id -> id, names::get));
     }
 }

@@ -230,11 +230,11 @@ class AnswersOverAxonServerWireTest {
         assertThat(item.at("/when/to").asText()).isEqualTo("2025-06");
         assertThat(item.get("spokespersonId").asText()).isEqualTo("p01");
         assertThat(csv.lines()).hasSize(9);
-        assertThat(csv).startsWith("eje,mesa,pieza,necesidad").contains("Solución para t2-n3");
-        assertThat(csvInEnglish).contains("axis,table,need piece,need,solution");
-        assertThat(markdown).startsWith("# Asamblea del Valle").contains("votación: 9 a favor, 2 en contra, 1 abstenciones")
-                .contains("Crédito sin garantías para mujeres rurales");
-        assertThat(markdownInEnglish).contains("vote: 9 in favour, 2 against, 1 abstentions");
+        assertThat(csv).startsWith("\uFEFF\"eje\";\"mesa\";\"necesidad\"").contains("Solución para t2-n3");
+        assertThat(csvInEnglish).contains("\"axis\";\"table\";\"need\";\"solution\"");
+        assertThat(markdown).startsWith("# Acta de la asamblea: Asamblea del Valle")
+                .contains("9 votos a favor, 2 en contra, 1 abstención").contains("Crédito sin garantías para mujeres rurales");
+        assertThat(markdownInEnglish).contains("9 votes in favour, 2 against, 1 abstention.");
     }
 
     @Test

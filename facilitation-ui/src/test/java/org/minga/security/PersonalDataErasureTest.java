@@ -58,7 +58,10 @@ class PersonalDataErasureTest {
         assertThat(erased.get("organization").asText()).as("non-identifying attributes stay for the figures").isEqualTo("Cooperativa La Esperanza");
         assertThat(api.get(base + "/tables/" + tableOfAna + "/members").text()).contains("\"ana\"").doesNotContain("Quispe");
         List<String> after = records.stream().map(r -> api.get(base + r).text()).toList();
-        assertThat(after).as("board, agenda, exports, history, participation and summary unchanged").isEqualTo(before);
+        // A facilitator's downloads name the spokespeople: Ana's name leaves them (her line of the minutes with it), nothing else.
+        List<String> beforeButAna = before.stream()
+                .map(answer -> answer.replace("   - Vocería: Ana Quispe Mamani\n", "").replace("Ana Quispe Mamani", "")).toList();
+        assertThat(after).as("board, agenda, exports, history, participation and summary unchanged").isEqualTo(beforeButAna);
         for (String answer : after) {
             assertThat(answer).doesNotContain("Quispe", "555 0199", "ana@example.org");
         }

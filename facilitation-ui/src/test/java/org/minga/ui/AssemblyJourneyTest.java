@@ -141,12 +141,14 @@ class AssemblyJourneyTest {
         assertThat(csv.contentType()).startsWith("text/csv");
         List<String> lines = csv.text().lines().toList();
         assertThat(lines).hasSize(1 + 8);
-        assertThat(lines.get(0)).startsWith("eje,mesa,pieza,necesidad");
-        assertThat(lines.get(4)).contains("\"t2-n3\"", "\"Crédito sin garantías para mujeres rurales\"", "\"2025-01\"");
+        assertThat(lines.get(0)).startsWith("\uFEFF\"eje\";\"mesa\";\"necesidad\"");
+        assertThat(lines.get(4)).contains("\"Crédito sin garantías para mujeres rurales\"", "\"2025-01\"").endsWith(";\"t2-n3\"");
 
         MingaClient.Answer markdown = client.inEnglish().get(base + "/agenda.md").expect(200);
-        assertThat(markdown.text()).contains("# Asamblea del Valle", "Approved by vote: 9 in favour, 2 against, 1 abstentions",
-                "## credit", "| Crédito sin garantías para mujeres rurales | Solución para t2\\-n3 |");
+        assertThat(markdown.text()).contains("# Minutes of the assembly: Asamblea del Valle",
+                "by vote on ", ": 9 votes in favour, 2 against, 1 abstention.",
+                "### Acceso a crédito para la economía popular", "**Crédito sin garantías para mujeres rurales**",
+                "   - Solution: Solución para t2\\-n3");
     }
 
     @Test

@@ -24,6 +24,22 @@ public final class MingaClient {
         }
     }
 
+    /** A download as a browser saves it: the bytes untouched (a byte-order mark stays), with the headers that name it. */
+    public record Download(int status, String contentType, String contentDisposition, byte[] bytes) {
+
+        public Download expect(int expected) {
+            if (status != expected) {
+                throw new AssertionError("expected HTTP " + expected + " but got " + status + ": " + text());
+            }
+            return this;
+        }
+
+        /** The bytes read as UTF-8, a byte-order mark included. */
+        public String text() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /** The facilitator every test signs in as (src/test/resources/config/application.properties). */
     public static final String FACILITATOR = "facilitator";
     public static final String FACILITATOR_PASSWORD = "test-facilitator-password";
@@ -104,6 +120,13 @@ public final class MingaClient {
         return send(request(path).GET().build());
     }
 
+    /** The raw bytes of an answer, for downloads whose exact bytes matter (a BOM, a separator). */
+    public Download download(String path) {
+        HttpResponse<byte[]> response = exchange(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+    }
+
     public Answer post(String path, String json) {
         return send(request(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
@@ -124,16 +147,13 @@ public final class MingaClient {
     public int status(String method, String path, String body) {
         HttpRequest request = request(path).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<java.io.InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
-            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             response.body().close();
-            return response.statusCode();
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return response.statusCode();
     }
 
     public Answer send(String method, String path, String body) {
@@ -155,11 +175,19 @@ public final class MingaClient {
     }
 
     private Answer send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        String type = response.headers().firstValue("Content-Type").orElse("");
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
             return new Answer(response.statusCode(), type, response.body(), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(request.method() + " " + request.uri() + " answered unreadable JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request, body);
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -27,6 +27,7 @@ public enum Refusal {
     FIELD_UNKNOWN("field.unknown", Kind.BAD_INPUT),
     YEAR_OUT_OF_RANGE("year.out-of-range", Kind.BAD_INPUT),
     TEXT_INVISIBLE("text.invisible", Kind.BAD_INPUT),
+    SEPARATOR_UNKNOWN("separator.unknown", Kind.BAD_INPUT),
 
     // Access (401, 403, 413, 429): who may do what, and how much.
     ACCESS_UNAUTHENTICATED("access.unauthenticated", Kind.UNAUTHENTICATED),
