@@ -8,7 +8,7 @@
  * the keyboard. A table that pins is shown large for a few seconds, then the view goes back.
  */
 (() => {
-  const { el, t, api, followBoard, puzzle, countdown, stepName, translate, languageToggle, pathIds } = Minga;
+  const { el, t, lang, api, followBoard, puzzle, countdown, stepName, translate, languageToggle, pathIds } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   /** Piece text sizes the overview tries, largest first; it never goes under 20px. */
@@ -60,8 +60,11 @@
       text.style.setProperty("-webkit-line-clamp", "none");
       text.classList.remove("dropped", "long-word");
     });
-    // A word wider than a whole line (a long link, a name) may break; normal words never do.
-    const tooWide = texts.filter(text => text.scrollWidth > text.clientWidth + 1);
+    // A word wider than a whole line is hyphenated at its syllables (Spanish rules, when the
+    // projector speaks Spanish); one that still does not fit (a long link) may break. Others never do.
+    const wider = () => texts.filter(text => text.scrollWidth > text.clientWidth + 1);
+    if (lang() === "es") wider().forEach(text => { text.textContent = text.textContent.replace(/\p{L}{8,}/gu, syllables); });
+    const tooWide = wider();
     tooWide.forEach(text => text.classList.add("long-word"));
     const lines = new Map(texts.map(text => [text, Math.max(1, Math.round(text.scrollHeight / lineHeight(text)))]));
     const clamp = new Map(texts.map(text => [text, 1]));
@@ -100,6 +103,34 @@
       shortened = shortened || cut;
     });
     return shortened;
+  }
+
+  const VOWELS = "aeiouáéíóúü";
+  const INSEPARABLE = ["bl", "br", "cl", "cr", "dr", "fl", "fr", "gl", "gr", "kl", "kr", "pl", "pr", "tr", "ch", "ll", "rr", "qu", "gu"];
+
+  /**
+   * A Spanish word with soft hyphens between its syllables: V-CV, VC-CV, V-CCV before an
+   * inseparable pair (pr, bl, ch, ll, qu…), VC-CCV or VCC-CV with three consonants; never between
+   * vowels, and never leaving fewer than two letters on either side ("or­ga­ni­za­cio­nes").
+   */
+  function syllables(word) {
+    const lower = word.toLowerCase();
+    const silentU = i => lower[i] === "u" && "qg".includes(lower[i - 1]) && "eéií".includes(lower[i + 1] || "");
+    const vowel = i => VOWELS.includes(lower[i]) && !silentU(i);
+    const breaks = [];
+    let i = 0;
+    while (i < lower.length && !vowel(i)) i++;
+    while (i < lower.length) {
+      while (i < lower.length && vowel(i)) i++;
+      const start = i;
+      while (i < lower.length && !vowel(i)) i++;
+      if (i >= lower.length) break;
+      const run = i - start;
+      const lastTwo = INSEPARABLE.includes(lower.slice(i - 2, i));
+      const at = run === 1 ? start : run === 2 ? (lastTwo ? start : start + 1) : run === 3 ? (lastTwo ? start + 1 : start + 2) : start + 2;
+      if (at >= 2 && word.length - at >= 2) breaks.push(at);
+    }
+    return breaks.reduceRight((text, at) => text.slice(0, at) + "\u00AD" + text.slice(at), word);
   }
 
   function show(node) {
