@@ -55,10 +55,14 @@
    * data-clamped="true" and answers whether any was shortened or held a word wider than its line.
    */
   function fitLines(root) {
-    const texts = [...root.querySelectorAll(".piece .text")];
+    const all = [...root.querySelectorAll(".piece .text")];
+    all.forEach(text => text.classList.remove("dropped"));
+    const unseen = all.filter(text => text.getClientRects().length === 0); // left out by the layout (a crowded overview's plans)
+    unseen.forEach(text => { text.dataset.clamped = "true"; });
+    const texts = all.filter(text => !unseen.includes(text));
     texts.forEach(text => {
       text.style.setProperty("-webkit-line-clamp", "none");
-      text.classList.remove("dropped", "long-word");
+      text.classList.remove("long-word");
     });
     // A word wider than a whole line is hyphenated at its syllables (Spanish rules, when the
     // projector speaks Spanish); one that still does not fit (a long link) may break. Others never do.
@@ -73,7 +77,7 @@
     const boxes = [...root.querySelectorAll(root.dataset.layout === "rows" ? ".pieces" : ".stack")];
     const spare = boxes.map(box => -overflowOf(box));
     boxes.forEach((box, i) => {
-      const own = [...box.querySelectorAll(".piece .text")];
+      const own = [...box.querySelectorAll(".piece .text")].filter(text => !unseen.includes(text));
       let room = spare[i];
       for (let given = true; given;) {
         given = false;
@@ -96,7 +100,7 @@
         text.classList.add("dropped");
       }
     });
-    let shortened = tooWide.length > 0;
+    let shortened = tooWide.length > 0 || unseen.length > 0;
     texts.forEach(text => {
       const cut = text.classList.contains("dropped") || clamp.get(text) < lines.get(text);
       text.dataset.clamped = String(cut);
@@ -146,6 +150,8 @@
     const least = mostTables >= 4 ? 20 : mostTables === 3 ? 22 : 24;
     const root = show(puzzle(board));
     root.dataset.layout = mostTables <= 2 ? "rows" : "cols";
+    // Four tables or more to a column: the plans show as a strip, and their words in the focus.
+    root.classList.toggle("crowded", mostTables >= 4);
     const newest = newestPin && root.querySelector("[data-table='" + CSS.escape(newestPin) + "']");
     if (newest) newest.classList.add("newest");
     for (const size of OVERVIEW_FONTS.filter(size => size >= least)) {
