@@ -16,8 +16,8 @@
   const FOCUS_FONT = 34;
   const OVERVIEW_SECONDS = 20;
   const PAGE_SECONDS = 20;
-  const PIN_SECONDS = 12;
-  const QUEUED_PIN_SECONDS = 8;
+  const PIN_SECONDS = 10; // a table that pins stays large this long
+  const PIN_LEAST_SECONDS = 4; // before a newer pin takes its place (pins come in bursts; only the newest waits)
 
   const area = document.getElementById("board");
   let board = null;
@@ -26,8 +26,8 @@
   let nextAt = Date.now() + OVERVIEW_SECONDS * 1000;
   let overviewShortens = false; // some text in the overview ends in an ellipsis
   let pageLabel = "";
-  const pins = []; // tables that pinned and wait to be shown large
-  let spotlight = null; // { axisId, tableId, until }
+  let waitingPin = null; // the newest table that pinned while another was shown large
+  let spotlight = null; // { axisId, tableId, since, until }
   let newestPin = null;
   let shownKey = "";
   let joinAnswer = null;
@@ -267,9 +267,10 @@
     go(list[(Math.max(here, 0) + delta + list.length) % list.length]);
   }
 
-  function nextSpotlight() {
-    const pin = pins.shift();
-    spotlight = pin ? { ...pin, until: Date.now() + (pins.length ? QUEUED_PIN_SECONDS : PIN_SECONDS) * 1000 } : null;
+  function showWaitingPin() {
+    const now = Date.now();
+    spotlight = waitingPin ? { ...waitingPin, since: now, until: now + PIN_SECONDS * 1000 } : null;
+    waitingPin = null;
   }
 
   function pinnedTables(state) {
@@ -282,11 +283,11 @@
     if (before) {
       for (const pin of pinnedTables(next)) {
         if (before.has(pin.axisId + " " + pin.tableId)) continue;
-        pins.push(pin);
+        waitingPin = pin;
         newestPin = pin.tableId;
       }
     }
-    if (!spotlight) nextSpotlight();
+    if (!spotlight) showWaitingPin();
     render();
   }
 
@@ -323,7 +324,7 @@
   function takeOver() {
     cycling = false;
     spotlight = null;
-    pins.length = 0;
+    waitingPin = null;
   }
 
   // ---- header, footer, clock ----
@@ -367,7 +368,7 @@
     if (!board) return;
     header();
     legend();
-    while (spotlight && !spotlightView()) nextSpotlight();
+    while (spotlight && !spotlightView()) showWaitingPin();
     if (!spotlight) {
       if (view.kind === "axis" && view.axis >= board.axes.length) view = { kind: "overview" };
       if (view.kind === "axis") axisFocus();
@@ -387,8 +388,8 @@
     clock.classList.toggle("overtime", overtime);
     clock.setAttribute("aria-label", overtime ? t("overtime") + " " + text : text);
     const now = Date.now();
-    if (spotlight && now >= spotlight.until) {
-      nextSpotlight();
+    if (spotlight && (now >= spotlight.until || waitingPin && now >= spotlight.since + PIN_LEAST_SECONDS * 1000)) {
+      showWaitingPin();
       restartDwell();
       render();
       return;
