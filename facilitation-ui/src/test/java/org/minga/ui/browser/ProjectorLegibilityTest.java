@@ -322,6 +322,9 @@ class ProjectorLegibilityTest {
 
     /** A screenshot under target/screenshots, and copied to docs/screenshots when the repository is there. */
     private void keep(String name) {
+        // The view fades in over 0.4 s: take the picture once it has.
+        new WebDriverWait(projector, Duration.ofSeconds(5))
+                .until(d -> (Boolean) projector.executeScript("return document.getAnimations().every(a => a.playState !== 'running');"));
         Path shot = Browsers.screenshot(projector, name);
         if (Files.isDirectory(DOCS_SCREENSHOTS)) {
             try {
