@@ -349,7 +349,7 @@
   function footer() {
     document.getElementById("view-name").textContent = spotlight || view.kind === "axis" ? pageLabel : t("projector.view.overview");
     const cycle = document.getElementById("cycle");
-    const seconds = Math.max(0, Math.ceil((nextAt - Date.now()) / 1000));
+    const seconds = Math.max(0, Math.ceil(((spotlight ? spotlight.until : nextAt) - Date.now()) / 1000));
     cycle.textContent = !cycling ? t("projector.cycle.paused")
       : overviewShortens ? t("projector.cycle.next", { seconds }) : t("projector.cycle.allShown");
     cycle.classList.toggle("paused", !cycling);
