@@ -95,7 +95,7 @@ class AgendaMinutesTest {
     }
 
     private static AgendaView agenda(AgendaView.Approval approval, List<AgendaItem> items) {
-        return new AgendaView("a", "Asamblea", 9, approval == null ? "draft" : "approved", approval, items);
+        return new AgendaView("a", "Asamblea", 9, approval == null ? "draft" : "approved", approval, items, "es");
     }
 
     private static AssemblySummary assembly() {
