@@ -271,11 +271,11 @@ class AnswersOverAxonServerWireTest {
         assertThat(spanish.json().get("code").asText()).isEqualTo("number.out-of-range");
         assertThat(spanish.json().get("field").asText()).isEqualTo("sequence");
         assertThat(spanish.json().get("detail").asText()).isEqualTo("«número de evento» debe estar entre 0 y 9.223.372.036.854.775.807; se recibió -3.");
-        assertThat(english.json().get("detail").asText()).isEqualTo("\"sequence\" must be between 0 and 9,223,372,036,854,775,807; got -3.");
+        assertThat(english.json().get("detail").asText()).isEqualTo("\"event number\" must be between 0 and 9,223,372,036,854,775,807; got -3.");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.json().get("code").asText()).isEqualTo("value.unknown");
         assertThat(both.json().get("field").asText()).isEqualTo("at");
-        assertThat(both.json().get("detail").asText()).isEqualTo("\"2026-03-14T13:00:00Z\" is not a valid value for \"at\".");
+        assertThat(both.json().get("detail").asText()).isEqualTo("\"2026-03-14T13:00:00Z\" is not a valid value for \"moment\".");
         assertThat(unknownSpanish.status()).isEqualTo(404);
         assertThat(unknownSpanish.json().get("code").asText()).isEqualTo("assembly.unknown");
         assertThat(unknownSpanish.json().get("detail").asText()).isEqualTo("No existe la asamblea «nowhere».");

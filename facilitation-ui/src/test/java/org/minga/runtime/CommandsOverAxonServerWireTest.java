@@ -98,7 +98,7 @@ class CommandsOverAxonServerWireTest {
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("code").asText()).isEqualTo("text.too-long");
         assertThat(tooLong.json().get("field").asText()).isEqualTo("title");
-        assertThat(tooLong.json().get("detail").asText()).contains("300").contains("title");
+        assertThat(tooLong.json().get("detail").asText()).contains("300").contains("título");
         assertThat(unknownTable.status()).isEqualTo(404);
         assertThat(unknownTable.json().get("field").asText()).isEqualTo("tableId");
         assertThat(unknownTable.json().get("detail").asText()).isEqualTo("There is no table \"t9\" in this assembly.");

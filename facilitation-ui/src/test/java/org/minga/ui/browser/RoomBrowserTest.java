@@ -295,7 +295,7 @@ class RoomBrowserTest {
             phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
             WebElement waiting = waitFor(phone, By.cssSelector(".card.pending"));
             assertThat(waiting.getText()).contains("Escuela contable itinerante", "Esperando para enviar");
-            assertThat(phone.findElement(By.id("outbox")).getText()).contains("1 cambio(s) esperando");
+            assertThat(phone.findElement(By.id("outbox")).getText()).contains("1 cambio espera la conexión");
             assertThat(room.piecesWithText("Escuela contable itinerante")).isZero();
         } finally {
             phone.deleteNetworkConditions();
