@@ -146,6 +146,13 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.table.noSpokesperson": "Vocería: aún sin elegir",
   "console.table.phone": "Teléfono de la mesa",
   "console.table.phoneLabel": "Teléfono de la mesa: {table}",
+  "console.table.unpinReason": "Motivo para despegar",
+  "console.table.unpinReasonFor": "Motivo para despegar el rompecabezas de {table}",
+  "console.table.unpin": "Despegar",
+  "console.table.unpinLabel": "Despegar del tablero el rompecabezas de {table}",
+  "console.table.unpinNeedsReason": "Escriba el motivo para despegar el rompecabezas de {table}: queda en el historial.",
+  "console.table.unpinConfirm": "¿Despegar del tablero el rompecabezas de {table}? Sus necesidades salen del borrador de la agenda hasta que la mesa lo fije de nuevo. Motivo: «{reason}».",
+  "console.table.unpinned": "El rompecabezas de {table} salió del tablero; la mesa puede cambiarlo y fijarlo de nuevo.",
   "console.step.minutes": "Minutos",
   "console.step.minutesFor": "Minutos para {step}",
   "console.step.open": "Abrir",
@@ -334,6 +341,13 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.table.noSpokesperson": "Spokesperson: not elected yet",
   "console.table.phone": "Table phone page",
   "console.table.phoneLabel": "Table phone page: {table}",
+  "console.table.unpinReason": "Reason to unpin",
+  "console.table.unpinReasonFor": "Reason to unpin the puzzle of {table}",
+  "console.table.unpin": "Unpin",
+  "console.table.unpinLabel": "Unpin the puzzle of {table} from the board",
+  "console.table.unpinNeedsReason": "Write why the puzzle of {table} comes off the board: it stays in the history.",
+  "console.table.unpinConfirm": "Unpin the puzzle of {table} from the board? Its needs leave the agenda draft until the table pins it again. Reason: “{reason}”.",
+  "console.table.unpinned": "The puzzle of {table} left the board; the table can change it and pin it again.",
   "console.step.minutes": "Minutes",
   "console.step.minutesFor": "Minutes for {step}",
   "console.step.open": "Open",
@@ -1023,7 +1037,7 @@ window.MingaCsv = (() => {
 
     function renderTables(force) {
       if (!summary) return;
-      const key = JSON.stringify([summary.tables, summary.axes, participants.map(p => [p.participantId, p.name]), Minga.lang()]);
+      const key = JSON.stringify([summary.tables, summary.axes, summary.status, participants.map(p => [p.participantId, p.name]), Minga.lang()]);
       if (!force && key === tablesKey) return;
       tablesKey = key;
       rebuild($("tables"), () => {
@@ -1063,6 +1077,7 @@ window.MingaCsv = (() => {
           el("div", { class: "inline" }, select,
             el("button", { type: "submit", class: "secondary", text: t("console.table.setLeader"),
               "aria-label": t("console.table.setLeaderLabel", { table: table.label }) }))),
+        table.pinned && summary.status !== "approved" && summary.status !== "closed" ? unpinForm(table) : null,
         el("div", { class: "members" },
           el("h5", { text: t("console.table.members", { n: table.memberIds.length }) }),
           table.memberIds.length
@@ -1074,6 +1089,28 @@ window.MingaCsv = (() => {
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
           "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
+    }
+
+    /** A pinned puzzle comes off the board with a reason the history keeps (pinned too soon, a need to fix). */
+    function unpinForm(table) {
+      const inputId = "unpin-reason-" + table.tableId;
+      const input = el("input", { id: inputId, type: "text", maxlength: "280", "data-table": table.tableId,
+        "aria-label": t("console.table.unpinReasonFor", { table: table.label }) });
+      return el("form", { class: "unpin-form", novalidate: true, onsubmit: e => { e.preventDefault(); unpin(table, input, e.submitter); } },
+        el("label", { for: inputId, text: t("console.table.unpinReason") }),
+        el("div", { class: "inline" }, input,
+          el("button", { type: "submit", class: "danger small", id: "unpin-" + table.tableId, text: t("console.table.unpin"),
+            "aria-label": t("console.table.unpinLabel", { table: table.label }) })));
+    }
+
+    async function unpin(table, input, button) {
+      const reason = input.value.trim();
+      if (!reason) { showAlert(t("console.table.unpinNeedsReason", { table: table.label })); input.focus(); return; }
+      if (!window.confirm(t("console.table.unpinConfirm", { table: table.label, reason }))) return;
+      const answer = await busy(button, () => call("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/unpin", { reason }));
+      if (answer && answer.ok) showNotice(t("console.table.unpinned", { table: table.label }));
+      else showAlert(problemText(answer));
+      await refresh();
     }
 
     /* ------------------------------------------------ steps and timer */

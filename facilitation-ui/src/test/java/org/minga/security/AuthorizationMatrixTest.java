@@ -262,6 +262,9 @@ class AuthorizationMatrixTest {
                         "{\"participantId\": \"" + c.room().membersA.get(c.turn()) + "\"}")));
         rows.add(once("POST", "/api/assemblies/{a}/tables/{tA}/pin", TABLE_A, 200, Stage.PINNABLE,
                 r -> new Request(r.path("/tables/" + r.tableA + "/pin"), null)));
+        // Corrections during the day: facilitators only
+        rows.add(once("POST", "/api/assemblies/{a}/tables/{tA}/unpin", FACILITATORS, 200, Stage.PLENARY,
+                r -> new Request(r.path("/tables/" + r.tableA + "/unpin"), "{\"reason\": \"Fijó antes de tiempo\"}")));
         // Plenary
         rows.add(once("POST", "/api/assemblies/{a}/agenda/approval", FACILITATORS, 200, Stage.PLENARY,
                 r -> new Request(r.path("/agenda/approval"), "{\"method\": \"consensus\"}")));

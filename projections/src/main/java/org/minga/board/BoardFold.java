@@ -21,6 +21,7 @@ import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
 import org.minga.assembly.api.query.BoardChange;
@@ -135,6 +136,9 @@ public final class BoardFold {
         if (event instanceof TablePuzzlePinnedEvent pinned) {
             return withTable(board, pinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), true, t.pieces()));
         }
+        if (event instanceof TablePuzzleUnpinnedEvent unpinned) {
+            return withTable(board, unpinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), false, t.pieces()));
+        }
         if (event instanceof AgendaApprovedEvent || event instanceof AssemblyClosedEvent) {
             return withAxes(board, status, board.axes());
         }
@@ -159,6 +163,8 @@ public final class BoardFold {
         } else if (event instanceof SpokespersonElectedEvent e) {
             return e.tableId();
         } else if (event instanceof TablePuzzlePinnedEvent e) {
+            return e.tableId();
+        } else if (event instanceof TablePuzzleUnpinnedEvent e) {
             return e.tableId();
         }
         return null;

@@ -25,6 +25,7 @@ import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
 import org.minga.projections.AssemblyEvent;
@@ -83,6 +84,8 @@ public final class HistorySentences {
             return of(event, type, List.of("%" + s.tableId(), s.participantId()), s.tableId(), null);
         } else if (e instanceof TablePuzzlePinnedEvent p) {
             return of(event, type, List.of("%" + p.tableId()), p.tableId(), null);
+        } else if (e instanceof TablePuzzleUnpinnedEvent u) {
+            return of(event, type, List.of("%" + u.tableId(), text(u.reason())), u.tableId(), null);
         } else if (e instanceof AgendaApprovedEvent a) {
             String items = "#" + a.items().size();
             return a.votes() == null

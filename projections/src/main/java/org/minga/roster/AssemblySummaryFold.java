@@ -15,6 +15,7 @@ import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.AssemblySummary.Counts;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
@@ -65,6 +66,10 @@ public final class AssemblySummaryFold {
             tables = withTable(tables, p.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
                     t.leaderId(), t.spokespersonId(), true));
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs(), c.pinnedTables() + 1);
+        } else if (e instanceof TablePuzzleUnpinnedEvent u) {
+            tables = withTable(tables, u.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
+                    t.leaderId(), t.spokespersonId(), false));
+            c = new Counts(c.participants(), c.seated(), c.tables(), c.needs(), c.pinnedTables() - 1);
         } else if (e instanceof NeedPieceAddedEvent) {
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs() + 1, c.pinnedTables());
         } else if (e instanceof NeedPieceWithdrawnEvent) {

@@ -68,6 +68,7 @@ public enum Refusal {
     TABLE_PIN_NO_NEEDS("table.pin.no-needs", Kind.RULE),
     TABLE_PIN_INCOMPLETE("table.pin.incomplete", Kind.RULE),
     TABLE_PINNED("table.pinned", Kind.RULE),
+    TABLE_NOT_PINNED("table.not-pinned", Kind.RULE),
     STEP_NOT_OPEN("step.not-open", Kind.RULE),
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),

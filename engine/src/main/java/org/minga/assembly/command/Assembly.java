@@ -67,6 +67,8 @@ import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.UnknownIdException;
+import org.minga.assembly.api.UnpinTablePuzzleCommand;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.VoteCount;
 import org.minga.assembly.api.WithdrawNeedPieceCommand;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
@@ -383,6 +385,21 @@ public class Assembly {
         apply(new TablePuzzlePinnedEvent(assemblyId, table.tableId()));
     }
 
+    // ---------------------------------------------------------------- corrections: events, never erasures
+
+    /** A pinned puzzle comes off the board, with the facilitator's reason, while the agenda is still a draft. */
+    @CommandHandler
+    void handle(UnpinTablePuzzleCommand command) {
+        Table table = table(command.tableId());
+        String reason = TextRules.required("reason", command.reason());
+        requireNotClosed();
+        requireAgendaOpen();
+        if (!table.pinned()) {
+            throw new RuleViolationException(Refusal.TABLE_NOT_PINNED, table.label());
+        }
+        apply(new TablePuzzleUnpinnedEvent(assemblyId, table.tableId(), reason));
+    }
+
     // ---------------------------------------------------------------- plenary and closing
 
     @CommandHandler
@@ -522,6 +539,11 @@ public class Assembly {
     @EventSourcingHandler
     void on(TablePuzzlePinnedEvent event) {
         tables.computeIfPresent(event.tableId(), (id, table) -> table.asPinned());
+    }
+
+    @EventSourcingHandler
+    void on(TablePuzzleUnpinnedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.asUnpinned());
     }
 
     @EventSourcingHandler

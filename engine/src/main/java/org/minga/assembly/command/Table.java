@@ -37,4 +37,8 @@ record Table(String tableId,
     Table asPinned() {
         return new Table(tableId, axisId, label, memberIds, leaderId, spokespersonId, true);
     }
+
+    Table asUnpinned() {
+        return new Table(tableId, axisId, label, memberIds, leaderId, spokespersonId, false);
+    }
 }

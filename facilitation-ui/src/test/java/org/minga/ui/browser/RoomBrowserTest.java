@@ -508,6 +508,23 @@ class RoomBrowserTest {
         room.awaitStep("spokespeople", true);
         room.electAndPin("t1");
         room.electAndPin("t2");
+        // Mesa 2 pinned too soon: the facilitator unpins it, a reason is asked for and kept, and the table pins again.
+        await().until(() -> room.pinnedTables() == 2);
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("unpin-t2")).isDisplayed());
+        console.findElement(By.id("unpin-t2")).click();
+        assertThat(console.findElement(By.id("alert")).getText()).contains("Escriba el motivo").contains("Mesa 2");
+        console.findElement(By.id("unpin-reason-t2")).sendKeys("Fijó antes de revisar el plan");
+        console.findElement(By.id("unpin-t2")).click();
+        assertThat(console.switchTo().alert().getText()).contains("Mesa 2").contains("Fijó antes de revisar el plan");
+        console.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.pinnedTables() == 1);
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("notice")).getText().contains("Mesa 2"));
+        assertThat(api.get("/api/assemblies/console-run/history").json().findValues("summary").toString())
+                .contains("despegó el rompecabezas de Mesa 2 del tablero: «Fijó antes de revisar el plan»");
+        room.electAndPin("t2");
+        await().until(() -> room.pinnedTables() == 2);
         console.findElement(By.tagName("body")).sendKeys("n");
         room.awaitStep("plenary", true);
 

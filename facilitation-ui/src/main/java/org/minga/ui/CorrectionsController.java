@@ -1,0 +1,36 @@
+package org.minga.ui;
+
+import java.util.Map;
+
+import org.minga.assembly.api.UnpinTablePuzzleCommand;
+import org.minga.ui.web.Gateways;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a facilitator corrects during the day, each as an event the audit shows and none after the
+ * agenda is approved: a puzzle pinned too soon.
+ */
+@RestController
+@RequestMapping("/api/assemblies/{assemblyId}")
+public class CorrectionsController {
+
+    public record UnpinRequest(String reason) {
+    }
+
+    private final Gateways gateways;
+
+    public CorrectionsController(Gateways gateways) {
+        this.gateways = gateways;
+    }
+
+    /** The table's puzzle leaves the board and the agenda draft; the table can change it and pin again. */
+    @PostMapping("/tables/{tableId}/unpin")
+    public Map<String, Object> unpin(@PathVariable String assemblyId, @PathVariable String tableId, @RequestBody UnpinRequest request) {
+        gateways.send(new UnpinTablePuzzleCommand(assemblyId, tableId, request.reason()));
+        return Map.of("tableId", tableId, "pinned", false);
+    }
+}

@@ -1,0 +1,126 @@
+package org.minga.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Corrections during the day on the real wiring (issue 16, item 4): each is an event that the board,
+ * agenda, participation and the audit history follow, each refused with a clear code after the
+ * agenda is approved, and a refusal appends nothing.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CorrectionsTest {
+
+    private static final Path DATA_DIR = TestDataDirectories.fresh("corrections");
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("minga.data-dir", DATA_DIR::toString);
+    }
+
+    @LocalServerPort
+    int port;
+
+    private MingaClient client;
+
+    @BeforeAll
+    void connect() {
+        client = new MingaClient("http://localhost:" + port);
+    }
+
+    /** Mesa 1 (p1, p2) has pinned its finished need with p1 as spokesperson; Mesa 2 (p3, p4) has not pinned. */
+    private String pinnedRoom(String id) {
+        String base = "/api/assemblies/" + id;
+        client.post("/api/assemblies", """
+                {"assemblyId": "%s", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}],
+                 "rules": {"maxNeedsPerTable": 2, "tableSize": 2}}""".formatted(id)).expect(201);
+        for (int i = 1; i <= 4; i++) {
+            client.post(base + "/participants", """
+                    {"participantId": "p%d", "name": "Persona %d", "organization": "Coop %d", "gender": "%s", "area": "rural"}"""
+                    .formatted(i, i, i, i % 2 == 1 ? "female" : "male")).expect(201);
+        }
+        client.post(base + "/split-into-tables", "{}").expect(200);
+        client.post(base + "/steps/needs/open", "{}").expect(200);
+        client.post(base + "/tables/t1/needs", "{\"pieceId\": \"n1\", \"text\": \"Crédito sin garantías\"}").expect(201);
+        client.post(base + "/steps/solutions/open", "{}").expect(200);
+        client.put(base + "/tables/t1/needs/n1/solution", "{\"text\": \"Fondo rotatorio\"}").expect(200);
+        client.post(base + "/steps/work-plan/open", "{}").expect(200);
+        client.put(base + "/tables/t1/needs/n1/work-plan", "{\"who\": [\"Coop 1\"], \"when\": {\"from\": \"2025-01\", \"to\": \"2025-06\"}}").expect(200);
+        client.post(base + "/steps/spokespeople/open", "{}").expect(200);
+        client.put(base + "/tables/t1/spokesperson", "{\"participantId\": \"p1\"}").expect(200);
+        client.post(base + "/tables/t1/pin", "").expect(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get(base + "/agenda").json().get("items").size() == 1);
+        return base;
+    }
+
+    private int historySize(String base) {
+        return client.get(base + "/history").json().size();
+    }
+
+    private List<String> history(MingaClient reader, String base) {
+        return reader.get(base + "/history").json().findValues("summary").stream().map(JsonNode::asText).toList();
+    }
+
+    private static void refused(MingaClient.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+        assertThat(answer.json().get("code").asText()).isEqualTo(code);
+    }
+
+    /** Waits until the read models hold every event, so a refusal that appended something would show. */
+    private void settled(String base, int events) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> historySize(base) == events
+                && client.get(base + "/board").json().get("version").asLong() == events - 1);
+    }
+
+    @Test
+    void aPinnedPuzzleComesOffTheBoardAndTheAgendaWithItsReasonAndTheTablePinsAgain() {
+        String base = pinnedRoom("unpin");
+        int before = historySize(base);
+
+        refused(client.post(base + "/tables/t1/unpin", "{}"), 400, "field.required");
+        assertThat(client.post(base + "/tables/t1/unpin", "{}").json().get("field").asText()).isEqualTo("reason");
+        refused(client.post(base + "/tables/t2/unpin", "{\"reason\": \"error\"}"), 409, "table.not-pinned");
+        assertThat(client.inEnglish().post(base + "/tables/t2/unpin", "{\"reason\": \"error\"}").json().get("detail").asText())
+                .isEqualTo("Mesa 2 has not pinned its puzzle onto the board: there is nothing to unpin.");
+        refused(client.post(base + "/tables/t9/unpin", "{\"reason\": \"error\"}"), 404, "table.unknown");
+        settled(base, before);
+
+        client.post(base + "/tables/t1/unpin", "{\"reason\": \"Fijó antes de revisar el plan\"}").expect(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(client.get(base + "/board").json().at("/axes/0/tables/0/pinned").asBoolean()).isFalse();
+            assertThat(client.get(base + "/agenda").json().get("items")).isEmpty();
+            assertThat(client.get(base + "/tables").json().get(0).get("pinned").asBoolean()).isFalse();
+            assertThat(history(client, base)).last()
+                    .isEqualTo("La facilitación despegó el rompecabezas de Mesa 1 del tablero: «Fijó antes de revisar el plan».");
+            assertThat(history(client.inEnglish(), base)).last()
+                    .isEqualTo("The facilitation unpinned the puzzle of Mesa 1 from the board: \"Fijó antes de revisar el plan\".");
+        });
+        // The table's phone may pin again (its spokesperson is still elected).
+        String code = client.get(base + "/tables").json().get(0).get("joinCode").asText();
+        client.asTable(code).post(base + "/tables/t1/pin", "").expect(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get(base + "/agenda").json().get("items").size() == 1);
+
+        client.post(base + "/steps/plenary/open", "{}").expect(200);
+        client.post(base + "/agenda/approval", "{\"method\": \"consensus\"}").expect(200);
+        int approved = before + 5; // unpin, pin, spokespeople closed, plenary opened, approval
+        settled(base, approved);
+        refused(client.post(base + "/tables/t1/unpin", "{\"reason\": \"tarde\"}"), 409, "agenda.approved");
+        settled(base, approved);
+    }
+}
