@@ -84,6 +84,15 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.p.noTable": "Sin mesa",
   "console.p.seat": "Sentar",
   "console.p.seatLabel": "Sentar a {name} en una mesa",
+  "console.p.moveTo": "— mover a —",
+  "console.p.moveToLabel": "Mesa a la que pasa {name}",
+  "console.p.move": "Mover",
+  "console.p.moveLabel": "Pasar a {name} a otra mesa",
+  "console.p.moveChoose": "Elija la mesa a la que pasa {name}.",
+  "console.p.moveAsk": "¿Pasar a {name} de {from} a {to}?{roles} Si quiere, escriba el motivo (queda en el historial):",
+  "console.p.moveLeader": " {from} se queda sin quien la dirija.",
+  "console.p.moveSpokesperson": " {from} elige de nuevo su vocería.",
+  "console.p.moved": "{name} pasó de {from} a {to}.",
   "console.unset": "Sin indicar",
   "console.gender.female": "Mujer",
   "console.gender.male": "Hombre",
@@ -279,6 +288,15 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.p.noTable": "No table",
   "console.p.seat": "Seat",
   "console.p.seatLabel": "Seat {name} at a table",
+  "console.p.moveTo": "— move to —",
+  "console.p.moveToLabel": "Table {name} moves to",
+  "console.p.move": "Move",
+  "console.p.moveLabel": "Move {name} to another table",
+  "console.p.moveChoose": "Choose the table {name} moves to.",
+  "console.p.moveAsk": "Move {name} from {from} to {to}?{roles} If you like, write the reason (it stays in the history):",
+  "console.p.moveLeader": " {from} will have no leader.",
+  "console.p.moveSpokesperson": " {from} elects its spokesperson again.",
+  "console.p.moved": "{name} moved from {from} to {to}.",
   "console.unset": "Not stated",
   "console.gender.female": "Female",
   "console.gender.male": "Male",
@@ -825,7 +843,9 @@ window.MingaCsv = (() => {
       if (answer && answer.ok) {
         summary = answer.data;
         renderSummary();
-        const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables;
+        // Who sits where too: a move changes no count.
+        const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables + "/"
+          + summary.tables.map(tb => tb.memberIds.join(",")).join(";");
         if (key !== participantsKey) { participantsKey = key; await loadParticipants(); loadParticipation(); }
         else { renderParticipants(); renderTables(); }
         if ((summary.status === "approved" || summary.status === "closed") && !approval) loadApproval();
@@ -1010,7 +1030,7 @@ window.MingaCsv = (() => {
             el("td", { text: p.territory || "" }),
             el("td", { text: areaText(p.area) }),
             el("td", { text: p.preferredAxisId ? axisTitle(p.preferredAxisId) : "" }),
-            el("td", {}, p.tableId ? tableLabel(p.tableId)
+            el("td", {}, p.tableId ? [tableLabel(p.tableId), " ", moveControl(p)]
               : hasTables ? el("button", { type: "button", class: "secondary small", id: "seat-" + p.participantId,
                   text: t("console.p.seat"), "aria-label": t("console.p.seatLabel", { name: p.name }),
                   onclick: e => seat(p, e.currentTarget) })
@@ -1020,6 +1040,36 @@ window.MingaCsv = (() => {
                   text: t("console.p.erase"), "aria-label": t("console.p.eraseLabel", { name: p.name }),
                   onclick: e => erase(p, e.currentTarget) }))))));
       });
+    }
+
+    /** A seated person changes table: choose the table, then say yes (and why, if you like). */
+    function moveControl(person) {
+      const name = person.name === null ? t("console.p.erased") : person.name;
+      const select = el("select", { id: "move-to-" + person.participantId, class: "small", "aria-label": t("console.p.moveToLabel", { name }) },
+        el("option", { value: "", text: t("console.p.moveTo") }),
+        summary.tables.filter(tb => tb.tableId !== person.tableId).map(tb => el("option", { value: tb.tableId, text: tb.label })));
+      return el("span", { class: "inline move" }, select,
+        el("button", { type: "button", class: "secondary small", id: "move-" + person.participantId, text: t("console.p.move"),
+          "aria-label": t("console.p.moveLabel", { name }), onclick: e => move(person, name, select, e.currentTarget) }));
+    }
+
+    async function move(person, name, select, button) {
+      const tableId = select.value;
+      if (!tableId) { showAlert(t("console.p.moveChoose", { name })); select.focus(); return; }
+      const from = tableLabel(person.tableId), to = tableLabel(tableId);
+      const table = summary.tables.find(tb => tb.tableId === person.tableId) || {};
+      const roles = (table.leaderId === person.participantId ? t("console.p.moveLeader", { from }) : "")
+        + (table.spokespersonId === person.participantId ? t("console.p.moveSpokesperson", { from }) : "");
+      const reason = window.prompt(t("console.p.moveAsk", { name, from, to, roles }), "");
+      if (reason === null) return;
+      const body = reason.trim() ? { tableId, reason: reason.trim() } : { tableId };
+      await busy(button, async () => {
+        const answer = await call("POST", base + "/participants/" + encodeURIComponent(person.participantId) + "/move", body);
+        if (answer && answer.ok) showNotice(t("console.p.moved", { name, from, to }));
+        else showAlert(problemText(answer));
+      });
+      participantsKey = "";
+      await refresh();
     }
 
     /** Forgets a person's name and contact on request; their pieces and the figures stay. */

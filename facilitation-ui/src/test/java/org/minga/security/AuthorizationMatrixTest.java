@@ -265,6 +265,9 @@ class AuthorizationMatrixTest {
         // Corrections during the day: facilitators only
         rows.add(once("POST", "/api/assemblies/{a}/tables/{tA}/unpin", FACILITATORS, 200, Stage.PLENARY,
                 r -> new Request(r.path("/tables/" + r.tableA + "/unpin"), "{\"reason\": \"Fijó antes de tiempo\"}")));
+        rows.add(again("POST", "/api/assemblies/{a}/participants/{p}/move", FACILITATORS, 200, Stage.NEEDS,
+                c -> new Request(c.room().path("/participants/" + c.room().membersA.get(c.turn()) + "/move"),
+                        "{\"tableId\": \"" + c.room().tableB + "\"}")));
         // Plenary
         rows.add(once("POST", "/api/assemblies/{a}/agenda/approval", FACILITATORS, 200, Stage.PLENARY,
                 r -> new Request(r.path("/agenda/approval"), "{\"method\": \"consensus\"}")));

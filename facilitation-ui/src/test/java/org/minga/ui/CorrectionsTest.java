@@ -25,6 +25,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorrectionsTest {
 
+    /** Scheduled, 4 registered, split, 4 steps opened (3 of them closing the one before), a need, its solution and plan, elected, pinned. */
+    private static final int ROOM_EVENTS = 18;
+
     private static final Path DATA_DIR = TestDataDirectories.fresh("corrections");
 
     @DynamicPropertySource
@@ -65,6 +68,7 @@ class CorrectionsTest {
         client.put(base + "/tables/t1/spokesperson", "{\"participantId\": \"p1\"}").expect(200);
         client.post(base + "/tables/t1/pin", "").expect(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.get(base + "/agenda").json().get("items").size() == 1);
+        settled(base, ROOM_EVENTS);
         return base;
     }
 
@@ -90,7 +94,7 @@ class CorrectionsTest {
     @Test
     void aPinnedPuzzleComesOffTheBoardAndTheAgendaWithItsReasonAndTheTablePinsAgain() {
         String base = pinnedRoom("unpin");
-        int before = historySize(base);
+        int before = ROOM_EVENTS;
 
         refused(client.post(base + "/tables/t1/unpin", "{}"), 400, "field.required");
         assertThat(client.post(base + "/tables/t1/unpin", "{}").json().get("field").asText()).isEqualTo("reason");
@@ -121,6 +125,59 @@ class CorrectionsTest {
         int approved = before + 5; // unpin, pin, spokespeople closed, plenary opened, approval
         settled(base, approved);
         refused(client.post(base + "/tables/t1/unpin", "{\"reason\": \"tarde\"}"), 409, "agenda.approved");
+        settled(base, approved);
+    }
+
+    @Test
+    void aSeatedPersonMovesToAnotherTableAndTheCountsAndTheHistoryFollow() {
+        String base = pinnedRoom("move");
+        JsonNode split = client.get(base + "/tables").json();
+        String mate = split.at("/0/memberIds/1").asText();     // Mesa 1: p1 (its spokesperson) and mate
+        String leader = split.at("/1/memberIds/0").asText();   // Mesa 2: leader and other
+        String other = split.at("/1/memberIds/1").asText();
+        client.put(base + "/tables/t2/leader", "{\"participantId\": \"" + leader + "\"}").expect(200);
+        int before = ROOM_EVENTS + 1;
+        settled(base, before);
+
+        refused(client.post(base + "/participants/p1/move", "{\"tableId\": \"t2\"}"), 409, "participant.spokesperson-pinned");
+        assertThat(client.post(base + "/participants/p1/move", "{\"tableId\": \"t2\"}").json().get("detail").asText())
+                .isEqualTo("La persona «p1» es la vocera de Mesa 1, que ya fijó su rompecabezas: si de verdad debe cambiar de mesa, "
+                        + "despegue primero el rompecabezas de Mesa 1.");
+        refused(client.post(base + "/participants/" + leader + "/move", "{\"tableId\": \"t2\"}"), 409, "participant.already-at-table");
+        refused(client.post(base + "/participants/" + leader + "/move", "{\"tableId\": \"t9\"}"), 404, "table.unknown");
+        refused(client.post(base + "/participants/p9/move", "{\"tableId\": \"t1\"}"), 404, "participant.unknown");
+        refused(client.post(base + "/participants/" + leader + "/move", "{}"), 400, "field.required");
+        settled(base, before);
+
+        client.post(base + "/participants/" + leader + "/move", "{\"tableId\": \"t1\", \"reason\": \"Viene con su familia\"}").expect(200);
+        client.post(base + "/participants/" + mate + "/move", "{\"tableId\": \"t2\"}").expect(200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode tables = client.get(base + "/tables").json();
+            assertThat(tables.get(0).get("memberIds")).extracting(JsonNode::asText).containsExactly("p1", leader);
+            assertThat(tables.get(1).get("memberIds")).extracting(JsonNode::asText).containsExactly(other, mate);
+            assertThat(tables.get(1).get("leaderId").isNull()).as("Mesa 2 lost its leader").isTrue();
+            JsonNode participation = client.get(base + "/participation").json();
+            assertThat(participation.at("/axes/0/tables/0/seated").asInt()).as("Mesa 1").isEqualTo(2);
+            assertThat(participation.at("/seated").asInt()).isEqualTo(4);
+            JsonNode people = client.get(base + "/participants").json();
+            for (JsonNode person : people) {
+                String id = person.get("participantId").asText();
+                assertThat(person.get("tableId").asText()).as(id).isEqualTo(id.equals("p1") || id.equals(leader) ? "t1" : "t2");
+            }
+            assertThat(history(client, base)).endsWith(
+                    "La persona " + leader + " pasó de Mesa 2 a Mesa 1: «Viene con su familia». La mesa que dejó queda sin quien la dirija.",
+                    "La persona " + mate + " pasó de Mesa 1 a Mesa 2.");
+            assertThat(history(client.inEnglish(), base)).endsWith(
+                    "Participant " + leader + " moved from Mesa 2 to Mesa 1: \"Viene con su familia\". The table they left has no leader now.",
+                    "Participant " + mate + " moved from Mesa 1 to Mesa 2.");
+        });
+
+        client.post(base + "/steps/plenary/open", "{}").expect(200);
+        client.post(base + "/agenda/approval", "{\"method\": \"consensus\"}").expect(200);
+        int approved = before + 5; // two moves, spokespeople closed, plenary opened, approval
+        settled(base, approved);
+        refused(client.post(base + "/participants/" + mate + "/move", "{\"tableId\": \"t1\"}"), 409, "agenda.approved");
         settled(base, approved);
     }
 }

@@ -13,6 +13,7 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
@@ -136,6 +137,9 @@ public final class BoardFold {
         if (event instanceof TablePuzzlePinnedEvent pinned) {
             return withTable(board, pinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), true, t.pieces()));
         }
+        if (event instanceof ParticipantMovedEvent moved && moved.leftSpokesperson()) {
+            return withTable(board, moved.fromTableId(), t -> new Table(t.tableId(), t.label(), null, t.pinned(), t.pieces()));
+        }
         if (event instanceof TablePuzzleUnpinnedEvent unpinned) {
             return withTable(board, unpinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), false, t.pieces()));
         }
@@ -166,6 +170,8 @@ public final class BoardFold {
             return e.tableId();
         } else if (event instanceof TablePuzzleUnpinnedEvent e) {
             return e.tableId();
+        } else if (event instanceof ParticipantMovedEvent e) {
+            return e.fromTableId();
         }
         return null;
     }

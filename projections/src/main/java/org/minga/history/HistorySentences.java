@@ -16,6 +16,7 @@ import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
@@ -56,6 +57,13 @@ public final class HistorySentences {
                     List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null, labels);
         } else if (e instanceof LateParticipantSeatedEvent s) {
             return of(event, type, List.of(s.participantId(), "%" + s.tableId()), s.tableId(), null);
+        } else if (e instanceof ParticipantMovedEvent m) {
+            String left = m.leftLeadership() && m.leftSpokesperson() ? "both"
+                    : m.leftLeadership() ? "leader" : m.leftSpokesperson() ? "spokesperson" : "none";
+            List<String> arguments = List.of(m.participantId(), "%" + m.fromTableId(), "%" + m.toTableId(),
+                    text(m.reason() == null ? "" : m.reason()), "@moved.left." + left);
+            return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, m.reason() == null ? type : type + ".reason",
+                    arguments, m.toTableId(), null, null);
         } else if (e instanceof TableLeaderAssignedEvent l) {
             return of(event, type, List.of(l.participantId(), "%" + l.tableId()), l.tableId(), null);
         } else if (e instanceof StepOpenedEvent o) {

@@ -9,6 +9,7 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.StepClosedEvent;
@@ -56,6 +57,12 @@ public final class AssemblySummaryFold {
             tables = withTable(tables, s.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
                     append(t.memberIds(), s.participantId()), t.leaderId(), t.spokespersonId(), t.pinned()));
             c = new Counts(c.participants(), c.seated() + 1, c.tables(), c.needs(), c.pinnedTables());
+        } else if (e instanceof ParticipantMovedEvent m) {
+            tables = withTable(tables, m.fromTableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
+                    t.memberIds().stream().filter(id -> !id.equals(m.participantId())).toList(),
+                    m.leftLeadership() ? null : t.leaderId(), m.leftSpokesperson() ? null : t.spokespersonId(), t.pinned()));
+            tables = withTable(tables, m.toTableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
+                    append(t.memberIds(), m.participantId()), t.leaderId(), t.spokespersonId(), t.pinned()));
         } else if (e instanceof TableLeaderAssignedEvent l) {
             tables = withTable(tables, l.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
                     l.participantId(), t.spokespersonId(), t.pinned()));

@@ -39,6 +39,8 @@ import org.minga.assembly.api.ElectSpokespersonCommand;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.MoveParticipantCommand;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
@@ -400,6 +402,35 @@ public class Assembly {
         apply(new TablePuzzleUnpinnedEvent(assemblyId, table.tableId(), reason));
     }
 
+    /**
+     * A seated person changes table. Leading or speaking for the table they leave does not follow them:
+     * that table chooses again. The spokesperson of a pinned puzzle stays until it is unpinned, since the
+     * agenda draft names them.
+     */
+    @CommandHandler
+    void handle(MoveParticipantCommand command) {
+        String participantId = command.participantId();
+        participant("participantId", participantId);
+        Table to = table(required("tableId", command.tableId()));
+        String reason = TextRules.optional("reason", command.reason());
+        requireNotClosed();
+        requireAgendaOpen();
+        String seatedAt = seats.get(participantId);
+        if (seatedAt == null) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_NOT_SEATED, participantId);
+        }
+        if (seatedAt.equals(to.tableId())) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_ALREADY_AT_TABLE, participantId, to.label());
+        }
+        Table from = tables.get(seatedAt);
+        boolean spokesperson = participantId.equals(from.spokespersonId());
+        if (spokesperson && from.pinned()) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_SPOKESPERSON_PINNED, participantId, from.label());
+        }
+        apply(new ParticipantMovedEvent(assemblyId, participantId, from.tableId(), to.tableId(), reason,
+                participantId.equals(from.leaderId()), spokesperson));
+    }
+
     // ---------------------------------------------------------------- plenary and closing
 
     @CommandHandler
@@ -469,6 +500,13 @@ public class Assembly {
     void on(LateParticipantSeatedEvent event) {
         tables.computeIfPresent(event.tableId(), (id, table) -> table.withMember(event.participantId()));
         seats.put(event.participantId(), event.tableId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantMovedEvent event) {
+        tables.computeIfPresent(event.fromTableId(), (id, table) -> table.withoutMember(event.participantId()));
+        tables.computeIfPresent(event.toTableId(), (id, table) -> table.withMember(event.participantId()));
+        seats.put(event.participantId(), event.toTableId());
     }
 
     @EventSourcingHandler

@@ -3,6 +3,10 @@ package org.minga.assembly.command;
 import static org.minga.assembly.command.AssemblyTestData.ASSEMBLY;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_1;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_2;
+import static org.minga.assembly.command.AssemblyTestData.assemblyScheduled;
+import static org.minga.assembly.command.AssemblyTestData.registered;
+import static org.minga.assembly.command.AssemblyTestData.seatedRoom;
+import static org.minga.assembly.command.AssemblyTestData.seatedRoomWith;
 import static org.minga.assembly.command.AssemblyTestData.tableOnePinnedAndPlenaryOpen;
 import static org.minga.assembly.command.AssemblyTestData.tableOneReadyToPin;
 
@@ -15,7 +19,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.MoveParticipantCommand;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.PinTablePuzzleCommand;
+import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
@@ -75,6 +83,78 @@ class CorrectionsTest {
             approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
             fixture.given(approved)
                     .when(new UnpinTablePuzzleCommand(ASSEMBLY, TABLE_1, "error"))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AGENDA_APPROVED));
+        }
+    }
+
+    @Nested
+    class MovingAPerson {
+
+        @Test
+        void aSeatedPersonMovesToAnotherTableWithOrWithoutAReason() {
+            fixture.given(seatedRoom())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", TABLE_2, "Viene con su familia"))
+                    .expectEvents(new ParticipantMovedEvent(ASSEMBLY, "p1", TABLE_1, TABLE_2, "Viene con su familia", false, false));
+            fixture.given(seatedRoom())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", TABLE_2, null))
+                    .expectEvents(new ParticipantMovedEvent(ASSEMBLY, "p1", TABLE_1, TABLE_2, null, false, false));
+        }
+
+        @Test
+        void theTableTheLeaderOrSpokespersonLeavesChoosesAgain() {
+            fixture.given(seatedRoomWith(new TableLeaderAssignedEvent(ASSEMBLY, TABLE_1, "p1"),
+                            new SpokespersonElectedEvent(ASSEMBLY, TABLE_1, "p1")))
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", TABLE_2, null))
+                    .expectEvents(new ParticipantMovedEvent(ASSEMBLY, "p1", TABLE_1, TABLE_2, null, true, true));
+            // Moved away, p1 is no longer a member of Mesa 1: the table cannot make them its leader again.
+            fixture.given(seatedRoomWith(new ParticipantMovedEvent(ASSEMBLY, "p1", TABLE_1, TABLE_2, null, false, false)))
+                    .when(new org.minga.assembly.api.AssignTableLeaderCommand(ASSEMBLY, TABLE_1, "p1"))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.TABLE_LEADER_NOT_MEMBER));
+        }
+
+        @Test
+        void theSpokespersonOfAPinnedPuzzleStaysUntilItIsUnpinned() {
+            fixture.given(tableOnePinned())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p2", TABLE_2, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.PARTICIPANT_SPOKESPERSON_PINNED));
+            fixture.given(with(tableOnePinned(), new TablePuzzleUnpinnedEvent(ASSEMBLY, TABLE_1, "cambio")))
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p2", TABLE_2, null))
+                    .expectEvents(new ParticipantMovedEvent(ASSEMBLY, "p2", TABLE_1, TABLE_2, null, false, true));
+        }
+
+        @Test
+        void refusedForTheSameTableAPersonNotSeatedOrAnUnknownTable() {
+            fixture.given(seatedRoom())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", TABLE_1, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.PARTICIPANT_ALREADY_AT_TABLE));
+            fixture.given(with(seatedRoom(), registered("p5", "Red de Emprendedores")))
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p5", TABLE_1, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.PARTICIPANT_NOT_SEATED));
+            fixture.given(assemblyScheduled(), registered("p1", "Coop"))
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", TABLE_1, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.TABLE_UNKNOWN));
+            fixture.given(seatedRoom())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", "t9", null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.TABLE_UNKNOWN));
+            fixture.given(seatedRoom())
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p1", null, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.FIELD_REQUIRED));
+        }
+
+        @Test
+        void anApprovedAgendaKeepsEveryoneWhereTheySat() {
+            List<Object> approved = tableOnePinnedAndPlenaryOpen();
+            approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
+            fixture.given(approved)
+                    .when(new MoveParticipantCommand(ASSEMBLY, "p3", TABLE_1, null))
                     .expectNoEvents()
                     .expectException(Refused.with(Refusal.AGENDA_APPROVED));
         }
