@@ -179,10 +179,17 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.step.moreTime": "{step}: {minutes} minutos más.",
   "console.step.lessTime": "{step}: {minutes} minutos menos.",
   "console.step.moreTimeLabel": "Dar 5 minutos más al paso en curso",
+  "console.step.pause": "Pausa",
+  "console.step.resume": "Seguir",
+  "console.step.pauseLabel": "Pausar la cuenta regresiva del paso en curso",
+  "console.step.resumeLabel": "Reanudar la cuenta regresiva con el tiempo que le quedaba",
+  "console.step.paused": "{step}: en pausa. La cuenta regresiva se detuvo en todas las pantallas.",
+  "console.step.resumed": "{step}: sigue, con el tiempo que le quedaba.",
+  "console.step.nothingToPause": "No hay un paso abierto que pausar: ábralo con su botón o con N.",
   "console.step.lessTimeLabel": "Quitar 5 minutos al paso en curso",
   "console.shortcuts.title": "Atajos de teclado (fuera de los campos de texto y listas):",
   "console.shortcuts.space": "Espacio",
-  "console.shortcuts.spaceDoes": "abre o cierra el paso actual",
+  "console.shortcuts.spaceDoes": "pausa o reanuda la cuenta regresiva del paso en curso",
   "console.shortcuts.n": "N",
   "console.shortcuts.nDoes": "abre el paso siguiente",
   "console.shortcuts.enable": "Atajos de teclado activos",
@@ -383,10 +390,17 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.step.moreTime": "{step}: {minutes} more minutes.",
   "console.step.lessTime": "{step}: {minutes} fewer minutes.",
   "console.step.moreTimeLabel": "Give the running step 5 more minutes",
+  "console.step.pause": "Pause",
+  "console.step.resume": "Resume",
+  "console.step.pauseLabel": "Pause the running step's countdown",
+  "console.step.resumeLabel": "Resume the countdown with the time it had left",
+  "console.step.paused": "{step}: paused. The countdown stopped on every screen.",
+  "console.step.resumed": "{step}: running again, with the time it had left.",
+  "console.step.nothingToPause": "No step is open to pause: open it with its button or with N.",
   "console.step.lessTimeLabel": "Take 5 minutes off the running step",
   "console.shortcuts.title": "Keyboard shortcuts (outside text fields and lists):",
   "console.shortcuts.space": "Space",
-  "console.shortcuts.spaceDoes": "opens or closes the current step",
+  "console.shortcuts.spaceDoes": "pauses or resumes the running step's countdown",
   "console.shortcuts.n": "N",
   "console.shortcuts.nDoes": "opens the next step",
   "console.shortcuts.enable": "Keyboard shortcuts on",
@@ -605,7 +619,7 @@ window.MingaCsv = (() => {
 
 /* ---------------------------------------------------------------- the page */
 (() => {
-  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, participationCharts } = Minga;
+  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, stepLine, participationCharts } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   const $ = id => document.getElementById(id);
@@ -1185,6 +1199,7 @@ window.MingaCsv = (() => {
         releaseFocus(e);
         changeTime(Number(e.currentTarget.dataset.minutes));
       }));
+      $("pause-step").addEventListener("click", e => { releaseFocus(e); togglePause(); });
       stepsBuilt = true;
     }
 
@@ -1217,7 +1232,7 @@ window.MingaCsv = (() => {
         row.classList.toggle("open", isCurrent && step.open);
         $("step-state-" + code).textContent = isCurrent ? (step.open ? t("console.step.isOpen") : t("console.step.isClosed")) : "";
       });
-      $("step-name").textContent = stepName(step) + (step.current && !step.open ? " · " + t("step.closed") : "");
+      $("step-name").textContent = stepLine(step);
       $("more-time").setAttribute("aria-label", t("console.step.moreTimeLabel"));
       $("less-time").setAttribute("aria-label", t("console.step.lessTimeLabel"));
       const hint = $("shortcut-hint");
@@ -1239,6 +1254,17 @@ window.MingaCsv = (() => {
       refresh();
     }
 
+    /** Pauses the running step's countdown on every screen, or lets it run again with the time it had left. */
+    async function togglePause() {
+      const step = currentStep();
+      if (!step.current || !step.open) { showNotice(t("console.step.nothingToPause")); return; }
+      const action = step.pausedAt ? "resume" : "pause";
+      const answer = await call("POST", base + "/steps/" + step.current + "/" + action, {});
+      if (answer && answer.ok) showNotice(t(action === "pause" ? "console.step.paused" : "console.step.resumed", { step: t("step." + step.current) }));
+      else showAlert(problemText(answer));
+      refresh();
+    }
+
     function tick() {
       const step = currentStep();
       $("time-change").hidden = !step.open;
@@ -1246,6 +1272,11 @@ window.MingaCsv = (() => {
       const { text, overtime } = step.open ? countdown(step) : { text: "", overtime: false };
       clock.textContent = text;
       clock.classList.toggle("overtime", overtime);
+      clock.classList.toggle("paused", !!(step.open && step.pausedAt));
+      const pause = $("pause-step");
+      pause.textContent = t(step.pausedAt ? "console.step.resume" : "console.step.pause");
+      pause.setAttribute("aria-label", t(step.pausedAt ? "console.step.resumeLabel" : "console.step.pauseLabel"));
+      pause.setAttribute("aria-pressed", step.pausedAt ? "true" : "false");
       if (text) clock.setAttribute("aria-label", t(overtime ? "console.step.overtime" : "console.step.left", { time: text.replace(/^\+/, "") }));
       else clock.removeAttribute("aria-label");
     }
@@ -1273,12 +1304,6 @@ window.MingaCsv = (() => {
       refresh();
     }
 
-    function toggleCurrentStep() {
-      const step = currentStep();
-      if (step.current && step.open) closeStep(step.current);
-      else openStep(step.current || "needs");
-    }
-
     function openNextStep() {
       const step = currentStep();
       const next = step.current ? STEPS[STEPS.indexOf(step.current) + 1] : "needs";
@@ -1286,7 +1311,7 @@ window.MingaCsv = (() => {
       openStep(next);
     }
 
-    /* Keyboard: Space toggles the current step, N opens the next one, unless typing or choosing. */
+    /* Keyboard: Space pauses or resumes the running step, N opens the next one, unless typing or choosing. */
     const SHORTCUTS_KEY = "minga.console.shortcuts";
     $("shortcuts-enabled").checked = localStorage.getItem(SHORTCUTS_KEY) !== "off";
     $("shortcuts-enabled").addEventListener("change", e => localStorage.setItem(SHORTCUTS_KEY, e.target.checked ? "on" : "off"));
@@ -1305,7 +1330,7 @@ window.MingaCsv = (() => {
       if (e.key === " " || e.code === "Space") {
         e.preventDefault();   // no scrolling, and no click on a focused button: Space drives the timer
         spaceHandled = true;
-        if (!e.repeat) toggleCurrentStep();
+        if (!e.repeat) togglePause();
       } else if (e.key === "n" || e.key === "N") {
         e.preventDefault();
         if (!e.repeat) openNextStep();

@@ -1,6 +1,6 @@
 /* The projector: the live solidarity puzzle with the step's countdown and the join QR. */
 (() => {
-  const { el, t, api, followBoard, puzzle, countdown, stepName, translate, languageToggle, pathIds } = Minga;
+  const { el, t, api, followBoard, puzzle, countdown, stepLine, translate, languageToggle, pathIds } = Minga;
   const [assemblyId] = pathIds();
   let board = null;
 
@@ -20,8 +20,7 @@
     document.title = board.title + " · Minga";
     document.getElementById("title").textContent = board.title;
     document.getElementById("status").textContent = t("status." + board.status);
-    document.getElementById("step-name").textContent = stepName(board.step)
-      + (board.step.current && !board.step.open ? " · " + t("step.closed") : "");
+    document.getElementById("step-name").textContent = stepLine(board.step);
     fitText(board);
     const area = document.getElementById("board");
     area.replaceChildren(puzzle(board));
@@ -34,6 +33,7 @@
     const { text, overtime } = board.step.open ? countdown(board.step) : { text: "", overtime: false };
     clock.textContent = text;
     clock.classList.toggle("overtime", overtime);
+    clock.classList.toggle("paused", !!(board.step.open && board.step.pausedAt));
     clock.setAttribute("aria-label", overtime ? t("overtime") + " " + text : text);
   }
 

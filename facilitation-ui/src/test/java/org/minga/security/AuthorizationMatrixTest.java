@@ -235,6 +235,18 @@ class AuthorizationMatrixTest {
         }));
         rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/extend", FACILITATORS, 200, Stage.NEEDS,
                 c -> new Request(c.room().path("/steps/needs/extend"), "{\"minutes\": 5}")));
+        rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/pause", FACILITATORS, 200, Stage.NEEDS, c -> {
+            if (c.allowed() && c.turn() == 0) {
+                ok(facilitator.send("POST", c.room().path("/steps/needs/resume"), null), 200);
+            }
+            return new Request(c.room().path("/steps/needs/pause"), null);
+        }));
+        rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/resume", FACILITATORS, 200, Stage.NEEDS, c -> {
+            if (c.allowed()) {
+                ok(facilitator.send("POST", c.room().path("/steps/needs/pause"), null), 200);
+            }
+            return new Request(c.room().path("/steps/needs/resume"), null);
+        }));
         // Puzzle pieces: table A's own, at the step that allows each change
         rows.add(again("POST", "/api/assemblies/{a}/tables/{tA}/needs", TABLE_A, 201, Stage.NEEDS,
                 c -> new Request(c.room().path("/tables/" + c.room().tableA + "/needs"),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -178,6 +179,54 @@ class CorrectionsTest {
         int approved = before + 5; // two moves, spokespeople closed, plenary opened, approval
         settled(base, approved);
         refused(client.post(base + "/participants/" + mate + "/move", "{\"tableId\": \"t1\"}"), 409, "agenda.approved");
+        settled(base, approved);
+    }
+
+    @Test
+    void thePausedStepsCountdownStandsStillEverywhereAndResumesWithTheTimeItHadLeft() {
+        String base = pinnedRoom("pause");
+        JsonNode running = client.get(base + "/board").json().get("step");
+        assertThat(running.get("pausedAt").isNull()).isTrue();
+        Instant deadline = Instant.parse(running.get("deadline").asText());
+
+        refused(client.post(base + "/steps/spokespeople/resume", ""), 409, "step.not-paused");
+        refused(client.post(base + "/steps/needs/pause", ""), 409, "step.not-open");
+        assertThat(client.inEnglish().post(base + "/steps/spokespeople/resume", "").json().get("detail").asText())
+                .isEqualTo("The \"spokespeople\" step is not paused: its time is already running.");
+        settled(base, ROOM_EVENTS);
+
+        client.post(base + "/steps/spokespeople/pause", "").expect(200);
+        refused(client.post(base + "/steps/spokespeople/pause", ""), 409, "step.paused");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            for (JsonNode step : List.of(client.get(base + "/board").json().get("step"), client.get(base).json().get("step"))) {
+                assertThat(step.get("open").asBoolean()).isTrue();
+                assertThat(step.get("pausedAt").isNull()).as("paused on the board and the console's summary").isFalse();
+                assertThat(Instant.parse(step.get("deadline").asText())).isEqualTo(deadline);
+            }
+        });
+        Instant pausedAt = Instant.parse(client.get(base + "/board").json().at("/step/pausedAt").asText());
+
+        client.post(base + "/steps/spokespeople/resume", "").expect(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode step = client.get(base + "/board").json().get("step");
+            assertThat(step.get("pausedAt").isNull()).isTrue();
+            // The time left when paused is the time left when resumed: the deadline moved by the pause.
+            Instant resumedDeadline = Instant.parse(step.get("deadline").asText());
+            assertThat(resumedDeadline).isAfterOrEqualTo(deadline);
+            assertThat(Duration.between(pausedAt, deadline)).isLessThanOrEqualTo(Duration.between(Instant.now(), resumedDeadline).plusSeconds(1));
+            assertThat(history(client, base)).endsWith(
+                    "El paso «vocerías» quedó en pausa: su cuenta regresiva se detuvo.",
+                    "El paso «vocerías» siguió tras la pausa, con 10 minutos por delante.");
+            assertThat(history(client.inEnglish(), base)).endsWith(
+                    "The \"spokespeople\" step was paused: its countdown stopped.",
+                    "The \"spokespeople\" step resumed after its pause, with 10 minutes to go.");
+        });
+
+        client.post(base + "/steps/plenary/open", "{}").expect(200);
+        client.post(base + "/agenda/approval", "{\"method\": \"consensus\"}").expect(200);
+        int approved = ROOM_EVENTS + 5; // paused, resumed, spokespeople closed, plenary opened, approval
+        settled(base, approved);
+        refused(client.post(base + "/steps/plenary/pause", ""), 409, "agenda.approved");
         settled(base, approved);
     }
 }

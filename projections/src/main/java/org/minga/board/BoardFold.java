@@ -17,9 +17,6 @@ import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
-import org.minga.assembly.api.StepClosedEvent;
-import org.minga.assembly.api.StepOpenedEvent;
-import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
@@ -68,7 +65,7 @@ public final class BoardFold {
         if (after == null || (before != null && before.revision() == after.revision())) {
             return Optional.empty();
         }
-        if (event instanceof StepOpenedEvent || event instanceof StepClosedEvent || event instanceof StepTimeChangedEvent) {
+        if (StepFold.isStepEvent(event)) {
             return Optional.of(new BoardChange(BoardChange.STEP, after.revision(), after.version(), null, null, after.step(), null));
         }
         String tableId = tableIdOf(event);
@@ -95,16 +92,9 @@ public final class BoardFold {
                             .toList()))
                     .toList());
         }
-        if (event instanceof StepOpenedEvent opened) {
-            return withStep(board, status, new StepState(opened.step(), true, opened.deadline()));
-        }
-        if (event instanceof StepTimeChangedEvent changed) {
-            StepState step = board.step();
-            return changed.step() == step.current() ? withStep(board, status, new StepState(step.current(), step.open(), changed.deadline())) : board;
-        }
-        if (event instanceof StepClosedEvent closed) {
-            StepState step = board.step();
-            return closed.step() == step.current() ? withStep(board, status, new StepState(step.current(), false, step.deadline())) : board;
+        StepState step = StepFold.after(board.step(), event);
+        if (step != board.step()) {
+            return withStep(board, status, step);
         }
         if (event instanceof NeedPieceAddedEvent added) {
             return withTable(board, added.tableId(), table -> withPieces(table, append(table.pieces(),

@@ -23,6 +23,8 @@ import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
@@ -72,6 +74,14 @@ public final class HistorySentences {
         } else if (e instanceof StepTimeChangedEvent t) {
             return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + (t.minutes() > 0 ? ".more" : ".less"),
                     List.of("@step." + t.step().code(), String.valueOf(Math.abs(t.minutes()))), null, null, null);
+        } else if (e instanceof StepPausedEvent p) {
+            return of(event, type, List.of("@step." + p.step().code()), null, null);
+        } else if (e instanceof StepResumedEvent r) {
+            long seconds = Duration.between(r.resumedAt(), r.deadline()).toSeconds();
+            return seconds < 0
+                    ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".overtime",
+                    List.of("@step." + r.step().code()), null, null, null)
+                    : of(event, type, List.of("@step." + r.step().code(), "#" + ((seconds + 59) / 60)), null, null);
         } else if (e instanceof StepClosedEvent c) {
             return of(event, type, List.of("@step." + c.step().code()), null, null);
         } else if (e instanceof NeedPieceAddedEvent n) {

@@ -12,8 +12,6 @@ import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
-import org.minga.assembly.api.StepClosedEvent;
-import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
@@ -21,6 +19,7 @@ import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.AssemblySummary.Counts;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.BoardView.StepState;
+import org.minga.board.StepFold;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.AssemblyStatus;
 
@@ -81,11 +80,8 @@ public final class AssemblySummaryFold {
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs() + 1, c.pinnedTables());
         } else if (e instanceof NeedPieceWithdrawnEvent) {
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs() - 1, c.pinnedTables());
-        } else if (e instanceof StepOpenedEvent o) {
-            step = new StepState(o.step(), true, o.deadline());
-        } else if (e instanceof StepClosedEvent closed && closed.step() == step.current()) {
-            step = new StepState(step.current(), false, step.deadline());
         }
+        step = StepFold.after(step, e);
         String status = AssemblyStatus.after(summary.status(), e);
         if (c == summary.counts() && tables == summary.tables() && participants == summary.participantIds()
                 && step == summary.step() && status.equals(summary.status())) {

@@ -128,7 +128,7 @@ class BoardProjectionTest {
 
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
-        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900), null));
     }
 
     @Test
@@ -138,7 +138,7 @@ class BoardProjectionTest {
 
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
-        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(1200)));
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(1200), null));
         assertThat(board().step().deadline()).isEqualTo(NINE.plusSeconds(1200));
     }
 

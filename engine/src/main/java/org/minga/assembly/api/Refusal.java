@@ -73,6 +73,8 @@ public enum Refusal {
     TABLE_PINNED("table.pinned", Kind.RULE),
     TABLE_NOT_PINNED("table.not-pinned", Kind.RULE),
     STEP_NOT_OPEN("step.not-open", Kind.RULE),
+    STEP_PAUSED("step.paused", Kind.RULE),
+    STEP_NOT_PAUSED("step.not-paused", Kind.RULE),
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),
     AGENDA_NOTHING_PINNED("agenda.nothing-pinned", Kind.RULE),
     AGENDA_VOTE_NOT_CARRIED("agenda.vote-not-carried", Kind.RULE),

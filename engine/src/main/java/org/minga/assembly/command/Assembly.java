@@ -2,6 +2,7 @@ package org.minga.assembly.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,6 +46,10 @@ import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.OpenStepCommand;
+import org.minga.assembly.api.PauseStepCommand;
+import org.minga.assembly.api.ResumeStepCommand;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.PinTablePuzzleCommand;
@@ -113,6 +118,8 @@ public class Assembly {
     private Step openStep;
     /** When the open step's time is up; null in snapshots taken before steps could be given more time. */
     private Instant stepDeadline;
+    /** When the open step's countdown was paused; null while it runs. */
+    private Instant stepPausedAt;
     private AgendaApprovedEvent approval;
     private boolean closed;
 
@@ -252,17 +259,40 @@ public class Assembly {
         Step step = required("step", command.step());
         Instant changedAt = required("changedAt", command.changedAt());
         int minutes = inRange("minutes", required("minutes", command.minutes()), -MAX_MINUTES, MAX_MINUTES);
-        requireNotClosed();
-        requireAgendaOpen();
-        if (step != openStep) {
-            throw new RuleViolationException(Refusal.STEP_NOT_OPEN, step.code());
-        }
+        requireRunning(step);
         if (minutes == 0) {
             return;
         }
-        Instant from = stepDeadline == null ? changedAt : stepDeadline;
+        // A paused countdown stands at the moment it was paused: less time ends it there, not earlier.
+        Instant now = stepPausedAt == null ? changedAt : stepPausedAt;
+        Instant from = stepDeadline == null ? now : stepDeadline;
         Instant deadline = from.plusSeconds(60L * minutes);
-        apply(new StepTimeChangedEvent(assemblyId, step, minutes, deadline.isBefore(changedAt) ? changedAt : deadline, changedAt));
+        apply(new StepTimeChangedEvent(assemblyId, step, minutes, deadline.isBefore(now) ? now : deadline, changedAt));
+    }
+
+    /** The running step's countdown stops (a break, a dispute to settle); tables may go on writing. */
+    @CommandHandler
+    void handle(PauseStepCommand command) {
+        Step step = required("step", command.step());
+        Instant pausedAt = required("pausedAt", command.pausedAt());
+        requireRunning(step);
+        if (stepPausedAt != null) {
+            throw new RuleViolationException(Refusal.STEP_PAUSED, step.code());
+        }
+        apply(new StepPausedEvent(assemblyId, step, pausedAt));
+    }
+
+    /** The paused countdown runs again with the time it had left (or the overtime it had run). */
+    @CommandHandler
+    void handle(ResumeStepCommand command) {
+        Step step = required("step", command.step());
+        Instant resumedAt = required("resumedAt", command.resumedAt());
+        requireRunning(step);
+        if (stepPausedAt == null) {
+            throw new RuleViolationException(Refusal.STEP_NOT_PAUSED, step.code());
+        }
+        Instant deadline = stepDeadline == null ? resumedAt : resumedAt.plus(Duration.between(stepPausedAt, stepDeadline));
+        apply(new StepResumedEvent(assemblyId, step, resumedAt, deadline));
     }
 
     @CommandHandler
@@ -518,6 +548,18 @@ public class Assembly {
     void on(StepOpenedEvent event) {
         openStep = event.step();
         stepDeadline = event.deadline();
+        stepPausedAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(StepPausedEvent event) {
+        stepPausedAt = event.pausedAt();
+    }
+
+    @EventSourcingHandler
+    void on(StepResumedEvent event) {
+        stepPausedAt = null;
+        stepDeadline = event.deadline();
     }
 
     @EventSourcingHandler
@@ -529,6 +571,7 @@ public class Assembly {
     void on(StepClosedEvent event) {
         if (event.step() == openStep) {
             openStep = null;
+            stepPausedAt = null;
         }
     }
 
@@ -605,6 +648,15 @@ public class Assembly {
     private void requireAgendaOpen() {
         if (approval != null) {
             throw new RuleViolationException(Refusal.AGENDA_APPROVED);
+        }
+    }
+
+    /** Only the open step's time can change, pause or resume, and only before the agenda is frozen. */
+    private void requireRunning(Step step) {
+        requireNotClosed();
+        requireAgendaOpen();
+        if (step != openStep) {
+            throw new RuleViolationException(Refusal.STEP_NOT_OPEN, step.code());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.minga.assembly.command;
 
 import static org.minga.assembly.command.AssemblyTestData.ASSEMBLY;
+import static org.minga.assembly.command.AssemblyTestData.NINE_AM;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_1;
 import static org.minga.assembly.command.AssemblyTestData.TABLE_2;
 import static org.minga.assembly.command.AssemblyTestData.assemblyScheduled;
@@ -19,7 +20,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.MoveParticipantCommand;
+import org.minga.assembly.api.PauseStepCommand;
+import org.minga.assembly.api.ResumeStepCommand;
+import org.minga.assembly.api.Step;
+import org.minga.assembly.api.StepClosedEvent;
+import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
+import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.PinTablePuzzleCommand;
 import org.minga.assembly.api.SpokespersonElectedEvent;
@@ -155,6 +165,63 @@ class CorrectionsTest {
             approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
             fixture.given(approved)
                     .when(new MoveParticipantCommand(ASSEMBLY, "p3", TABLE_1, null))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AGENDA_APPROVED));
+        }
+    }
+
+    @Nested
+    class PausingTheStep {
+
+        private static final StepOpenedEvent NEEDS_FOR_20 = new StepOpenedEvent(ASSEMBLY, Step.NEEDS, NINE_AM, NINE_AM.plusSeconds(20 * 60));
+        private static final StepPausedEvent PAUSED_AT_5 = new StepPausedEvent(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(5 * 60));
+
+        @Test
+        void resumingKeepsTheTimeLeftWhenPaused() {
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20)
+                    .when(new PauseStepCommand(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(5 * 60)))
+                    .expectEvents(PAUSED_AT_5);
+            // Paused with 15 minutes left at 9:05, resumed at 9:30: the step ends at 9:45.
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20, PAUSED_AT_5)
+                    .when(new ResumeStepCommand(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(30 * 60)))
+                    .expectEvents(new StepResumedEvent(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(30 * 60), NINE_AM.plusSeconds(45 * 60)));
+        }
+
+        @Test
+        void lessTimeWhilePausedEndsNoEarlierThanThePause() {
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20, PAUSED_AT_5)
+                    .when(new ChangeStepTimeCommand(ASSEMBLY, Step.NEEDS, -30, NINE_AM.plusSeconds(10 * 60)))
+                    .expectEvents(new StepTimeChangedEvent(ASSEMBLY, Step.NEEDS, -30, NINE_AM.plusSeconds(5 * 60), NINE_AM.plusSeconds(10 * 60)));
+        }
+
+        @Test
+        void pausedTwiceOrResumedWhileRunningIsRefused() {
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20, PAUSED_AT_5)
+                    .when(new PauseStepCommand(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(6 * 60)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.STEP_PAUSED));
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20)
+                    .when(new ResumeStepCommand(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(6 * 60)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.STEP_NOT_PAUSED));
+            // A step opened again after a paused one closed starts running.
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20, PAUSED_AT_5, new StepClosedEvent(ASSEMBLY, Step.NEEDS, NINE_AM.plusSeconds(6 * 60)),
+                            new StepOpenedEvent(ASSEMBLY, Step.SOLUTIONS, NINE_AM.plusSeconds(6 * 60), NINE_AM.plusSeconds(21 * 60)))
+                    .when(new ResumeStepCommand(ASSEMBLY, Step.SOLUTIONS, NINE_AM.plusSeconds(7 * 60)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.STEP_NOT_PAUSED));
+        }
+
+        @Test
+        void onlyTheOpenStepPausesAndNotOnceTheAgendaIsApproved() {
+            fixture.given(assemblyScheduled(), NEEDS_FOR_20)
+                    .when(new PauseStepCommand(ASSEMBLY, Step.SOLUTIONS, NINE_AM.plusSeconds(60)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.STEP_NOT_OPEN));
+            List<Object> approved = tableOnePinnedAndPlenaryOpen();
+            approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
+            fixture.given(approved)
+                    .when(new PauseStepCommand(ASSEMBLY, Step.PLENARY, NINE_AM.plusSeconds(60)))
                     .expectNoEvents()
                     .expectException(Refused.with(Refusal.AGENDA_APPROVED));
         }

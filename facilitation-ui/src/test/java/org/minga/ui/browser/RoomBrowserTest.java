@@ -483,11 +483,26 @@ class RoomBrowserTest {
         assertThat(room.codeOf("t1")).as("a new code only after a yes").isEqualTo(code);
         console.findElement(By.id("open-needs")).click();
         room.awaitStep("needs", true);
-        // Space pauses the step and starts it again; N moves to the next step.
+        // Space pauses the running step: its countdown stands still and says so; Space again lets it run. N moves to the next step.
         console.findElement(By.tagName("body")).sendKeys(" ");
-        room.awaitStep("needs", false);
-        console.findElement(By.tagName("body")).sendKeys(" ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
         room.awaitStep("needs", true);
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("step-name")).getText().contains("en pausa"));
+        String stopped = console.findElement(By.id("countdown")).getText();
+        sleep(Duration.ofMillis(2200));
+        assertThat(console.findElement(By.id("countdown")).getText()).as("a paused countdown stands still").isEqualTo(stopped);
+        assertThat(console.findElement(By.id("pause-step")).getText()).isEqualTo("Seguir");
+        console.findElement(By.tagName("body")).sendKeys(" ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("countdown")).getText().equals(stopped));
+        assertThat(console.findElement(By.id("step-name")).getText()).doesNotContain("en pausa");
+        // The Pause button does the same as Space.
+        console.findElement(By.id("pause-step")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
+        waitFor(console, By.id("pause-step"));
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("pause-step")).getText().equals("Seguir"));
+        console.findElement(By.id("pause-step")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
         // The room needs five more minutes: the countdown moves, nothing is re-opened.
         String deadline = api.get("/api/assemblies/console-run/board").json().at("/step/deadline").asText();
         waitFor(console, By.id("more-time")).click();
@@ -687,6 +702,15 @@ class RoomBrowserTest {
             throw new AssertionError("a script ran and opened an alert on " + page.getCurrentUrl());
         } catch (NoAlertPresentException expected) {
             // the hostile text stayed text
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }
