@@ -74,6 +74,12 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.p.table": "Mesa",
   "console.p.submit": "Inscribir",
   "console.p.registered": "Inscripción lista: {name}.",
+  "console.p.edit": "Corregir",
+  "console.p.editLabel": "Corregir la inscripción de {name}",
+  "console.p.editing": "Corrige la inscripción de {name}: cambie lo que haga falta y guarde.",
+  "console.p.save": "Guardar la corrección",
+  "console.p.cancelEdit": "Cancelar la corrección",
+  "console.p.corrected": "Se corrigió la inscripción de {name}; las cifras de participación siguen la corrección.",
   "console.p.seated": "{name} se sienta en {table}.",
   "console.p.seatedSomewhere": "{name} ya tiene mesa.",
   "console.p.list": "Personas inscritas ({n})",
@@ -285,6 +291,12 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.p.table": "Table",
   "console.p.submit": "Register",
   "console.p.registered": "Registered: {name}.",
+  "console.p.edit": "Correct",
+  "console.p.editLabel": "Correct the registration of {name}",
+  "console.p.editing": "Correcting the registration of {name}: change what is wrong and save.",
+  "console.p.save": "Save the correction",
+  "console.p.cancelEdit": "Cancel the correction",
+  "console.p.corrected": "The registration of {name} was corrected; the participation figures follow.",
   "console.p.seated": "{name} is seated at {table}.",
   "console.p.seatedSomewhere": "{name} has a table.",
   "console.p.list": "Registered people ({n})",
@@ -1050,9 +1062,12 @@ window.MingaCsv = (() => {
                   onclick: e => seat(p, e.currentTarget) })
               : el("span", { class: "muted", text: t("console.p.noTable") })),
             el("td", {}, p.name === null ? el("span", { class: "muted", text: t("console.p.erased") })
-              : el("button", { type: "button", class: "danger small", id: "erase-" + p.participantId,
+              : [el("button", { type: "button", class: "secondary small", id: "edit-" + p.participantId,
+                  text: t("console.p.edit"), "aria-label": t("console.p.editLabel", { name: p.name }),
+                  onclick: () => startEdit(p) }), " ",
+                el("button", { type: "button", class: "danger small", id: "erase-" + p.participantId,
                   text: t("console.p.erase"), "aria-label": t("console.p.eraseLabel", { name: p.name }),
-                  onclick: e => erase(p, e.currentTarget) }))))));
+                  onclick: e => erase(p, e.currentTarget) })])))));
       });
     }
 
@@ -1341,13 +1356,51 @@ window.MingaCsv = (() => {
     });
 
     /* ------------------------------------------------ participants */
+    const REGISTRATION_FIELDS = { name: "p-name", organization: "p-organization", organizationType: "p-organization-type",
+      sector: "p-sector", gender: "p-gender", ageGroup: "p-age", territory: "p-territory", area: "p-area", preferredAxisId: "p-axis" };
+    /* The registration form also corrects someone's registration (a typo on the form or in a CSV). */
+    let editing = null;
+    function setSubmitText(key) { $("register-submit").dataset.i18n = key; $("register-submit").textContent = t(key); }
+    function startEdit(person) {
+      editing = person;
+      for (const [key, id] of Object.entries(REGISTRATION_FIELDS)) $(id).value = person[key] ?? "";
+      setSubmitText("console.p.save");
+      $("edit-cancel").hidden = false;
+      $("editing-note").hidden = false;
+      $("editing-note").textContent = t("console.p.editing", { name: person.name });
+      $("p-name").focus();
+    }
+    function endEdit() {
+      editing = null;
+      $("register-form").reset();
+      fillAxisSelect();
+      setSubmitText("console.p.submit");
+      $("edit-cancel").hidden = true;
+      $("editing-note").hidden = true;
+    }
+    $("edit-cancel").addEventListener("click", endEdit);
+    async function saveCorrection(person, body) {
+      // The form has no phone or e-mail: the ones on record stay.
+      const full = { ...body, phone: person.phone || undefined, email: person.email || undefined };
+      const answer = await call("PUT", base + "/participants/" + encodeURIComponent(person.participantId), full);
+      if (!answer || !answer.ok) {
+        showAlert(problemText(answer));
+        focusField(answer, REGISTRATION_FIELDS);
+        return;
+      }
+      endEdit();
+      showNotice(t("console.p.corrected", { name: body.name }));
+      participantsKey = "";
+      await refresh();
+    }
+
     $("register-form").addEventListener("submit", async e => {
       e.preventDefault();
       const form = e.currentTarget;
-      const fields = { name: "p-name", organization: "p-organization", organizationType: "p-organization-type", sector: "p-sector",
-        gender: "p-gender", ageGroup: "p-age", territory: "p-territory", area: "p-area", preferredAxisId: "p-axis" };
+      const fields = REGISTRATION_FIELDS;
       const body = {};
       for (const [key, id] of Object.entries(fields)) { const v = $(id).value.trim(); if (v) body[key] = v; }
+      if (editing) { await busy($("register-submit"), () => saveCorrection(editing, body)); return; }
       await busy($("register-submit"), async () => {
         const answer = await call("POST", base + "/participants", body);
         if (!answer || !answer.ok) {

@@ -213,6 +213,9 @@ class AuthorizationMatrixTest {
         rows.add(new Row("POST", "/api/assemblies/{a}/participants/{p}/seat", FACILITATORS, 200, Fresh.NO, null,
                 c -> new Request(c.room().path("/participants/" + (c.allowed() ? registeredIn(c.room()) : c.room().membersA.get(0)) + "/seat"),
                         "{\"tableId\": \"" + c.room().tableB + "\"}")));
+        rows.add(again("PUT", "/api/assemblies/{a}/participants/{p}", FACILITATORS, 200, Stage.NEEDS,
+                c -> new Request(c.room().path("/participants/" + c.room().membersA.get(0)),
+                        "{\"name\": \"Nombre corregido\", \"organization\": \"Organización " + c.caller().ordinal() + "\"}")));
         rows.add(once("POST", "/api/assemblies/{a}/split-into-tables", FACILITATORS, 200, Stage.REGISTERED,
                 r -> new Request(r.path("/split-into-tables"), "{\"tableSize\": 2}")));
         rows.add(read("/api/assemblies/{a}/tables", FACILITATORS, r -> r.path("/tables")));

@@ -229,4 +229,67 @@ class CorrectionsTest {
         refused(client.post(base + "/steps/plenary/pause", ""), 409, "agenda.approved");
         settled(base, approved);
     }
+
+    private static long count(JsonNode counts, String value) {
+        for (JsonNode count : counts) {
+            if (count.get("value").asText().equals(value)) {
+                return count.get("count").asLong();
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void aRegistrationTypoIsCorrectedAndTheFiguresFollowWithoutPersonalDataInTheHistory() {
+        String base = pinnedRoom("edit");
+        assertThat(count(client.get(base + "/participation").json().at("/breakdowns/gender"), "female")).isEqualTo(2);
+        String corrected = """
+                {"name": "Persona Cuatro", "phone": "3001234567", "organization": "Cooperativa Cuatro", "gender": "female",
+                 "ageGroup": "18-29", "area": "urban", "territory": "Buga"}""";
+
+        refused(client.put(base + "/participants/p9", corrected), 404, "participant.unknown");
+        refused(client.put(base + "/participants/p4", "{\"organization\": \"Coop\"}"), 400, "field.required");
+        refused(client.put(base + "/participants/p4", "{\"name\": \"Ana\", \"organization\": \"Coop\", \"preferredAxisId\": \"nope\"}"),
+                400, "axis.unknown");
+        refused(client.put(base + "/participants/p4", "{\"participantId\": \"p3\", \"name\": \"Ana\", \"organization\": \"Coop\"}"),
+                400, "field.unknown");
+        client.delete(base + "/participants/p3/personal-data").expect(200);
+        refused(client.put(base + "/participants/p3", corrected), 409, "participant.data-erased");
+        settled(base, ROOM_EVENTS);
+
+        client.put(base + "/participants/p4", corrected).expect(200);
+        client.put(base + "/participants/p4", corrected).expect(200);   // the same again appends nothing
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode participation = client.get(base + "/participation").json();
+            assertThat(count(participation.at("/breakdowns/gender"), "female")).isEqualTo(3);
+            assertThat(count(participation.at("/breakdowns/ageGroup"), "18-29")).isEqualTo(1);
+            JsonNode p4 = null;
+            for (JsonNode person : client.get(base + "/participants").json()) {
+                if (person.get("participantId").asText().equals("p4")) {
+                    p4 = person;
+                }
+            }
+            assertThat(p4.get("name").asText()).isEqualTo("Persona Cuatro");
+            assertThat(p4.get("phone").asText()).isEqualTo("3001234567");
+            assertThat(p4.get("organization").asText()).isEqualTo("Cooperativa Cuatro");
+            assertThat(p4.get("gender").asText()).isEqualTo("female");
+            assertThat(history(client, base)).last()
+                    .isEqualTo("Se corrigieron los datos de inscripción de la persona p4 (Cooperativa Cuatro).");
+            assertThat(history(client.inEnglish(), base)).last()
+                    .isEqualTo("The registration details of participant p4 (Cooperativa Cuatro) were corrected.");
+        });
+        settled(base, ROOM_EVENTS + 1);
+        assertThat(client.get(base + "/history").text()).doesNotContain("Persona Cuatro", "3001234567");
+
+        client.post(base + "/steps/plenary/open", "{}").expect(200);
+        client.post(base + "/agenda/approval", "{\"method\": \"consensus\"}").expect(200);
+        int approved = ROOM_EVENTS + 4; // corrected, spokespeople closed, plenary opened, approval
+        settled(base, approved);
+        refused(client.put(base + "/participants/p4", corrected.replace("\"female\"", "\"male\"")), 409, "agenda.approved");
+        // A misspelt name is still fixed after approval: it is in no figure and no event.
+        client.put(base + "/participants/p4", corrected.replace("Persona Cuatro", "Persona Cuatro Díaz")).expect(200);
+        settled(base, approved);
+        assertThat(client.get(base + "/participants").json().findValuesAsText("name")).contains("Persona Cuatro Díaz");
+    }
 }

@@ -17,6 +17,7 @@ import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
@@ -51,6 +52,8 @@ public final class HistorySentences {
             return of(event, type, List.of(text(s.title()), text(s.region()), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
         } else if (e instanceof ParticipantRegisteredEvent r) {
             return of(event, type, List.of(r.participantId(), text(r.profile().organization())), null, null);
+        } else if (e instanceof ParticipantProfileCorrectedEvent c) {
+            return of(event, type, List.of(c.participantId(), text(c.profile().organization())), null, null);
         } else if (e instanceof AssemblySplitIntoTablesEvent s) {
             int people = s.tables().stream().mapToInt(t -> t.memberIds().size()).sum();
             Map<String, String> labels = new LinkedHashMap<>();

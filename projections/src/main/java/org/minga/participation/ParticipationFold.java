@@ -14,6 +14,7 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.AxisDefinition;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.TableAssignment;
@@ -70,6 +71,10 @@ public final class ParticipationFold {
             people = seatedAt(people, seated.participantId(), seated.tableId());
         } else if (payload instanceof ParticipantMovedEvent moved) {
             people = seatedAt(people, moved.participantId(), moved.toTableId());
+        } else if (payload instanceof ParticipantProfileCorrectedEvent corrected) {
+            people = people.stream()
+                    .map(p -> p.participantId().equals(corrected.participantId()) ? new Person(p.participantId(), corrected.profile(), p.tableId()) : p)
+                    .toList();
         } else {
             // Pieces, steps and votes do not change who took part: the document is not rewritten for them.
             return state;

@@ -35,6 +35,8 @@ import org.minga.assembly.api.AttachSolutionCommand;
 import org.minga.assembly.api.AxisDefinition;
 import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.CloseAssemblyCommand;
+import org.minga.assembly.api.CorrectParticipantProfileCommand;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.CloseStepCommand;
 import org.minga.assembly.api.ElectSpokespersonCommand;
 import org.minga.assembly.api.InvalidInputException;
@@ -167,6 +169,22 @@ public class Assembly {
         }
         requireNotClosed();
         apply(new ParticipantRegisteredEvent(assemblyId, participantId, profile));
+    }
+
+    /**
+     * Corrects what a person registered with (a typo on the form or in an imported CSV). The same
+     * attributes again append nothing; once the agenda is approved the figures reported with it stay.
+     */
+    @CommandHandler
+    void handle(CorrectParticipantProfileCommand command) {
+        ParticipantProfile existing = participant("participantId", command.participantId());
+        ParticipantProfile profile = profile(required("profile", command.profile()));
+        if (existing.equals(profile)) {
+            return;
+        }
+        requireNotClosed();
+        requireAgendaOpen();
+        apply(new ParticipantProfileCorrectedEvent(assemblyId, command.participantId(), profile));
     }
 
     /** Answers the tables formed, so the facilitator sees them at once; a repeated split answers the same tables. */
@@ -513,6 +531,11 @@ public class Assembly {
 
     @EventSourcingHandler
     void on(ParticipantRegisteredEvent event) {
+        participants.put(event.participantId(), event.profile());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantProfileCorrectedEvent event) {
         participants.put(event.participantId(), event.profile());
     }
 

@@ -20,7 +20,13 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.ApprovalMethod;
+import org.minga.assembly.api.AgeGroup;
+import org.minga.assembly.api.Area;
 import org.minga.assembly.api.ChangeStepTimeCommand;
+import org.minga.assembly.api.CorrectParticipantProfileCommand;
+import org.minga.assembly.api.Gender;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.MoveParticipantCommand;
 import org.minga.assembly.api.PauseStepCommand;
 import org.minga.assembly.api.ResumeStepCommand;
@@ -222,6 +228,51 @@ class CorrectionsTest {
             approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
             fixture.given(approved)
                     .when(new PauseStepCommand(ASSEMBLY, Step.PLENARY, NINE_AM.plusSeconds(60)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AGENDA_APPROVED));
+        }
+    }
+
+    @Nested
+    class CorrectingARegistration {
+
+        private static final ParticipantProfile CORRECTED = new ParticipantProfile("Cooperativa La Esperanza", "cooperativa",
+                "agricultura", Gender.MALE, AgeGroup.FROM_18_TO_29, "Buga", Area.URBAN, null);
+
+        @Test
+        void theAttributesAreCorrectedAsAnEventAndTheSameAgainAppendsNothing() {
+            fixture.given(seatedRoom())
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p1", CORRECTED))
+                    .expectEvents(new ParticipantProfileCorrectedEvent(ASSEMBLY, "p1", CORRECTED));
+            fixture.given(with(seatedRoom(), new ParticipantProfileCorrectedEvent(ASSEMBLY, "p1", CORRECTED)))
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p1", CORRECTED))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theFormsRulesStillHold() {
+            fixture.given(seatedRoom())
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p1", new ParticipantProfile(" ", null, null, null, null, null, null, null)))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.FIELD_REQUIRED));
+            fixture.given(seatedRoom())
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p1",
+                            new ParticipantProfile("Coop", null, null, null, null, null, null, "no-such-axis")))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.AXIS_UNKNOWN));
+            fixture.given(seatedRoom())
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p9", CORRECTED))
+                    .expectNoEvents()
+                    .expectException(Refused.with(Refusal.PARTICIPANT_UNKNOWN));
+        }
+
+        @Test
+        void theFiguresApprovedWithTheAgendaStay() {
+            List<Object> approved = tableOnePinnedAndPlenaryOpen();
+            approved.add(new AgendaApprovedEvent(ASSEMBLY, ApprovalMethod.CONSENSUS, null, List.of()));
+            fixture.given(approved)
+                    .when(new CorrectParticipantProfileCommand(ASSEMBLY, "p1", CORRECTED))
                     .expectNoEvents()
                     .expectException(Refused.with(Refusal.AGENDA_APPROVED));
         }
