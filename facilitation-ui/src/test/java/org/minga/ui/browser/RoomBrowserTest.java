@@ -476,6 +476,39 @@ class RoomBrowserTest {
                 .until(d -> d.findElements(By.cssSelector("#tables article.table-card")).size() == 2);
 
         RoomData room = RoomData.existing(api, "console-run");
+        // A typo in Ana's organisation is corrected from the people list, and Beto moves to Ana's table.
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.xpath("//tr[th='Ana']//button[starts-with(@id,'edit-')]"))).click();
+        assertThat(console.findElement(By.id("p-name")).getDomProperty("value")).isEqualTo("Ana");
+        WebElement organization = console.findElement(By.id("p-organization"));
+        organization.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Cooperativa Ana");
+        assertThat(console.findElement(By.id("register-submit")).getText()).isEqualTo("Guardar la corrección");
+        console.findElement(By.id("register-submit")).click();
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("participants")).getText().contains("Cooperativa Ana"));
+        assertThat(console.findElement(By.id("register-submit")).getText()).isEqualTo("Inscribir");
+        assertThat(api.get("/api/assemblies/console-run/participants").json().findValuesAsText("organization")).contains("Cooperativa Ana");
+        JsonNode people = api.get("/api/assemblies/console-run/participants").json();
+        String anaTable = null;
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals("Ana")) {
+                anaTable = person.get("tableId").asText();
+            }
+        }
+        String betoTable = null;
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals("Beto")) {
+                betoTable = person.get("tableId").asText();
+            }
+        }
+        String target = anaTable.equals(betoTable) ? (anaTable.equals("t1") ? "t2" : "t1") : anaTable;
+        new Select(console.findElement(By.xpath("//tr[th='Beto']//select"))).selectByValue(target);
+        console.findElement(By.xpath("//tr[th='Beto']//button[starts-with(@id,'move-')]")).click();
+        assertThat(console.switchTo().alert().getText()).contains("Beto").contains(target.equals("t1") ? "Mesa 1" : "Mesa 2");
+        console.switchTo().alert().sendKeys("Viene con Ana");
+        console.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/participants").json().toString()
+                .contains("\"name\":\"Beto\"") && moved(api.get("/api/assemblies/console-run/participants").json(), "Beto", target));
         String code = room.codeOf("t1");
         waitFor(console, By.id("new-code-t1")).click();
         assertThat(console.switchTo().alert().getText()).contains("Mesa 1").contains("tendrán que unirse otra vez");
@@ -712,5 +745,14 @@ class RoomBrowserTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean moved(JsonNode people, String name, String tableId) {
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals(name)) {
+                return person.get("tableId").asText().equals(tableId);
+            }
+        }
+        return false;
     }
 }
