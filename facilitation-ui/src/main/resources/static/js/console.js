@@ -74,6 +74,12 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.p.table": "Mesa",
   "console.p.submit": "Inscribir",
   "console.p.registered": "Inscripción lista: {name}.",
+  "console.p.edit": "Corregir",
+  "console.p.editLabel": "Corregir la inscripción de {name}",
+  "console.p.editing": "Corrige la inscripción de {name}: cambie lo que haga falta y guarde.",
+  "console.p.save": "Guardar la corrección",
+  "console.p.cancelEdit": "Cancelar la corrección",
+  "console.p.corrected": "Se corrigió la inscripción de {name}; las cifras de participación siguen la corrección.",
   "console.p.seated": "{name} se sienta en {table}.",
   "console.p.seatedSomewhere": "{name} ya tiene mesa.",
   "console.p.list": "Personas inscritas ({n})",
@@ -84,6 +90,15 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.p.noTable": "Sin mesa",
   "console.p.seat": "Sentar",
   "console.p.seatLabel": "Sentar a {name} en una mesa",
+  "console.p.moveTo": "— mover a —",
+  "console.p.moveToLabel": "Mesa a la que pasa {name}",
+  "console.p.move": "Mover",
+  "console.p.moveLabel": "Pasar a {name} a otra mesa",
+  "console.p.moveChoose": "Elija la mesa a la que pasa {name}.",
+  "console.p.moveAsk": "¿Pasar a {name} de {from} a {to}?{roles} Si quiere, escriba el motivo (queda en el historial):",
+  "console.p.moveLeader": " {from} se queda sin quien la dirija.",
+  "console.p.moveSpokesperson": " {from} elige de nuevo su vocería.",
+  "console.p.moved": "{name} pasó de {from} a {to}.",
   "console.unset": "Sin indicar",
   "console.gender.female": "Mujer",
   "console.gender.male": "Hombre",
@@ -146,6 +161,13 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.table.noSpokesperson": "Vocería: aún sin elegir",
   "console.table.phone": "Teléfono de la mesa",
   "console.table.phoneLabel": "Teléfono de la mesa: {table}",
+  "console.table.unpinReason": "Motivo para despegar",
+  "console.table.unpinReasonFor": "Motivo para despegar el rompecabezas de {table}",
+  "console.table.unpin": "Despegar",
+  "console.table.unpinLabel": "Despegar del tablero el rompecabezas de {table}",
+  "console.table.unpinNeedsReason": "Escriba el motivo para despegar el rompecabezas de {table}: queda en el historial.",
+  "console.table.unpinConfirm": "¿Despegar del tablero el rompecabezas de {table}? Sus necesidades salen del borrador de la agenda hasta que la mesa lo fije de nuevo. Motivo: «{reason}».",
+  "console.table.unpinned": "El rompecabezas de {table} salió del tablero; la mesa puede cambiarlo y fijarlo de nuevo.",
   "console.step.minutes": "Minutos",
   "console.step.minutesFor": "Minutos para {step}",
   "console.step.open": "Abrir",
@@ -163,10 +185,17 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.step.moreTime": "{step}: {minutes} minutos más.",
   "console.step.lessTime": "{step}: {minutes} minutos menos.",
   "console.step.moreTimeLabel": "Dar 5 minutos más al paso en curso",
+  "console.step.pause": "Pausa",
+  "console.step.resume": "Seguir",
+  "console.step.pauseLabel": "Pausar la cuenta regresiva del paso en curso",
+  "console.step.resumeLabel": "Reanudar la cuenta regresiva con el tiempo que le quedaba",
+  "console.step.paused": "{step}: en pausa. La cuenta regresiva se detuvo en todas las pantallas.",
+  "console.step.resumed": "{step}: sigue, con el tiempo que le quedaba.",
+  "console.step.nothingToPause": "No hay un paso abierto que pausar: ábralo con su botón o con N.",
   "console.step.lessTimeLabel": "Quitar 5 minutos al paso en curso",
   "console.shortcuts.title": "Atajos de teclado (fuera de los campos de texto y listas):",
   "console.shortcuts.space": "Espacio",
-  "console.shortcuts.spaceDoes": "abre o cierra el paso actual",
+  "console.shortcuts.spaceDoes": "pausa o reanuda la cuenta regresiva del paso en curso",
   "console.shortcuts.n": "N",
   "console.shortcuts.nDoes": "abre el paso siguiente",
   "console.shortcuts.enable": "Atajos de teclado activos",
@@ -263,6 +292,12 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.p.table": "Table",
   "console.p.submit": "Register",
   "console.p.registered": "Registered: {name}.",
+  "console.p.edit": "Correct",
+  "console.p.editLabel": "Correct the registration of {name}",
+  "console.p.editing": "Correcting the registration of {name}: change what is wrong and save.",
+  "console.p.save": "Save the correction",
+  "console.p.cancelEdit": "Cancel the correction",
+  "console.p.corrected": "The registration of {name} was corrected; the participation figures follow.",
   "console.p.seated": "{name} is seated at {table}.",
   "console.p.seatedSomewhere": "{name} has a table.",
   "console.p.list": "Registered people ({n})",
@@ -273,6 +308,15 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.p.noTable": "No table",
   "console.p.seat": "Seat",
   "console.p.seatLabel": "Seat {name} at a table",
+  "console.p.moveTo": "— move to —",
+  "console.p.moveToLabel": "Table {name} moves to",
+  "console.p.move": "Move",
+  "console.p.moveLabel": "Move {name} to another table",
+  "console.p.moveChoose": "Choose the table {name} moves to.",
+  "console.p.moveAsk": "Move {name} from {from} to {to}?{roles} If you like, write the reason (it stays in the history):",
+  "console.p.moveLeader": " {from} will have no leader.",
+  "console.p.moveSpokesperson": " {from} elects its spokesperson again.",
+  "console.p.moved": "{name} moved from {from} to {to}.",
   "console.unset": "Not stated",
   "console.gender.female": "Female",
   "console.gender.male": "Male",
@@ -335,6 +379,13 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.table.noSpokesperson": "Spokesperson: not elected yet",
   "console.table.phone": "Table phone page",
   "console.table.phoneLabel": "Table phone page: {table}",
+  "console.table.unpinReason": "Reason to unpin",
+  "console.table.unpinReasonFor": "Reason to unpin the puzzle of {table}",
+  "console.table.unpin": "Unpin",
+  "console.table.unpinLabel": "Unpin the puzzle of {table} from the board",
+  "console.table.unpinNeedsReason": "Write why the puzzle of {table} comes off the board: it stays in the history.",
+  "console.table.unpinConfirm": "Unpin the puzzle of {table} from the board? Its needs leave the agenda draft until the table pins it again. Reason: “{reason}”.",
+  "console.table.unpinned": "The puzzle of {table} left the board; the table can change it and pin it again.",
   "console.step.minutes": "Minutes",
   "console.step.minutesFor": "Minutes for {step}",
   "console.step.open": "Open",
@@ -352,10 +403,17 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.step.moreTime": "{step}: {minutes} more minutes.",
   "console.step.lessTime": "{step}: {minutes} fewer minutes.",
   "console.step.moreTimeLabel": "Give the running step 5 more minutes",
+  "console.step.pause": "Pause",
+  "console.step.resume": "Resume",
+  "console.step.pauseLabel": "Pause the running step's countdown",
+  "console.step.resumeLabel": "Resume the countdown with the time it had left",
+  "console.step.paused": "{step}: paused. The countdown stopped on every screen.",
+  "console.step.resumed": "{step}: running again, with the time it had left.",
+  "console.step.nothingToPause": "No step is open to pause: open it with its button or with N.",
   "console.step.lessTimeLabel": "Take 5 minutes off the running step",
   "console.shortcuts.title": "Keyboard shortcuts (outside text fields and lists):",
   "console.shortcuts.space": "Space",
-  "console.shortcuts.spaceDoes": "opens or closes the current step",
+  "console.shortcuts.spaceDoes": "pauses or resumes the running step's countdown",
   "console.shortcuts.n": "N",
   "console.shortcuts.nDoes": "opens the next step",
   "console.shortcuts.enable": "Keyboard shortcuts on",
@@ -575,7 +633,7 @@ window.MingaCsv = (() => {
 
 /* ---------------------------------------------------------------- the page */
 (() => {
-  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, participationCharts } = Minga;
+  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, stepLine, participationCharts } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   const $ = id => document.getElementById(id);
@@ -813,7 +871,9 @@ window.MingaCsv = (() => {
       if (answer && answer.ok) {
         summary = answer.data;
         renderSummary();
-        const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables;
+        // Who sits where too: a move changes no count.
+        const key = summary.counts.participants + "/" + summary.counts.seated + "/" + summary.counts.tables + "/"
+          + summary.tables.map(tb => tb.memberIds.join(",")).join(";");
         if (key !== participantsKey) { participantsKey = key; await loadParticipants(); loadParticipation(); }
         else { renderParticipants(); renderTables(); }
         if ((summary.status === "approved" || summary.status === "closed") && !approval) loadApproval();
@@ -998,16 +1058,49 @@ window.MingaCsv = (() => {
             el("td", { text: p.territory || "" }),
             el("td", { text: areaText(p.area) }),
             el("td", { text: p.preferredAxisId ? axisTitle(p.preferredAxisId) : "" }),
-            el("td", {}, p.tableId ? tableLabel(p.tableId)
+            el("td", {}, p.tableId ? [tableLabel(p.tableId), " ", moveControl(p)]
               : hasTables ? el("button", { type: "button", class: "secondary small", id: "seat-" + p.participantId,
                   text: t("console.p.seat"), "aria-label": t("console.p.seatLabel", { name: p.name }),
                   onclick: e => seat(p, e.currentTarget) })
               : el("span", { class: "muted", text: t("console.p.noTable") })),
             el("td", {}, p.name === null ? el("span", { class: "muted", text: t("console.p.erased") })
-              : el("button", { type: "button", class: "danger small", id: "erase-" + p.participantId,
+              : [el("button", { type: "button", class: "secondary small", id: "edit-" + p.participantId,
+                  text: t("console.p.edit"), "aria-label": t("console.p.editLabel", { name: p.name }),
+                  onclick: () => startEdit(p) }), " ",
+                el("button", { type: "button", class: "danger small", id: "erase-" + p.participantId,
                   text: t("console.p.erase"), "aria-label": t("console.p.eraseLabel", { name: p.name }),
-                  onclick: e => erase(p, e.currentTarget) }))))));
+                  onclick: e => erase(p, e.currentTarget) })])))));
       });
+    }
+
+    /** A seated person changes table: choose the table, then say yes (and why, if you like). */
+    function moveControl(person) {
+      const name = person.name === null ? t("console.p.erased") : person.name;
+      const select = el("select", { id: "move-to-" + person.participantId, class: "small", "aria-label": t("console.p.moveToLabel", { name }) },
+        el("option", { value: "", text: t("console.p.moveTo") }),
+        summary.tables.filter(tb => tb.tableId !== person.tableId).map(tb => el("option", { value: tb.tableId, text: tb.label })));
+      return el("span", { class: "inline move" }, select,
+        el("button", { type: "button", class: "secondary small", id: "move-" + person.participantId, text: t("console.p.move"),
+          "aria-label": t("console.p.moveLabel", { name }), onclick: e => move(person, name, select, e.currentTarget) }));
+    }
+
+    async function move(person, name, select, button) {
+      const tableId = select.value;
+      if (!tableId) { showAlert(t("console.p.moveChoose", { name })); select.focus(); return; }
+      const from = tableLabel(person.tableId), to = tableLabel(tableId);
+      const table = summary.tables.find(tb => tb.tableId === person.tableId) || {};
+      const roles = (table.leaderId === person.participantId ? t("console.p.moveLeader", { from }) : "")
+        + (table.spokespersonId === person.participantId ? t("console.p.moveSpokesperson", { from }) : "");
+      const reason = window.prompt(t("console.p.moveAsk", { name, from, to, roles }), "");
+      if (reason === null) return;
+      const body = reason.trim() ? { tableId, reason: reason.trim() } : { tableId };
+      await busy(button, async () => {
+        const answer = await call("POST", base + "/participants/" + encodeURIComponent(person.participantId) + "/move", body);
+        if (answer && answer.ok) showNotice(t("console.p.moved", { name, from, to }));
+        else showAlert(problemText(answer));
+      });
+      participantsKey = "";
+      await refresh();
     }
 
     /** Forgets a person's name and contact on request; their pieces and the figures stay. */
@@ -1025,7 +1118,7 @@ window.MingaCsv = (() => {
 
     function renderTables(force) {
       if (!summary) return;
-      const key = JSON.stringify([summary.tables, summary.axes, participants.map(p => [p.participantId, p.name]), Minga.lang()]);
+      const key = JSON.stringify([summary.tables, summary.axes, summary.status, participants.map(p => [p.participantId, p.name]), Minga.lang()]);
       if (!force && key === tablesKey) return;
       tablesKey = key;
       rebuild($("tables"), () => {
@@ -1065,6 +1158,7 @@ window.MingaCsv = (() => {
           el("div", { class: "inline" }, select,
             el("button", { type: "submit", class: "secondary", text: t("console.table.setLeader"),
               "aria-label": t("console.table.setLeaderLabel", { table: table.label }) }))),
+        table.pinned && summary.status !== "approved" && summary.status !== "closed" ? unpinForm(table) : null,
         el("div", { class: "members" },
           el("h5", { text: t("console.table.members", { n: table.memberIds.length }) }),
           table.memberIds.length
@@ -1076,6 +1170,28 @@ window.MingaCsv = (() => {
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
           "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
+    }
+
+    /** A pinned puzzle comes off the board with a reason the history keeps (pinned too soon, a need to fix). */
+    function unpinForm(table) {
+      const inputId = "unpin-reason-" + table.tableId;
+      const input = el("input", { id: inputId, type: "text", maxlength: "280", "data-table": table.tableId,
+        "aria-label": t("console.table.unpinReasonFor", { table: table.label }) });
+      return el("form", { class: "unpin-form", novalidate: true, onsubmit: e => { e.preventDefault(); unpin(table, input, e.submitter); } },
+        el("label", { for: inputId, text: t("console.table.unpinReason") }),
+        el("div", { class: "inline" }, input,
+          el("button", { type: "submit", class: "danger small", id: "unpin-" + table.tableId, text: t("console.table.unpin"),
+            "aria-label": t("console.table.unpinLabel", { table: table.label }) })));
+    }
+
+    async function unpin(table, input, button) {
+      const reason = input.value.trim();
+      if (!reason) { showAlert(t("console.table.unpinNeedsReason", { table: table.label })); input.focus(); return; }
+      if (!window.confirm(t("console.table.unpinConfirm", { table: table.label, reason }))) return;
+      const answer = await busy(button, () => call("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/unpin", { reason }));
+      if (answer && answer.ok) showNotice(t("console.table.unpinned", { table: table.label }));
+      else showAlert(problemText(answer));
+      await refresh();
     }
 
     /* ------------------------------------------------ steps and timer */
@@ -1100,6 +1216,7 @@ window.MingaCsv = (() => {
         releaseFocus(e);
         changeTime(Number(e.currentTarget.dataset.minutes));
       }));
+      $("pause-step").addEventListener("click", e => { releaseFocus(e); togglePause(); });
       stepsBuilt = true;
     }
 
@@ -1132,7 +1249,7 @@ window.MingaCsv = (() => {
         row.classList.toggle("open", isCurrent && step.open);
         $("step-state-" + code).textContent = isCurrent ? (step.open ? t("console.step.isOpen") : t("console.step.isClosed")) : "";
       });
-      $("step-name").textContent = stepName(step) + (step.current && !step.open ? " · " + t("step.closed") : "");
+      $("step-name").textContent = stepLine(step);
       $("more-time").setAttribute("aria-label", t("console.step.moreTimeLabel"));
       $("less-time").setAttribute("aria-label", t("console.step.lessTimeLabel"));
       const hint = $("shortcut-hint");
@@ -1154,6 +1271,17 @@ window.MingaCsv = (() => {
       refresh();
     }
 
+    /** Pauses the running step's countdown on every screen, or lets it run again with the time it had left. */
+    async function togglePause() {
+      const step = currentStep();
+      if (!step.current || !step.open) { showNotice(t("console.step.nothingToPause")); return; }
+      const action = step.pausedAt ? "resume" : "pause";
+      const answer = await call("POST", base + "/steps/" + step.current + "/" + action, {});
+      if (answer && answer.ok) showNotice(t(action === "pause" ? "console.step.paused" : "console.step.resumed", { step: t("step." + step.current) }));
+      else showAlert(problemText(answer));
+      refresh();
+    }
+
     function tick() {
       const step = currentStep();
       $("time-change").hidden = !step.open;
@@ -1161,6 +1289,11 @@ window.MingaCsv = (() => {
       const { text, overtime } = step.open ? countdown(step) : { text: "", overtime: false };
       clock.textContent = text;
       clock.classList.toggle("overtime", overtime);
+      clock.classList.toggle("paused", !!(step.open && step.pausedAt));
+      const pause = $("pause-step");
+      pause.textContent = t(step.pausedAt ? "console.step.resume" : "console.step.pause");
+      pause.setAttribute("aria-label", t(step.pausedAt ? "console.step.resumeLabel" : "console.step.pauseLabel"));
+      pause.setAttribute("aria-pressed", step.pausedAt ? "true" : "false");
       if (text) clock.setAttribute("aria-label", t(overtime ? "console.step.overtime" : "console.step.left", { time: text.replace(/^\+/, "") }));
       else clock.removeAttribute("aria-label");
     }
@@ -1188,12 +1321,6 @@ window.MingaCsv = (() => {
       refresh();
     }
 
-    function toggleCurrentStep() {
-      const step = currentStep();
-      if (step.current && step.open) closeStep(step.current);
-      else openStep(step.current || "needs");
-    }
-
     function openNextStep() {
       const step = currentStep();
       const next = step.current ? STEPS[STEPS.indexOf(step.current) + 1] : "needs";
@@ -1201,7 +1328,7 @@ window.MingaCsv = (() => {
       openStep(next);
     }
 
-    /* Keyboard: Space toggles the current step, N opens the next one, unless typing or choosing. */
+    /* Keyboard: Space pauses or resumes the running step, N opens the next one, unless typing or choosing. */
     const SHORTCUTS_KEY = "minga.console.shortcuts";
     $("shortcuts-enabled").checked = localStorage.getItem(SHORTCUTS_KEY) !== "off";
     $("shortcuts-enabled").addEventListener("change", e => localStorage.setItem(SHORTCUTS_KEY, e.target.checked ? "on" : "off"));
@@ -1220,7 +1347,7 @@ window.MingaCsv = (() => {
       if (e.key === " " || e.code === "Space") {
         e.preventDefault();   // no scrolling, and no click on a focused button: Space drives the timer
         spaceHandled = true;
-        if (!e.repeat) toggleCurrentStep();
+        if (!e.repeat) togglePause();
       } else if (e.key === "n" || e.key === "N") {
         e.preventDefault();
         if (!e.repeat) openNextStep();
@@ -1231,13 +1358,51 @@ window.MingaCsv = (() => {
     });
 
     /* ------------------------------------------------ participants */
+    const REGISTRATION_FIELDS = { name: "p-name", organization: "p-organization", organizationType: "p-organization-type",
+      sector: "p-sector", gender: "p-gender", ageGroup: "p-age", territory: "p-territory", area: "p-area", preferredAxisId: "p-axis" };
+    /* The registration form also corrects someone's registration (a typo on the form or in a CSV). */
+    let editing = null;
+    function setSubmitText(key) { $("register-submit").dataset.i18n = key; $("register-submit").textContent = t(key); }
+    function startEdit(person) {
+      editing = person;
+      for (const [key, id] of Object.entries(REGISTRATION_FIELDS)) $(id).value = person[key] ?? "";
+      setSubmitText("console.p.save");
+      $("edit-cancel").hidden = false;
+      $("editing-note").hidden = false;
+      $("editing-note").textContent = t("console.p.editing", { name: person.name });
+      $("p-name").focus();
+    }
+    function endEdit() {
+      editing = null;
+      $("register-form").reset();
+      fillAxisSelect();
+      setSubmitText("console.p.submit");
+      $("edit-cancel").hidden = true;
+      $("editing-note").hidden = true;
+    }
+    $("edit-cancel").addEventListener("click", endEdit);
+    async function saveCorrection(person, body) {
+      // The form has no phone or e-mail: the ones on record stay.
+      const full = { ...body, phone: person.phone || undefined, email: person.email || undefined };
+      const answer = await call("PUT", base + "/participants/" + encodeURIComponent(person.participantId), full);
+      if (!answer || !answer.ok) {
+        showAlert(problemText(answer));
+        focusField(answer, REGISTRATION_FIELDS);
+        return;
+      }
+      endEdit();
+      showNotice(t("console.p.corrected", { name: body.name }));
+      participantsKey = "";
+      await refresh();
+    }
+
     $("register-form").addEventListener("submit", async e => {
       e.preventDefault();
       const form = e.currentTarget;
-      const fields = { name: "p-name", organization: "p-organization", organizationType: "p-organization-type", sector: "p-sector",
-        gender: "p-gender", ageGroup: "p-age", territory: "p-territory", area: "p-area", preferredAxisId: "p-axis" };
+      const fields = REGISTRATION_FIELDS;
       const body = {};
       for (const [key, id] of Object.entries(fields)) { const v = $(id).value.trim(); if (v) body[key] = v; }
+      if (editing) { await busy($("register-submit"), () => saveCorrection(editing, body)); return; }
       await busy($("register-submit"), async () => {
         const answer = await call("POST", base + "/participants", body);
         if (!answer || !answer.ok) {

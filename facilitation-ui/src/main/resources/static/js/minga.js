@@ -118,7 +118,9 @@ window.Minga = (() => {
   /** "12:04" left, or "+01:30" over, of a step with a deadline. */
   function countdown(step) {
     if (!step || !step.current || !step.deadline) return { text: "", overtime: false };
-    const remaining = Math.round((new Date(step.deadline).getTime() - serverNow()) / 1000);
+    // A paused countdown stands still at the moment it was paused, on every screen.
+    const now = step.pausedAt ? new Date(step.pausedAt).getTime() : serverNow();
+    const remaining = Math.round((new Date(step.deadline).getTime() - now) / 1000);
     const seconds = Math.abs(remaining);
     const text = String(Math.floor(seconds / 60)).padStart(2, "0") + ":" + String(seconds % 60).padStart(2, "0");
     return { text: remaining < 0 ? "+" + text : text, overtime: remaining < 0 };
@@ -126,6 +128,12 @@ window.Minga = (() => {
 
   function stepName(step) {
     return step && step.current ? t("step." + step.current) : t("step.none");
+  }
+
+  /** The step's name with what the room should know about it: closed, or paused. */
+  function stepLine(step) {
+    if (!step || !step.current) return stepName(step);
+    return stepName(step) + (!step.open ? " · " + t("step.closed") : step.pausedAt ? " · " + t("step.paused") : "");
   }
 
   /** Replaces one table (from a "table" event) in a board. */
@@ -268,5 +276,5 @@ window.Minga = (() => {
   }
 
   return { participationCharts, lang, useAssemblyLanguage, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
-    followBoard, puzzle, pieceStack, withTable };
+    stepLine, followBoard, puzzle, pieceStack, withTable };
 })();

@@ -8,7 +8,7 @@
  * the keyboard. A table that pins is shown large for a few seconds, then the view goes back.
  */
 (() => {
-  const { el, t, lang, api, followBoard, puzzle, countdown, stepName, translate, languageToggle, pathIds } = Minga;
+  const { el, t, lang, api, followBoard, puzzle, countdown, stepLine, translate, languageToggle, pathIds } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   /** Piece text sizes the overview tries, largest first; it never goes under 20px. */
@@ -342,8 +342,7 @@
     document.title = board.title + " · Minga";
     document.getElementById("title").textContent = board.title;
     document.getElementById("status").textContent = statusWord();
-    document.getElementById("step-name").textContent = stepName(board.step)
-      + (board.step.current && !board.step.open ? " · " + t("step.closed") : "");
+    document.getElementById("step-name").textContent = stepLine(board.step);
   }
 
   function footer() {
@@ -386,6 +385,7 @@
     const { text, overtime } = board.step.open ? countdown(board.step) : { text: "", overtime: false };
     clock.textContent = text;
     clock.classList.toggle("overtime", overtime);
+    clock.classList.toggle("paused", !!(board.step.open && board.step.pausedAt));
     clock.setAttribute("aria-label", overtime ? t("overtime") + " " + text : text);
     const now = Date.now();
     if (spotlight && (now >= spotlight.until || waitingPin && now >= spotlight.since + PIN_LEAST_SECONDS * 1000)) {

@@ -4,7 +4,7 @@
  * the same piece ids, so nothing doubles.
  */
 (() => {
-  const { el, t, api, followBoard, pieceStack, countdown, stepName, translate, languageToggle, pathIds } = Minga;
+  const { el, t, api, followBoard, pieceStack, countdown, stepLine, translate, languageToggle, pathIds } = Minga;
   const [assemblyId, tableId] = pathIds();
   const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
   const content = document.getElementById("content");
@@ -136,8 +136,7 @@
     document.getElementById("assembly").textContent = board.title;
     document.getElementById("table-label").textContent = table.label;
     document.getElementById("axis").textContent = t("phone.axis") + ": " + axis.title;
-    document.getElementById("step-name").textContent = stepName(board.step)
-      + (board.step.current && !board.step.open ? " · " + t("step.closed") : "");
+    document.getElementById("step-name").textContent = stepLine(board.step);
     document.getElementById("hint").textContent = t("phone.stepHint." + (board.step.open ? board.step.current : "none"));
     tick();
     keepingInputs(() => content.replaceChildren(...[needsSection(table), spokespersonSection(table)].filter(Boolean)));

@@ -54,6 +54,14 @@ public class ParticipantRegistry {
         }
     }
 
+    /** Refuses to correct the data of a person whose data was erased: erased stays erased. */
+    public void checkCanCorrect(String assemblyId, String participantId) {
+        Document known = people.find(eq("_id", key(assemblyId, participantId))).first();
+        if (known != null && known.getBoolean(ERASED, false)) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_DATA_ERASED, participantId);
+        }
+    }
+
     /** Records a registration checked by {@link #checkCanRegister}; a repeat changes nothing. */
     public void register(String assemblyId, String participantId, PersonalData data) {
         checkCanRegister(assemblyId, participantId, data);

@@ -9,7 +9,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.minga.assembly.api.AgeGroup;
 import org.minga.assembly.api.Area;
 import org.minga.assembly.api.AssignTableLeaderCommand;
+import org.minga.assembly.api.CorrectParticipantProfileCommand;
 import org.minga.assembly.api.Gender;
+import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RegisterParticipantCommand;
@@ -70,18 +72,43 @@ public class PeopleAndTablesController {
 
     @PostMapping("/participants")
     public ResponseEntity<Map<String, String>> register(@PathVariable String assemblyId, @RequestBody RegistrationRequest request) {
-        ParticipantRegistry.PersonalData personal = new ParticipantRegistry.PersonalData(
-                TextRules.required("name", request.name()), TextRules.optional("phone", request.phone()),
-                TextRules.optional("email", request.email()));
+        ParticipantRegistry.PersonalData personal = personalData(request);
         String participantId = Ids.orNew(request.participantId());
-        ParticipantProfile profile = new ParticipantProfile(request.organization(), request.organizationType(),
-                request.sector(), request.gender(), request.ageGroup(), request.territory(), request.area(),
-                request.preferredAxisId());
+        ParticipantProfile profile = profile(request);
         // Checked first, so a registration that would overwrite someone (or bring erased data back) appends nothing.
         registry.checkCanRegister(assemblyId, participantId, personal);
         gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
         registry.register(assemblyId, participantId, personal);
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", participantId));
+    }
+
+    /**
+     * Corrects a registration with the same fields: the name and contacts in the erasable registry,
+     * the form's attributes as an event the figures follow. An erased person stays erased.
+     */
+    @PutMapping("/participants/{participantId}")
+    public Map<String, String> correct(@PathVariable String assemblyId, @PathVariable String participantId,
+                                       @RequestBody RegistrationRequest request) {
+        if (request.participantId() != null && !request.participantId().equals(participantId)) {
+            throw new InvalidInputException("participantId", Refusal.FIELD_UNKNOWN);
+        }
+        ParticipantRegistry.PersonalData personal = personalData(request);
+        registry.checkCanCorrect(assemblyId, participantId);
+        gateways.send(new CorrectParticipantProfileCommand(assemblyId, participantId, profile(request)));
+        registry.remember(assemblyId, participantId, personal);
+        return Map.of("participantId", participantId);
+    }
+
+    private static ParticipantRegistry.PersonalData personalData(RegistrationRequest request) {
+        return new ParticipantRegistry.PersonalData(
+                TextRules.required("name", request.name()), TextRules.optional("phone", request.phone()),
+                TextRules.optional("email", request.email()));
+    }
+
+    private static ParticipantProfile profile(RegistrationRequest request) {
+        return new ParticipantProfile(request.organization(), request.organizationType(),
+                request.sector(), request.gender(), request.ageGroup(), request.territory(), request.area(),
+                request.preferredAxisId());
     }
 
     /** Everyone registered, with their name, the form's attributes and their table: for facilitators only. */

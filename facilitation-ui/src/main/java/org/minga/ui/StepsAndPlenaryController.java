@@ -7,6 +7,8 @@ import org.minga.assembly.api.ApprovalMethod;
 import org.minga.assembly.api.ApproveAgendaCommand;
 import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.CloseStepCommand;
+import org.minga.assembly.api.PauseStepCommand;
+import org.minga.assembly.api.ResumeStepCommand;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.OpenStepCommand;
@@ -53,6 +55,20 @@ public class StepsAndPlenaryController {
     public Map<String, Object> extend(@PathVariable String assemblyId, @PathVariable Step step, @RequestBody ExtendRequest request) {
         gateways.send(new ChangeStepTimeCommand(assemblyId, step, request.minutes(), clock.instant()));
         return Map.of("step", step, "minutes", request.minutes());
+    }
+
+    /** Stops the running step's countdown on every screen; tables may go on writing. */
+    @PostMapping("/steps/{step}/pause")
+    public Map<String, Object> pause(@PathVariable String assemblyId, @PathVariable Step step) {
+        gateways.send(new PauseStepCommand(assemblyId, step, clock.instant()));
+        return Map.of("step", step, "paused", true);
+    }
+
+    /** Lets the paused countdown run again with the time it had left. */
+    @PostMapping("/steps/{step}/resume")
+    public Map<String, Object> resume(@PathVariable String assemblyId, @PathVariable Step step) {
+        gateways.send(new ResumeStepCommand(assemblyId, step, clock.instant()));
+        return Map.of("step", step, "paused", false);
     }
 
     @PostMapping("/steps/{step}/close")

@@ -213,6 +213,9 @@ class AuthorizationMatrixTest {
         rows.add(new Row("POST", "/api/assemblies/{a}/participants/{p}/seat", FACILITATORS, 200, Fresh.NO, null,
                 c -> new Request(c.room().path("/participants/" + (c.allowed() ? registeredIn(c.room()) : c.room().membersA.get(0)) + "/seat"),
                         "{\"tableId\": \"" + c.room().tableB + "\"}")));
+        rows.add(again("PUT", "/api/assemblies/{a}/participants/{p}", FACILITATORS, 200, Stage.NEEDS,
+                c -> new Request(c.room().path("/participants/" + c.room().membersA.get(0)),
+                        "{\"name\": \"Nombre corregido\", \"organization\": \"Organización " + c.caller().ordinal() + "\"}")));
         rows.add(once("POST", "/api/assemblies/{a}/split-into-tables", FACILITATORS, 200, Stage.REGISTERED,
                 r -> new Request(r.path("/split-into-tables"), "{\"tableSize\": 2}")));
         rows.add(read("/api/assemblies/{a}/tables", FACILITATORS, r -> r.path("/tables")));
@@ -235,6 +238,18 @@ class AuthorizationMatrixTest {
         }));
         rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/extend", FACILITATORS, 200, Stage.NEEDS,
                 c -> new Request(c.room().path("/steps/needs/extend"), "{\"minutes\": 5}")));
+        rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/pause", FACILITATORS, 200, Stage.NEEDS, c -> {
+            if (c.allowed() && c.turn() == 0) {
+                ok(facilitator.send("POST", c.room().path("/steps/needs/resume"), null), 200);
+            }
+            return new Request(c.room().path("/steps/needs/pause"), null);
+        }));
+        rows.add(again("POST", "/api/assemblies/{a}/steps/{step}/resume", FACILITATORS, 200, Stage.NEEDS, c -> {
+            if (c.allowed()) {
+                ok(facilitator.send("POST", c.room().path("/steps/needs/pause"), null), 200);
+            }
+            return new Request(c.room().path("/steps/needs/resume"), null);
+        }));
         // Puzzle pieces: table A's own, at the step that allows each change
         rows.add(again("POST", "/api/assemblies/{a}/tables/{tA}/needs", TABLE_A, 201, Stage.NEEDS,
                 c -> new Request(c.room().path("/tables/" + c.room().tableA + "/needs"),
@@ -262,6 +277,12 @@ class AuthorizationMatrixTest {
                         "{\"participantId\": \"" + c.room().membersA.get(c.turn()) + "\"}")));
         rows.add(once("POST", "/api/assemblies/{a}/tables/{tA}/pin", TABLE_A, 200, Stage.PINNABLE,
                 r -> new Request(r.path("/tables/" + r.tableA + "/pin"), null)));
+        // Corrections during the day: facilitators only
+        rows.add(once("POST", "/api/assemblies/{a}/tables/{tA}/unpin", FACILITATORS, 200, Stage.PLENARY,
+                r -> new Request(r.path("/tables/" + r.tableA + "/unpin"), "{\"reason\": \"Fijó antes de tiempo\"}")));
+        rows.add(again("POST", "/api/assemblies/{a}/participants/{p}/move", FACILITATORS, 200, Stage.NEEDS,
+                c -> new Request(c.room().path("/participants/" + c.room().membersA.get(c.turn()) + "/move"),
+                        "{\"tableId\": \"" + c.room().tableB + "\"}")));
         // Plenary
         rows.add(once("POST", "/api/assemblies/{a}/agenda/approval", FACILITATORS, 200, Stage.PLENARY,
                 r -> new Request(r.path("/agenda/approval"), "{\"method\": \"consensus\"}")));

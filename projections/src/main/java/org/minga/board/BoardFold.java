@@ -13,14 +13,13 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
-import org.minga.assembly.api.StepClosedEvent;
-import org.minga.assembly.api.StepOpenedEvent;
-import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
 import org.minga.assembly.api.query.BoardChange;
@@ -68,7 +67,7 @@ public final class BoardFold {
         }
         // A new status (the first step opening) reaches viewers with the whole board: a step change carries no status.
         boolean statusChanged = before != null && !before.status().equals(after.status());
-        if (!statusChanged && (event instanceof StepOpenedEvent || event instanceof StepClosedEvent || event instanceof StepTimeChangedEvent)) {
+        if (!statusChanged && StepFold.isStepEvent(event)) {
             return Optional.of(new BoardChange(BoardChange.STEP, after.revision(), after.version(), null, null, after.step(), null));
         }
         String tableId = tableIdOf(event);
@@ -95,16 +94,9 @@ public final class BoardFold {
                             .toList()))
                     .toList());
         }
-        if (event instanceof StepOpenedEvent opened) {
-            return withStep(board, status, new StepState(opened.step(), true, opened.deadline()));
-        }
-        if (event instanceof StepTimeChangedEvent changed) {
-            StepState step = board.step();
-            return changed.step() == step.current() ? withStep(board, status, new StepState(step.current(), step.open(), changed.deadline())) : board;
-        }
-        if (event instanceof StepClosedEvent closed) {
-            StepState step = board.step();
-            return closed.step() == step.current() ? withStep(board, status, new StepState(step.current(), false, step.deadline())) : board;
+        StepState step = StepFold.after(board.step(), event);
+        if (step != board.step()) {
+            return withStep(board, status, step);
         }
         if (event instanceof NeedPieceAddedEvent added) {
             return withTable(board, added.tableId(), table -> withPieces(table, append(table.pieces(),
@@ -137,6 +129,12 @@ public final class BoardFold {
         if (event instanceof TablePuzzlePinnedEvent pinned) {
             return withTable(board, pinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), true, t.pieces()));
         }
+        if (event instanceof ParticipantMovedEvent moved && moved.leftSpokesperson()) {
+            return withTable(board, moved.fromTableId(), t -> new Table(t.tableId(), t.label(), null, t.pinned(), t.pieces()));
+        }
+        if (event instanceof TablePuzzleUnpinnedEvent unpinned) {
+            return withTable(board, unpinned.tableId(), t -> new Table(t.tableId(), t.label(), t.spokespersonId(), false, t.pieces()));
+        }
         if (event instanceof AgendaApprovedEvent || event instanceof AssemblyClosedEvent) {
             return withAxes(board, status, board.axes());
         }
@@ -162,6 +160,10 @@ public final class BoardFold {
             return e.tableId();
         } else if (event instanceof TablePuzzlePinnedEvent e) {
             return e.tableId();
+        } else if (event instanceof TablePuzzleUnpinnedEvent e) {
+            return e.tableId();
+        } else if (event instanceof ParticipantMovedEvent e) {
+            return e.fromTableId();
         }
         return null;
     }

@@ -16,15 +16,20 @@ import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.StepClosedEvent;
 import org.minga.assembly.api.StepOpenedEvent;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
 import org.minga.projections.AssemblyEvent;
@@ -47,6 +52,8 @@ public final class HistorySentences {
             return of(event, type, List.of(text(s.title()), text(s.region()), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
         } else if (e instanceof ParticipantRegisteredEvent r) {
             return of(event, type, List.of(r.participantId(), text(r.profile().organization())), null, null);
+        } else if (e instanceof ParticipantProfileCorrectedEvent c) {
+            return of(event, type, List.of(c.participantId(), text(c.profile().organization())), null, null);
         } else if (e instanceof AssemblySplitIntoTablesEvent s) {
             int people = s.tables().stream().mapToInt(t -> t.memberIds().size()).sum();
             Map<String, String> labels = new LinkedHashMap<>();
@@ -55,6 +62,13 @@ public final class HistorySentences {
                     List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null, labels);
         } else if (e instanceof LateParticipantSeatedEvent s) {
             return of(event, type, List.of(s.participantId(), "%" + s.tableId()), s.tableId(), null);
+        } else if (e instanceof ParticipantMovedEvent m) {
+            String left = m.leftLeadership() && m.leftSpokesperson() ? "both"
+                    : m.leftLeadership() ? "leader" : m.leftSpokesperson() ? "spokesperson" : "none";
+            List<String> arguments = List.of(m.participantId(), "%" + m.fromTableId(), "%" + m.toTableId(),
+                    text(m.reason() == null ? "" : m.reason()), "@moved.left." + left);
+            return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, m.reason() == null ? type : type + ".reason",
+                    arguments, m.toTableId(), null, null);
         } else if (e instanceof TableLeaderAssignedEvent l) {
             return of(event, type, List.of(l.participantId(), "%" + l.tableId()), l.tableId(), null);
         } else if (e instanceof StepOpenedEvent o) {
@@ -63,6 +77,14 @@ public final class HistorySentences {
         } else if (e instanceof StepTimeChangedEvent t) {
             return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + (t.minutes() > 0 ? ".more" : ".less"),
                     List.of("@step." + t.step().code(), String.valueOf(Math.abs(t.minutes()))), null, null, null);
+        } else if (e instanceof StepPausedEvent p) {
+            return of(event, type, List.of("@step." + p.step().code()), null, null);
+        } else if (e instanceof StepResumedEvent r) {
+            long seconds = Duration.between(r.resumedAt(), r.deadline()).toSeconds();
+            return seconds < 0
+                    ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".overtime",
+                    List.of("@step." + r.step().code()), null, null, null)
+                    : of(event, type, List.of("@step." + r.step().code(), "#" + ((seconds + 59) / 60)), null, null);
         } else if (e instanceof StepClosedEvent c) {
             return of(event, type, List.of("@step." + c.step().code()), null, null);
         } else if (e instanceof NeedPieceAddedEvent n) {
@@ -83,6 +105,8 @@ public final class HistorySentences {
             return of(event, type, List.of("%" + s.tableId(), s.participantId()), s.tableId(), null);
         } else if (e instanceof TablePuzzlePinnedEvent p) {
             return of(event, type, List.of("%" + p.tableId()), p.tableId(), null);
+        } else if (e instanceof TablePuzzleUnpinnedEvent u) {
+            return of(event, type, List.of("%" + u.tableId(), text(u.reason())), u.tableId(), null);
         } else if (e instanceof AgendaApprovedEvent a) {
             String items = "#" + a.items().size();
             return a.votes() == null

@@ -13,6 +13,8 @@ import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.AxisDefinition;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.TableAssignment;
@@ -66,14 +68,24 @@ public final class ParticipationFold {
             }
             people = people.stream().map(p -> new Person(p.participantId(), p.profile(), seats.get(p.participantId()))).toList();
         } else if (payload instanceof LateParticipantSeatedEvent seated) {
+            people = seatedAt(people, seated.participantId(), seated.tableId());
+        } else if (payload instanceof ParticipantMovedEvent moved) {
+            people = seatedAt(people, moved.participantId(), moved.toTableId());
+        } else if (payload instanceof ParticipantProfileCorrectedEvent corrected) {
             people = people.stream()
-                    .map(p -> p.participantId().equals(seated.participantId()) ? new Person(p.participantId(), p.profile(), seated.tableId()) : p)
+                    .map(p -> p.participantId().equals(corrected.participantId()) ? new Person(p.participantId(), corrected.profile(), p.tableId()) : p)
                     .toList();
         } else {
             // Pieces, steps and votes do not change who took part: the document is not rewritten for them.
             return state;
         }
         return new ParticipationDocument(state.assemblyId(), event.sequence(), state.axes(), tables, people);
+    }
+
+    private static List<Person> seatedAt(List<Person> people, String participantId, String tableId) {
+        return people.stream()
+                .map(p -> p.participantId().equals(participantId) ? new Person(p.participantId(), p.profile(), tableId) : p)
+                .toList();
     }
 
     /** The figures an organiser reports. */

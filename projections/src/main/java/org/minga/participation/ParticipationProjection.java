@@ -10,6 +10,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.FindParticipationQuery;
@@ -38,7 +40,8 @@ public class ParticipationProjection {
 
     /** Only the events that change who is counted: piece events would rewrite the document for nothing. */
     private static final Set<Class<?>> COUNTED = Set.of(AssemblyScheduledEvent.class, ParticipantRegisteredEvent.class,
-            AssemblySplitIntoTablesEvent.class, LateParticipantSeatedEvent.class);
+            AssemblySplitIntoTablesEvent.class, LateParticipantSeatedEvent.class, ParticipantMovedEvent.class,
+            ParticipantProfileCorrectedEvent.class);
 
     @EventHandler
     void on(DomainEventMessage<?> message) {

@@ -9,16 +9,17 @@ import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
-import org.minga.assembly.api.StepClosedEvent;
-import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.AssemblySummary.Counts;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.BoardView.StepState;
+import org.minga.board.StepFold;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.AssemblyStatus;
 
@@ -55,6 +56,12 @@ public final class AssemblySummaryFold {
             tables = withTable(tables, s.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
                     append(t.memberIds(), s.participantId()), t.leaderId(), t.spokespersonId(), t.pinned()));
             c = new Counts(c.participants(), c.seated() + 1, c.tables(), c.needs(), c.pinnedTables());
+        } else if (e instanceof ParticipantMovedEvent m) {
+            tables = withTable(tables, m.fromTableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
+                    t.memberIds().stream().filter(id -> !id.equals(m.participantId())).toList(),
+                    m.leftLeadership() ? null : t.leaderId(), m.leftSpokesperson() ? null : t.spokespersonId(), t.pinned()));
+            tables = withTable(tables, m.toTableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(),
+                    append(t.memberIds(), m.participantId()), t.leaderId(), t.spokespersonId(), t.pinned()));
         } else if (e instanceof TableLeaderAssignedEvent l) {
             tables = withTable(tables, l.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
                     l.participantId(), t.spokespersonId(), t.pinned()));
@@ -65,15 +72,16 @@ public final class AssemblySummaryFold {
             tables = withTable(tables, p.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
                     t.leaderId(), t.spokespersonId(), true));
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs(), c.pinnedTables() + 1);
+        } else if (e instanceof TablePuzzleUnpinnedEvent u) {
+            tables = withTable(tables, u.tableId(), t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(),
+                    t.leaderId(), t.spokespersonId(), false));
+            c = new Counts(c.participants(), c.seated(), c.tables(), c.needs(), c.pinnedTables() - 1);
         } else if (e instanceof NeedPieceAddedEvent) {
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs() + 1, c.pinnedTables());
         } else if (e instanceof NeedPieceWithdrawnEvent) {
             c = new Counts(c.participants(), c.seated(), c.tables(), c.needs() - 1, c.pinnedTables());
-        } else if (e instanceof StepOpenedEvent o) {
-            step = new StepState(o.step(), true, o.deadline());
-        } else if (e instanceof StepClosedEvent closed && closed.step() == step.current()) {
-            step = new StepState(step.current(), false, step.deadline());
         }
+        step = StepFold.after(step, e);
         String status = AssemblyStatus.after(summary.status(), e);
         if (c == summary.counts() && tables == summary.tables() && participants == summary.participantIds()
                 && step == summary.step() && status.equals(summary.status())) {

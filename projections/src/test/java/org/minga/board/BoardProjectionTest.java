@@ -130,7 +130,7 @@ class BoardProjectionTest {
 
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
-        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, false, NINE.plusSeconds(900)));
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, false, NINE.plusSeconds(900), null));
     }
 
     /** A step change carries no status: the projector said "scheduled" through the plenary. */
@@ -143,7 +143,7 @@ class BoardProjectionTest {
         BoardChange opened = updates.get(updates.size() - 1);
         assertThat(opened.kind()).isEqualTo(BoardChange.BOARD);
         assertThat(opened.board().status()).isEqualTo("running");
-        assertThat(opened.board().step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900)));
+        assertThat(opened.board().step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(900), null));
     }
 
     @Test
@@ -153,7 +153,7 @@ class BoardProjectionTest {
 
         BoardChange step = updates.get(updates.size() - 1);
         assertThat(step.kind()).isEqualTo(BoardChange.STEP);
-        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(1200)));
+        assertThat(step.step()).isEqualTo(new BoardView.StepState(Step.NEEDS, true, NINE.plusSeconds(1200), null));
         assertThat(board().step().deadline()).isEqualTo(NINE.plusSeconds(1200));
     }
 

@@ -37,6 +37,11 @@ import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
 import org.minga.assembly.api.VoteCount;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
@@ -70,6 +75,13 @@ class HistorySentencesTest {
                 new WorkPlanRevisedEvent("a", "t1", "n1", List.of("Coop B"), DURING_2025),
                 new SpokespersonElectedEvent("a", "t1", "p1"),
                 new TablePuzzlePinnedEvent("a", "t1"),
+                new TablePuzzleUnpinnedEvent("a", "t1", "Fijó antes de revisar el plan"),
+                new ParticipantMovedEvent("a", "p1", "t2", "t1", null, false, false),
+                new ParticipantMovedEvent("a", "p1", "t2", "t1", "Viene con su familia", true, true),
+                new ParticipantProfileCorrectedEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
+                new StepPausedEvent("a", Step.NEEDS, NINE),
+                new StepResumedEvent("a", Step.NEEDS, NINE, NINE.plusSeconds(300)),
+                new StepResumedEvent("a", Step.NEEDS, NINE, NINE.minusSeconds(60)),
                 new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)),
                 new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)),
                 new AssemblyClosedEvent("a", NINE));
@@ -86,6 +98,13 @@ class HistorySentencesTest {
         assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
         assertThat(spanish).doesNotContain("{", "#", "@", "%", " t1").isNotEqualTo(english);
         assertThat(english).doesNotContain("{", "#", "@", "%", " t1");
+    }
+
+    @Test
+    void aMoveSaysWhatTheTableLeftBehindMustChooseAgain() {
+        assertThat(english(new ParticipantMovedEvent("a", "p1", "t2", "t1", "Viene con su familia", true, true)))
+                .isEqualTo("Participant p1 moved from t2 to Mesa 1: \"Viene con su familia\". "
+                        + "The table they left has no leader now and elects its spokesperson again.");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.minga.assembly.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,15 +35,23 @@ import org.minga.assembly.api.AttachSolutionCommand;
 import org.minga.assembly.api.AxisDefinition;
 import org.minga.assembly.api.ChangeStepTimeCommand;
 import org.minga.assembly.api.CloseAssemblyCommand;
+import org.minga.assembly.api.CorrectParticipantProfileCommand;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.CloseStepCommand;
 import org.minga.assembly.api.ElectSpokespersonCommand;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.MoveParticipantCommand;
+import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceRevisedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.OpenStepCommand;
+import org.minga.assembly.api.PauseStepCommand;
+import org.minga.assembly.api.ResumeStepCommand;
+import org.minga.assembly.api.StepPausedEvent;
+import org.minga.assembly.api.StepResumedEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.PinTablePuzzleCommand;
@@ -67,6 +76,8 @@ import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.UnknownIdException;
+import org.minga.assembly.api.UnpinTablePuzzleCommand;
+import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.VoteCount;
 import org.minga.assembly.api.WithdrawNeedPieceCommand;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
@@ -109,6 +120,8 @@ public class Assembly {
     private Step openStep;
     /** When the open step's time is up; null in snapshots taken before steps could be given more time. */
     private Instant stepDeadline;
+    /** When the open step's countdown was paused; null while it runs. */
+    private Instant stepPausedAt;
     private AgendaApprovedEvent approval;
     private boolean closed;
 
@@ -156,6 +169,22 @@ public class Assembly {
         }
         requireNotClosed();
         apply(new ParticipantRegisteredEvent(assemblyId, participantId, profile));
+    }
+
+    /**
+     * Corrects what a person registered with (a typo on the form or in an imported CSV). The same
+     * attributes again append nothing; once the agenda is approved the figures reported with it stay.
+     */
+    @CommandHandler
+    void handle(CorrectParticipantProfileCommand command) {
+        ParticipantProfile existing = participant("participantId", command.participantId());
+        ParticipantProfile profile = profile(required("profile", command.profile()));
+        if (existing.equals(profile)) {
+            return;
+        }
+        requireNotClosed();
+        requireAgendaOpen();
+        apply(new ParticipantProfileCorrectedEvent(assemblyId, command.participantId(), profile));
     }
 
     /** Answers the tables formed, so the facilitator sees them at once; a repeated split answers the same tables. */
@@ -248,17 +277,40 @@ public class Assembly {
         Step step = required("step", command.step());
         Instant changedAt = required("changedAt", command.changedAt());
         int minutes = inRange("minutes", required("minutes", command.minutes()), -MAX_MINUTES, MAX_MINUTES);
-        requireNotClosed();
-        requireAgendaOpen();
-        if (step != openStep) {
-            throw new RuleViolationException(Refusal.STEP_NOT_OPEN, step.code());
-        }
+        requireRunning(step);
         if (minutes == 0) {
             return;
         }
-        Instant from = stepDeadline == null ? changedAt : stepDeadline;
+        // A paused countdown stands at the moment it was paused: less time ends it there, not earlier.
+        Instant now = stepPausedAt == null ? changedAt : stepPausedAt;
+        Instant from = stepDeadline == null ? now : stepDeadline;
         Instant deadline = from.plusSeconds(60L * minutes);
-        apply(new StepTimeChangedEvent(assemblyId, step, minutes, deadline.isBefore(changedAt) ? changedAt : deadline, changedAt));
+        apply(new StepTimeChangedEvent(assemblyId, step, minutes, deadline.isBefore(now) ? now : deadline, changedAt));
+    }
+
+    /** The running step's countdown stops (a break, a dispute to settle); tables may go on writing. */
+    @CommandHandler
+    void handle(PauseStepCommand command) {
+        Step step = required("step", command.step());
+        Instant pausedAt = required("pausedAt", command.pausedAt());
+        requireRunning(step);
+        if (stepPausedAt != null) {
+            throw new RuleViolationException(Refusal.STEP_PAUSED, step.code());
+        }
+        apply(new StepPausedEvent(assemblyId, step, pausedAt));
+    }
+
+    /** The paused countdown runs again with the time it had left (or the overtime it had run). */
+    @CommandHandler
+    void handle(ResumeStepCommand command) {
+        Step step = required("step", command.step());
+        Instant resumedAt = required("resumedAt", command.resumedAt());
+        requireRunning(step);
+        if (stepPausedAt == null) {
+            throw new RuleViolationException(Refusal.STEP_NOT_PAUSED, step.code());
+        }
+        Instant deadline = stepDeadline == null ? resumedAt : resumedAt.plus(Duration.between(stepPausedAt, stepDeadline));
+        apply(new StepResumedEvent(assemblyId, step, resumedAt, deadline));
     }
 
     @CommandHandler
@@ -383,6 +435,50 @@ public class Assembly {
         apply(new TablePuzzlePinnedEvent(assemblyId, table.tableId()));
     }
 
+    // ---------------------------------------------------------------- corrections: events, never erasures
+
+    /** A pinned puzzle comes off the board, with the facilitator's reason, while the agenda is still a draft. */
+    @CommandHandler
+    void handle(UnpinTablePuzzleCommand command) {
+        Table table = table(command.tableId());
+        String reason = TextRules.required("reason", command.reason());
+        requireNotClosed();
+        requireAgendaOpen();
+        if (!table.pinned()) {
+            throw new RuleViolationException(Refusal.TABLE_NOT_PINNED, table.label());
+        }
+        apply(new TablePuzzleUnpinnedEvent(assemblyId, table.tableId(), reason));
+    }
+
+    /**
+     * A seated person changes table. Leading or speaking for the table they leave does not follow them:
+     * that table chooses again. The spokesperson of a pinned puzzle stays until it is unpinned, since the
+     * agenda draft names them.
+     */
+    @CommandHandler
+    void handle(MoveParticipantCommand command) {
+        String participantId = command.participantId();
+        participant("participantId", participantId);
+        Table to = table(required("tableId", command.tableId()));
+        String reason = TextRules.optional("reason", command.reason());
+        requireNotClosed();
+        requireAgendaOpen();
+        String seatedAt = seats.get(participantId);
+        if (seatedAt == null) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_NOT_SEATED, participantId);
+        }
+        if (seatedAt.equals(to.tableId())) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_ALREADY_AT_TABLE, participantId, to.label());
+        }
+        Table from = tables.get(seatedAt);
+        boolean spokesperson = participantId.equals(from.spokespersonId());
+        if (spokesperson && from.pinned()) {
+            throw new RuleViolationException(Refusal.PARTICIPANT_SPOKESPERSON_PINNED, participantId, from.label());
+        }
+        apply(new ParticipantMovedEvent(assemblyId, participantId, from.tableId(), to.tableId(), reason,
+                participantId.equals(from.leaderId()), spokesperson));
+    }
+
     // ---------------------------------------------------------------- plenary and closing
 
     @CommandHandler
@@ -439,6 +535,11 @@ public class Assembly {
     }
 
     @EventSourcingHandler
+    void on(ParticipantProfileCorrectedEvent event) {
+        participants.put(event.participantId(), event.profile());
+    }
+
+    @EventSourcingHandler
     void on(AssemblySplitIntoTablesEvent event) {
         splitTableSize = event.tableSize();
         for (TableAssignment assignment : event.tables()) {
@@ -455,6 +556,13 @@ public class Assembly {
     }
 
     @EventSourcingHandler
+    void on(ParticipantMovedEvent event) {
+        tables.computeIfPresent(event.fromTableId(), (id, table) -> table.withoutMember(event.participantId()));
+        tables.computeIfPresent(event.toTableId(), (id, table) -> table.withMember(event.participantId()));
+        seats.put(event.participantId(), event.toTableId());
+    }
+
+    @EventSourcingHandler
     void on(TableLeaderAssignedEvent event) {
         tables.computeIfPresent(event.tableId(), (id, table) -> table.withLeader(event.participantId()));
     }
@@ -462,6 +570,18 @@ public class Assembly {
     @EventSourcingHandler
     void on(StepOpenedEvent event) {
         openStep = event.step();
+        stepDeadline = event.deadline();
+        stepPausedAt = null;
+    }
+
+    @EventSourcingHandler
+    void on(StepPausedEvent event) {
+        stepPausedAt = event.pausedAt();
+    }
+
+    @EventSourcingHandler
+    void on(StepResumedEvent event) {
+        stepPausedAt = null;
         stepDeadline = event.deadline();
     }
 
@@ -474,6 +594,7 @@ public class Assembly {
     void on(StepClosedEvent event) {
         if (event.step() == openStep) {
             openStep = null;
+            stepPausedAt = null;
         }
     }
 
@@ -525,6 +646,11 @@ public class Assembly {
     }
 
     @EventSourcingHandler
+    void on(TablePuzzleUnpinnedEvent event) {
+        tables.computeIfPresent(event.tableId(), (id, table) -> table.asUnpinned());
+    }
+
+    @EventSourcingHandler
     void on(AgendaApprovedEvent event) {
         approval = event;
     }
@@ -545,6 +671,15 @@ public class Assembly {
     private void requireAgendaOpen() {
         if (approval != null) {
             throw new RuleViolationException(Refusal.AGENDA_APPROVED);
+        }
+    }
+
+    /** Only the open step's time can change, pause or resume, and only before the agenda is frozen. */
+    private void requireRunning(Step step) {
+        requireNotClosed();
+        requireAgendaOpen();
+        if (step != openStep) {
+            throw new RuleViolationException(Refusal.STEP_NOT_OPEN, step.code());
         }
     }
 

@@ -26,6 +26,14 @@ record Table(String tableId,
         return new Table(tableId, axisId, label, members, leaderId, spokespersonId, pinned);
     }
 
+    /** The table without this member, who no longer leads it or speaks for it. */
+    Table withoutMember(String participantId) {
+        List<String> members = new ArrayList<>(memberIds);
+        members.remove(participantId);
+        return new Table(tableId, axisId, label, members, participantId.equals(leaderId) ? null : leaderId,
+                participantId.equals(spokespersonId) ? null : spokespersonId, pinned);
+    }
+
     Table withLeader(String participantId) {
         return new Table(tableId, axisId, label, memberIds, participantId, spokespersonId, pinned);
     }
@@ -36,5 +44,9 @@ record Table(String tableId,
 
     Table asPinned() {
         return new Table(tableId, axisId, label, memberIds, leaderId, spokespersonId, true);
+    }
+
+    Table asUnpinned() {
+        return new Table(tableId, axisId, label, memberIds, leaderId, spokespersonId, false);
     }
 }

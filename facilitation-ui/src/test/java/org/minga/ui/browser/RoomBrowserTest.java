@@ -476,6 +476,39 @@ class RoomBrowserTest {
                 .until(d -> d.findElements(By.cssSelector("#tables article.table-card")).size() == 2);
 
         RoomData room = RoomData.existing(api, "console-run");
+        // A typo in Ana's organisation is corrected from the people list, and Beto moves to Ana's table.
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.xpath("//tr[th='Ana']//button[starts-with(@id,'edit-')]"))).click();
+        assertThat(console.findElement(By.id("p-name")).getDomProperty("value")).isEqualTo("Ana");
+        WebElement organization = console.findElement(By.id("p-organization"));
+        organization.sendKeys(Keys.chord(Keys.CONTROL, "a"), "Cooperativa Ana");
+        assertThat(console.findElement(By.id("register-submit")).getText()).isEqualTo("Guardar la corrección");
+        console.findElement(By.id("register-submit")).click();
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("participants")).getText().contains("Cooperativa Ana"));
+        assertThat(console.findElement(By.id("register-submit")).getText()).isEqualTo("Inscribir");
+        assertThat(api.get("/api/assemblies/console-run/participants").json().findValuesAsText("organization")).contains("Cooperativa Ana");
+        JsonNode people = api.get("/api/assemblies/console-run/participants").json();
+        String anaTable = null;
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals("Ana")) {
+                anaTable = person.get("tableId").asText();
+            }
+        }
+        String betoTable = null;
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals("Beto")) {
+                betoTable = person.get("tableId").asText();
+            }
+        }
+        String target = anaTable.equals(betoTable) ? (anaTable.equals("t1") ? "t2" : "t1") : anaTable;
+        new Select(console.findElement(By.xpath("//tr[th='Beto']//select"))).selectByValue(target);
+        console.findElement(By.xpath("//tr[th='Beto']//button[starts-with(@id,'move-')]")).click();
+        assertThat(console.switchTo().alert().getText()).contains("Beto").contains(target.equals("t1") ? "Mesa 1" : "Mesa 2");
+        console.switchTo().alert().sendKeys("Viene con Ana");
+        console.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/participants").json().toString()
+                .contains("\"name\":\"Beto\"") && moved(api.get("/api/assemblies/console-run/participants").json(), "Beto", target));
         String code = room.codeOf("t1");
         waitFor(console, By.id("new-code-t1")).click();
         assertThat(console.switchTo().alert().getText()).contains("Mesa 1").contains("tendrán que unirse otra vez");
@@ -483,11 +516,26 @@ class RoomBrowserTest {
         assertThat(room.codeOf("t1")).as("a new code only after a yes").isEqualTo(code);
         console.findElement(By.id("open-needs")).click();
         room.awaitStep("needs", true);
-        // Space pauses the step and starts it again; N moves to the next step.
+        // Space pauses the running step: its countdown stands still and says so; Space again lets it run. N moves to the next step.
         console.findElement(By.tagName("body")).sendKeys(" ");
-        room.awaitStep("needs", false);
-        console.findElement(By.tagName("body")).sendKeys(" ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
         room.awaitStep("needs", true);
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("step-name")).getText().contains("en pausa"));
+        String stopped = console.findElement(By.id("countdown")).getText();
+        sleep(Duration.ofMillis(2200));
+        assertThat(console.findElement(By.id("countdown")).getText()).as("a paused countdown stands still").isEqualTo(stopped);
+        assertThat(console.findElement(By.id("pause-step")).getText()).isEqualTo("Seguir");
+        console.findElement(By.tagName("body")).sendKeys(" ");
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> !d.findElement(By.id("countdown")).getText().equals(stopped));
+        assertThat(console.findElement(By.id("step-name")).getText()).doesNotContain("en pausa");
+        // The Pause button does the same as Space.
+        console.findElement(By.id("pause-step")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
+        waitFor(console, By.id("pause-step"));
+        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("pause-step")).getText().equals("Seguir"));
+        console.findElement(By.id("pause-step")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> api.get("/api/assemblies/console-run/board").json().at("/step/pausedAt").isNull());
         // The room needs five more minutes: the countdown moves, nothing is re-opened.
         String deadline = api.get("/api/assemblies/console-run/board").json().at("/step/deadline").asText();
         waitFor(console, By.id("more-time")).click();
@@ -508,6 +556,23 @@ class RoomBrowserTest {
         room.awaitStep("spokespeople", true);
         room.electAndPin("t1");
         room.electAndPin("t2");
+        // Mesa 2 pinned too soon: the facilitator unpins it, a reason is asked for and kept, and the table pins again.
+        await().until(() -> room.pinnedTables() == 2);
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("unpin-t2")).isDisplayed());
+        console.findElement(By.id("unpin-t2")).click();
+        assertThat(console.findElement(By.id("alert")).getText()).contains("Escriba el motivo").contains("Mesa 2");
+        console.findElement(By.id("unpin-reason-t2")).sendKeys("Fijó antes de revisar el plan");
+        console.findElement(By.id("unpin-t2")).click();
+        assertThat(console.switchTo().alert().getText()).contains("Mesa 2").contains("Fijó antes de revisar el plan");
+        console.switchTo().alert().accept();
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.pinnedTables() == 1);
+        new WebDriverWait(console, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("notice")).getText().contains("Mesa 2"));
+        assertThat(api.get("/api/assemblies/console-run/history").json().findValues("summary").toString())
+                .contains("despegó el rompecabezas de Mesa 2 del tablero: «Fijó antes de revisar el plan»");
+        room.electAndPin("t2");
+        await().until(() -> room.pinnedTables() == 2);
         console.findElement(By.tagName("body")).sendKeys("n");
         room.awaitStep("plenary", true);
 
@@ -671,5 +736,23 @@ class RoomBrowserTest {
         } catch (NoAlertPresentException expected) {
             // the hostile text stayed text
         }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean moved(JsonNode people, String name, String tableId) {
+        for (JsonNode person : people) {
+            if (person.get("name").asText().equals(name)) {
+                return person.get("tableId").asText().equals(tableId);
+            }
+        }
+        return false;
     }
 }

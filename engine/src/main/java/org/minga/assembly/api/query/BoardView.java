@@ -26,8 +26,9 @@ public record BoardView(String assemblyId,
     }
 
     /** The step the room is in; {@code current} is null before the first step opens. */
-    public record StepState(Step current, boolean open, Instant deadline) {
-        public static final StepState NONE = new StepState(null, false, null);
+    /** The step, whether it is open, when its time is up, and since when its countdown is paused (null while it runs). */
+    public record StepState(Step current, boolean open, Instant deadline, Instant pausedAt) {
+        public static final StepState NONE = new StepState(null, false, null, null);
     }
 
     public record Axis(String axisId, String title, List<Table> tables) {
