@@ -13,10 +13,12 @@ import org.minga.assembly.api.query.FindParticipationQuery;
 import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.assembly.api.query.ParticipationView;
+import org.minga.security.ShareLinks;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.SpreadsheetCells;
 import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,18 +40,19 @@ public class ReportsController {
         this.gateways = gateways;
     }
 
+    /** The agenda; a public link's holder gets it without spokespeople ({@link PublicViews}). */
     @GetMapping("/agenda")
-    public AgendaView agenda(@PathVariable String assemblyId) {
+    public AgendaView agenda(@PathVariable String assemblyId, Authentication who) {
         AgendaView agenda = gateways.ask(new FindAgendaQuery(assemblyId), ResponseTypes.instanceOf(AgendaView.class));
         if (agenda == null) {
             throw new UnknownAssemblyException(assemblyId);
         }
-        return agenda;
+        return ShareLinks.heldByPublic(who) ? PublicViews.agenda(agenda) : agenda;
     }
 
     @GetMapping("/agenda.csv")
-    public ResponseEntity<String> agendaCsv(@PathVariable String assemblyId, Locale locale) {
-        AgendaView agenda = agenda(assemblyId);
+    public ResponseEntity<String> agendaCsv(@PathVariable String assemblyId, Locale locale, Authentication who) {
+        AgendaView agenda = agenda(assemblyId, who);
         StringBuilder csv = new StringBuilder(english(locale)
                 ? "axis,table,need piece,need,solution,cooperating organisations,who,from,to,spokesperson\r\n"
                 : "eje,mesa,pieza,necesidad,solución,organizaciones que cooperan,quién,desde,hasta,vocería\r\n");
@@ -66,8 +69,8 @@ public class ReportsController {
     }
 
     @GetMapping("/agenda.md")
-    public ResponseEntity<String> agendaMarkdown(@PathVariable String assemblyId, Locale locale) {
-        AgendaView agenda = agenda(assemblyId);
+    public ResponseEntity<String> agendaMarkdown(@PathVariable String assemblyId, Locale locale, Authentication who) {
+        AgendaView agenda = agenda(assemblyId, who);
         boolean en = english(locale);
         StringBuilder md = new StringBuilder("# ").append(markdown(agenda.title())).append("\n\n");
         md.append(en ? "Agenda: " : "Agenda: ").append(statusWord(agenda.status(), en)).append("\n");
