@@ -820,6 +820,20 @@ window.MingaCsv = (() => {
     $("link-agenda").href = "/agenda/" + encoded;
     $("link-audit").href = "/audit/" + encoded;
     $("link-cards").href = "/console/" + encoded + "/cards";
+    showAddressWarning();
+
+    /** Table cards and the projector's QR carry the join address: say at once when no phone can reach it. */
+    async function showAddressWarning() {
+      const address = await Minga.joinAddress();
+      const render = () => {
+        const warning = Minga.addressWarning(address);
+        const existing = document.getElementById("console-address-warning");
+        if (existing) existing.remove();
+        if (warning) { warning.id = "console-address-warning"; $("notice").after(warning); }
+      };
+      render();
+      document.addEventListener("minga:lang", render);
+    }
 
     /* ------------------------------------------------ reading */
     async function loadSummary(attempt = 0) {

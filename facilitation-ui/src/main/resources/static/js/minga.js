@@ -245,6 +245,24 @@ window.Minga = (() => {
     return root;
   }
 
+  /**
+   * The address phones should dial: {baseUrl, reachable}. reachable is false when Minga found only an
+   * address of this computer (127.0.0.1, localhost) and no MINGA_PUBLIC_URL is set; the page then says
+   * so with addressWarning instead of printing a link no phone can follow. Without an answer, the page's own address.
+   */
+  async function joinAddress() {
+    const answer = await api("GET", "/api/join-address").catch(() => null);
+    return answer && answer.ok && answer.data && answer.data.baseUrl
+      ? { baseUrl: answer.data.baseUrl.replace(/\/+$/, ""), reachable: answer.data.reachable !== false }
+      : { baseUrl: location.origin, reachable: true };
+  }
+
+  /** The warning for an address phones cannot reach, or null when they can. */
+  function addressWarning(address) {
+    return address.reachable ? null
+      : el("p", { class: "alert address-warning", role: "alert", text: t("address.unreachable", { baseUrl: address.baseUrl }) });
+  }
+
   return { participationCharts, lang, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
-    followBoard, puzzle, pieceStack, withTable };
+    followBoard, puzzle, pieceStack, withTable, joinAddress, addressWarning };
 })();

@@ -1,0 +1,103 @@
+package org.minga.ui.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.minga.ui.MingaClient;
+import org.minga.ui.TestDataDirectories;
+import org.minga.ui.pages.JoinAddressController.HallNetwork;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A laptop on no network, Minga opened on localhost and no MINGA_PUBLIC_URL: the table cards and the
+ * console say that phones cannot reach the address, in the page's language, instead of printing
+ * {@code http://localhost:…/join/…} as if it worked.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TableCardsAddressBrowserTest {
+
+    private static final Path DATA_DIR = TestDataDirectories.fresh("cards-address");
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("minga.data-dir", DATA_DIR::toString);
+    }
+
+    /** Whatever the build machine's interfaces, this laptop is on no network. */
+    @TestConfiguration
+    static class NoNetwork {
+        @Bean
+        @Primary
+        HallNetwork noHallNetwork() {
+            return Optional::empty;
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void signIn() {
+        RoomData.withNeedsOpen(new MingaClient("http://localhost:" + port), "sin-red", 1, 2, 2);
+        browser = Browsers.open(1280, 900, "es");
+        browser.get(url("/login"));
+        RoomBrowserTest.waitFor(browser, By.id("username")).sendKeys(MingaClient.FACILITATOR);
+        browser.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void tableCardsWarnThatPhonesCannotReachTheAddressInBothLanguages() {
+        browser.get(url("/console/sin-red/cards"));
+        RoomBrowserTest.waitFor(browser, By.cssSelector(".table-print-card"));
+
+        WebElement warning = RoomBrowserTest.waitFor(browser, By.cssSelector("#address-warning .address-warning"));
+        assertThat(warning.getText()).contains("Los teléfonos no pueden llegar a esta dirección")
+                .contains("http://localhost:" + port).contains("Wi-Fi").contains("MINGA_PUBLIC_URL");
+        Browsers.screenshot(browser, "cards-unreachable-address");
+
+        browser.findElement(By.cssSelector("#lang button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#address-warning .address-warning"))
+                .getText().startsWith("Phones cannot reach this address"));
+    }
+
+    @Test
+    void theConsoleWarnsToo() {
+        browser.get(url("/console/sin-red"));
+
+        WebElement warning = RoomBrowserTest.waitFor(browser, By.id("console-address-warning"));
+        assertThat(warning.getText()).containsAnyOf("Los teléfonos no pueden llegar", "Phones cannot reach this address");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
