@@ -60,12 +60,28 @@ window.Minga = (() => {
     return location.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   }
 
+  /*
+   * Read your own writes: a command's answer says where the event store stood once it was stored
+   * (X-Minga-Position); this page's later reads send the highest such position, and Minga answers
+   * them once the read models have got there (waiting 3 s at most). Shared by the tabs of this
+   * browser: a projector opened after a change shows it too.
+   */
+  const POSITION = "X-Minga-Position";
+  function notePosition(response) {
+    const position = Number(response.headers.get(POSITION) ?? -1);
+    if (Number.isSafeInteger(position) && position > Number(localStorage.getItem("minga.position") || -1)) {
+      localStorage.setItem("minga.position", String(position));
+    }
+  }
+
   /**
    * Calls the REST API. Resolves to {ok, status, data, problem}; a refusal's problem carries the
    * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
    */
   async function api(method, path, body) {
     const headers = { "Content-Type": "application/json", "Accept-Language": lang() };
+    const written = localStorage.getItem("minga.position");
+    if (method === "GET" && written) headers[POSITION] = written;
     const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
     if (csrf && method !== "GET") headers["X-XSRF-TOKEN"] = decodeURIComponent(csrf.slice("XSRF-TOKEN=".length));
     const response = await fetch(path, {
@@ -75,6 +91,7 @@ window.Minga = (() => {
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     if (response.status === 401 || response.status === 403) needAccess();
+    notePosition(response);
     const date = response.headers.get("Date");
     if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
     const type = response.headers.get("Content-Type") || "";

@@ -16,7 +16,6 @@ import org.minga.assembly.api.query.ParticipationView;
 import org.minga.security.ShareLinks;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.SpreadsheetCells;
-import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.http.MediaType;
@@ -43,10 +42,8 @@ public class ReportsController {
     /** The agenda; a public link's holder gets it without spokespeople ({@link PublicViews}). */
     @GetMapping("/agenda")
     public AgendaView agenda(@PathVariable String assemblyId, Authentication who) {
-        AgendaView agenda = gateways.ask(new FindAgendaQuery(assemblyId), ResponseTypes.instanceOf(AgendaView.class));
-        if (agenda == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
+        AgendaView agenda = gateways.known(assemblyId,
+                () -> gateways.ask(new FindAgendaQuery(assemblyId), ResponseTypes.instanceOf(AgendaView.class)));
         return ShareLinks.heldByPublic(who) ? PublicViews.agenda(agenda) : agenda;
     }
 
@@ -102,22 +99,17 @@ public class ReportsController {
 
     @GetMapping("/participation")
     public ParticipationView participation(@PathVariable String assemblyId) {
-        ParticipationView participation = gateways.ask(new FindParticipationQuery(assemblyId),
-                ResponseTypes.instanceOf(ParticipationView.class));
-        if (participation == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return participation;
+        return gateways.known(assemblyId, () -> gateways.ask(new FindParticipationQuery(assemblyId),
+                ResponseTypes.instanceOf(ParticipationView.class)));
     }
 
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String assemblyId, Locale locale) {
-        List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
-                ResponseTypes.instanceOf(HistoryEntries.class)).entries();
-        if (history.isEmpty()) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return history;
+        return gateways.known(assemblyId, () -> {
+            List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
+                    ResponseTypes.instanceOf(HistoryEntries.class)).entries();
+            return history.isEmpty() ? null : history;
+        });
     }
 
     private static ResponseEntity<String> download(String body, MediaType type, String filename) {
