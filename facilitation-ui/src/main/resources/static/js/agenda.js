@@ -171,7 +171,7 @@ Object.assign(MINGA_MESSAGES.en, {
     // Only a public link's summary says "public"; its holder may read nothing beyond this page.
     const isPublic = summary && summary.audience === "public";
     $("audience").textContent = summary ? t("agenda.audience." + (isPublic ? "public" : "restricted")) : "";
-    $("audit-link").hidden = isPublic;
+    $("audit-link").style.display = isPublic ? "none" : ""; // a .button's display would win over [hidden]
     if (!agenda) return;
 
     const approved = agenda.status === "approved";

@@ -26,13 +26,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A laptop on no network, Minga opened on localhost and no MINGA_PUBLIC_URL: the table cards and the
- * console say that phones cannot reach the address, in the page's language, instead of printing
- * {@code http://localhost:…/join/…} as if it worked.
+ * Sharing in real Chromium. A laptop on no network, Minga opened on localhost and no MINGA_PUBLIC_URL:
+ * the table cards and the console say that phones cannot reach the address, in the page's language,
+ * instead of printing {@code http://localhost:…/join/…} as if it worked. The agenda's public link
+ * opens the agenda with no sign-in and says who can see it; without it the page says it is not public.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TableCardsAddressBrowserTest {
+class SharingBrowserTest {
 
     private static final Path DATA_DIR = TestDataDirectories.fresh("cards-address");
 
@@ -55,10 +56,12 @@ class TableCardsAddressBrowserTest {
     int port;
 
     private ChromeDriver browser;
+    private MingaClient api;
 
     @BeforeAll
     void signIn() {
-        RoomData.withNeedsOpen(new MingaClient("http://localhost:" + port), "sin-red", 1, 2, 2);
+        api = new MingaClient("http://localhost:" + port);
+        RoomData.withNeedsOpen(api, "sin-red", 1, 2, 2);
         browser = Browsers.open(1280, 900, "es");
         browser.get(url("/login"));
         RoomBrowserTest.waitFor(browser, By.id("username")).sendKeys(MingaClient.FACILITATOR);
@@ -95,6 +98,27 @@ class TableCardsAddressBrowserTest {
 
         WebElement warning = RoomBrowserTest.waitFor(browser, By.id("console-address-warning"));
         assertThat(warning.getText()).containsAnyOf("Los teléfonos no pueden llegar", "Phones cannot reach this address");
+    }
+
+    @Test
+    void thePublicAgendaLinkOpensTheAgendaWithoutSigningInAndSaysWhoSeesIt() {
+        String link = api.post("/api/assemblies/sin-red/links", "{\"kind\": \"public\"}").expect(201).json().get("url").asText();
+        ChromeDriver stranger = Browsers.open(390, 844, "es");
+        try {
+            stranger.get(url(link));
+
+            new WebDriverWait(stranger, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/agenda/sin-red"));
+            new WebDriverWait(stranger, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("audience")).getText().startsWith("Enlace público"));
+            assertThat(stranger.findElement(By.id("title")).getText()).isEqualTo("Asamblea del Valle");
+            assertThat(stranger.findElement(By.id("status")).getText()).isEqualTo("BORRADOR");
+            assertThat(stranger.findElement(By.id("audit-link")).isDisplayed()).as("the audit is not for the public").isFalse();
+
+            stranger.get(url("/agenda/sin-enlace"));
+            new WebDriverWait(stranger, Duration.ofSeconds(10)).until(d -> d.findElement(By.id("alert")).getText()
+                    .startsWith("Esta agenda no es pública"));
+        } finally {
+            stranger.quit();
+        }
     }
 
     private String url(String path) {
