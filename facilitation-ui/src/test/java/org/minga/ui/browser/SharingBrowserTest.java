@@ -101,6 +101,20 @@ class SharingBrowserTest {
     }
 
     @Test
+    void theConsoleSharesTheAgendaWithALinkToCopyAndItsQrCode() {
+        browser.get(url("/console/sin-red"));
+
+        RoomBrowserTest.waitFor(browser, By.id("new-public-link")).click();
+
+        WebElement shared = RoomBrowserTest.waitFor(browser, By.cssSelector("#links-list li[data-kind='public']"));
+        assertThat(shared.findElement(By.cssSelector(".link-url")).getDomProperty("value"))
+                .startsWith("http://localhost:" + port + "/agenda/sin-red?link=");
+        assertThat(shared.findElement(By.cssSelector("img.link-qr")).getDomAttribute("src")).startsWith("/qr.svg?text=");
+        assertThat(shared.findElements(By.tagName("button"))).hasSize(2); // copy and revoke
+        assertThat(browser.findElement(By.id("public-link-hint")).getText()).containsAnyOf("sin iniciar sesión", "without signing in");
+    }
+
+    @Test
     void thePublicAgendaLinkOpensTheAgendaWithoutSigningInAndSaysWhoSeesIt() {
         String link = api.post("/api/assemblies/sin-red/links", "{\"kind\": \"public\"}").expect(201).json().get("url").asText();
         ChromeDriver stranger = Browsers.open(390, 844, "es");
