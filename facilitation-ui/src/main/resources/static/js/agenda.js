@@ -29,7 +29,10 @@ Object.assign(MINGA_MESSAGES.es, {
   "agenda.noItems": "La agenda aún no tiene puntos: ninguna mesa ha fijado su rompecabezas.",
   "agenda.none": "—",
   "agenda.whenRange": "{from} – {to}",
-  "agenda.loadError": "No se pudo cargar la agenda."
+  "agenda.loadError": "No se pudo cargar la agenda.",
+  "agenda.audience.public": "Enlace público: cualquier persona con este enlace ve esta agenda. No muestra nombres ni datos de quienes participaron.",
+  "agenda.audience.restricted": "Esta agenda no es pública: la ven facilitadores, las mesas de la asamblea y quienes tengan un enlace de auditoría o el enlace público de la agenda.",
+  "agenda.notPublic": "Esta agenda no es pública. Inicie sesión como facilitador o pida a quien facilita el enlace público de la agenda."
 });
 Object.assign(MINGA_MESSAGES.en, {
   "agenda.kicker": "Assembly agenda",
@@ -58,7 +61,10 @@ Object.assign(MINGA_MESSAGES.en, {
   "agenda.noItems": "The agenda has no items yet: no table has pinned its puzzle.",
   "agenda.none": "—",
   "agenda.whenRange": "{from} – {to}",
-  "agenda.loadError": "The agenda could not be loaded."
+  "agenda.loadError": "The agenda could not be loaded.",
+  "agenda.audience.public": "Public link: anyone with this link sees this agenda. It shows no names and no data about the people who took part.",
+  "agenda.audience.restricted": "This agenda is not public: facilitators, the assembly's tables and holders of an auditor link or of the agenda's public link see it.",
+  "agenda.notPublic": "This agenda is not public. Sign in as a facilitator, or ask the facilitators for the agenda's public link."
 });
 
 (() => {
@@ -162,6 +168,10 @@ Object.assign(MINGA_MESSAGES.en, {
       summary.region ? el("span", { class: "region", text: t("agenda.region", { region: summary.region }) }) : null,
       summary.venue ? el("span", { class: "venue", text: t("agenda.venue", { venue: summary.venue }) }) : null
     ].filter(Boolean) : []));
+    // Only a public link's summary says "public"; its holder may read nothing beyond this page.
+    const isPublic = summary && summary.audience === "public";
+    $("audience").textContent = summary ? t("agenda.audience." + (isPublic ? "public" : "restricted")) : "";
+    $("audit-link").style.display = isPublic ? "none" : ""; // a .button's display would win over [hidden]
     if (!agenda) return;
 
     const approved = agenda.status === "approved";
@@ -188,7 +198,9 @@ Object.assign(MINGA_MESSAGES.en, {
     ]);
     if (!summaryAnswer || !agendaAnswer) { $("alert").textContent = t("error.network"); return; }
     const refused = [summaryAnswer, agendaAnswer].find(a => !a.ok);
-    $("alert").textContent = refused ? ((refused.problem && refused.problem.detail) || t("agenda.loadError")) : "";
+    $("alert").textContent = !refused ? ""
+      : refused.status === 401 ? t("agenda.notPublic")
+      : (refused.problem && refused.problem.detail) || t("agenda.loadError");
     if (summaryAnswer.ok) summary = summaryAnswer.data;
     if (agendaAnswer.ok) agenda = agendaAnswer.data;
     Minga.useAssemblyLanguage((agenda || summary || {}).language);

@@ -28,12 +28,12 @@ Object.assign(MINGA_MESSAGES.en, {
 });
 
 (() => {
-  const { el, t, api, translate, languageToggle, pathIds } = Minga;
+  const { el, t, api, translate, languageToggle, pathIds, joinAddress, addressWarning } = Minga;
   const [assemblyId] = pathIds();
   const base = "/api/assemblies/" + encodeURIComponent(assemblyId);
   let summary = null;
   let codes = {};
-  let joinBase = location.origin;
+  let address = { baseUrl: location.origin, reachable: true };
   let failure = null;
 
   document.getElementById("lang").append(languageToggle());
@@ -43,13 +43,15 @@ Object.assign(MINGA_MESSAGES.en, {
 
   /** The card's QR opens the table's page already joined; the code is printed too, to type it in. */
   function joinLink(tableId) {
-    return joinBase.replace(/\/+$/, "") + "/join/" + encodeURIComponent(codes[tableId] || "");
+    return address.baseUrl + "/join/" + encodeURIComponent(codes[tableId] || "");
   }
 
   function render() {
     const area = document.getElementById("cards");
     const alert = document.getElementById("alert");
     alert.textContent = failure || "";
+    // Printed too: cards whose address no phone can reach must not leave the room unnoticed.
+    document.getElementById("address-warning").replaceChildren(...[addressWarning(address)].filter(Boolean));
     if (!summary) {
       document.title = t("cards.title") + " · Minga";
       if (!failure) area.replaceChildren(el("p", { class: "muted", text: t("cards.loading") }));
@@ -85,10 +87,10 @@ Object.assign(MINGA_MESSAGES.en, {
   async function load() {
     const [summaryAnswer, joinAnswer, tablesAnswer] = await Promise.all([
       api("GET", base).catch(() => null),
-      api("GET", "/api/join-address").catch(() => null),
+      joinAddress(),
       api("GET", base + "/tables").catch(() => null)]);
     if (tablesAnswer && tablesAnswer.ok) tablesAnswer.data.forEach(table => { codes[table.tableId] = table.joinCode; });
-    if (joinAnswer && joinAnswer.ok && joinAnswer.data && joinAnswer.data.baseUrl) joinBase = joinAnswer.data.baseUrl;
+    address = joinAnswer;
     if (summaryAnswer && summaryAnswer.ok) {
       summary = summaryAnswer.data;
       Minga.useAssemblyLanguage(summary.language);

@@ -440,6 +440,22 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.close.done": "Assembly closed."
 });
 
+/* Sharing the agenda alone (public link): its own words, kept apart from the other share links'. */
+Object.assign(MINGA_MESSAGES.es, {
+  "console.access.newPublic": "Compartir la agenda",
+  "console.access.public": "Agenda pública",
+  "console.access.publicHint": "Cualquier persona con el enlace de la agenda ve la agenda (borrador o aprobada) y el título, la fecha y los ejes de la asamblea, sin iniciar sesión; no ve nombres, vocerías, participantes, el tablero ni la historia.",
+  "console.access.copy": "Copiar", "console.access.copied": "Enlace copiado.",
+  "console.access.qr": "Código QR del enlace: {url}"
+});
+Object.assign(MINGA_MESSAGES.en, {
+  "console.access.newPublic": "Share the agenda",
+  "console.access.public": "Public agenda",
+  "console.access.publicHint": "Anyone with the agenda link sees the agenda (draft or approved) and the assembly's title, date and axes without signing in; they see no names, spokespeople, participants, board or history.",
+  "console.access.copy": "Copy", "console.access.copied": "Link copied.",
+  "console.access.qr": "QR code of the link: {url}"
+});
+
 /* ---------------------------------------------------------------- CSV (RFC 4180), no page needed */
 window.MingaCsv = (() => {
   /**
@@ -864,6 +880,20 @@ window.MingaCsv = (() => {
     $("link-agenda").href = "/agenda/" + encoded;
     $("link-audit").href = "/audit/" + encoded;
     $("link-cards").href = "/console/" + encoded + "/cards";
+    showAddressWarning();
+
+    /** Table cards and the projector's QR carry the join address: say at once when no phone can reach it. */
+    async function showAddressWarning() {
+      const address = await Minga.joinAddress();
+      const render = () => {
+        const warning = Minga.addressWarning(address);
+        const existing = document.getElementById("console-address-warning");
+        if (existing) existing.remove();
+        if (warning) { warning.id = "console-address-warning"; $("notice").after(warning); }
+      };
+      render();
+      document.addEventListener("minga:lang", render);
+    }
 
     /* ------------------------------------------------ reading */
     async function loadSummary(attempt = 0) {
@@ -947,6 +977,18 @@ window.MingaCsv = (() => {
       }
     }
 
+    /** The public agenda link goes out on paper and by message: a copy button and its QR code. */
+    function publicLinkExtras(link) {
+      const copy = async () => {
+        try { await navigator.clipboard.writeText(link.url); showNotice(t("console.access.copied")); }
+        catch (e) { document.querySelector('[data-link="' + link.linkId + '"] .link-url').select(); }
+      };
+      return el("span", { class: "public-link" },
+        el("button", { type: "button", class: "small", text: t("console.access.copy"), onclick: copy }),
+        el("img", { src: "/qr.svg?text=" + encodeURIComponent(link.url), width: "128", height: "128", class: "link-qr",
+          alt: t("console.access.qr", { url: link.url }) }));
+    }
+
     /** Links created in this session of the console, shown so they can be copied and revoked. */
     const shareLinks = [];
 
@@ -972,10 +1014,13 @@ window.MingaCsv = (() => {
         el("p", { class: "muted", text: t("console.access.hint") }),
         el("div", { class: "inline" },
           el("button", { type: "button", id: "new-projector-link", text: t("console.access.newProjector"), onclick: create("projector") }),
-          el("button", { type: "button", id: "new-auditor-link", class: "secondary", text: t("console.access.newAuditor"), onclick: create("auditor") })),
-        el("ul", { id: "links-list" }, shareLinks.map(link => el("li", { "data-link": link.linkId },
+          el("button", { type: "button", id: "new-auditor-link", class: "secondary", text: t("console.access.newAuditor"), onclick: create("auditor") }),
+          el("button", { type: "button", id: "new-public-link", class: "secondary", text: t("console.access.newPublic"), onclick: create("public") })),
+        el("p", { class: "muted", id: "public-link-hint", text: t("console.access.publicHint") }),
+        el("ul", { id: "links-list" }, shareLinks.map(link => el("li", { "data-link": link.linkId, "data-kind": link.kind },
           el("strong", { text: t("console.access." + link.kind) }), " ",
           el("input", { type: "text", readonly: true, value: link.url, "aria-label": t("console.access." + link.kind), class: "link-url" }),
+          link.kind === "public" ? publicLinkExtras(link) : null,
           el("button", { type: "button", class: "danger small", text: t("console.access.revoke"), onclick: revoke(link) })))));
       const existing = document.getElementById("share-links");
       if (existing) existing.replaceWith(section);

@@ -107,3 +107,11 @@ window.MINGA_MESSAGES = {
     "login.locked": "Too many attempts with wrong passwords for this account: it refuses sign-ins for a few minutes (up to five), even with the right password."
   }
 };
+
+/* The address phones dial (GET /api/join-address): the warning when they cannot reach it. */
+Object.assign(MINGA_MESSAGES.es, {
+  "address.unreachable": "Los teléfonos no pueden llegar a esta dirección ({baseUrl}): solo funciona en esta computadora. Conecte esta computadora a la red (Wi-Fi) del salón y vuelva a cargar la página, o configure MINGA_PUBLIC_URL con la dirección que marcan los teléfonos."
+});
+Object.assign(MINGA_MESSAGES.en, {
+  "address.unreachable": "Phones cannot reach this address ({baseUrl}): it only works on this computer. Connect this computer to the hall's network (Wi-Fi) and reload the page, or set MINGA_PUBLIC_URL to the address phones dial."
+});

@@ -81,12 +81,28 @@ window.Minga = (() => {
     return location.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   }
 
+  /*
+   * Read your own writes: a command's answer says where the event store stood once it was stored
+   * (X-Minga-Position); this page's later reads send the highest such position, and Minga answers
+   * them once the read models have got there (waiting 3 s at most). Shared by the tabs of this
+   * browser: a projector opened after a change shows it too.
+   */
+  const POSITION = "X-Minga-Position";
+  function notePosition(response) {
+    const position = Number(response.headers.get(POSITION) ?? -1);
+    if (Number.isSafeInteger(position) && position > Number(localStorage.getItem("minga.position") || -1)) {
+      localStorage.setItem("minga.position", String(position));
+    }
+  }
+
   /**
    * Calls the REST API. Resolves to {ok, status, data, problem}; a refusal's problem carries the
    * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
    */
   async function api(method, path, body) {
     const headers = { "Content-Type": "application/json", "Accept-Language": lang() };
+    const written = localStorage.getItem("minga.position");
+    if (method === "GET" && written) headers[POSITION] = written;
     const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
     if (csrf && method !== "GET") headers["X-XSRF-TOKEN"] = decodeURIComponent(csrf.slice("XSRF-TOKEN=".length));
     const response = await fetch(path, {
@@ -96,6 +112,7 @@ window.Minga = (() => {
       body: body === undefined ? undefined : JSON.stringify(body)
     });
     if (response.status === 401 || response.status === 403) needAccess();
+    notePosition(response);
     const date = response.headers.get("Date");
     if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
     const type = response.headers.get("Content-Type") || "";
@@ -275,6 +292,24 @@ window.Minga = (() => {
     return root;
   }
 
+  /**
+   * The address phones should dial: {baseUrl, reachable}. reachable is false when Minga found only an
+   * address of this computer (127.0.0.1, localhost) and no MINGA_PUBLIC_URL is set; the page then says
+   * so with addressWarning instead of printing a link no phone can follow. Without an answer, the page's own address.
+   */
+  async function joinAddress() {
+    const answer = await api("GET", "/api/join-address").catch(() => null);
+    return answer && answer.ok && answer.data && answer.data.baseUrl
+      ? { baseUrl: answer.data.baseUrl.replace(/\/+$/, ""), reachable: answer.data.reachable !== false }
+      : { baseUrl: location.origin, reachable: true };
+  }
+
+  /** The warning for an address phones cannot reach, or null when they can. */
+  function addressWarning(address) {
+    return address.reachable ? null
+      : el("p", { class: "alert address-warning", role: "alert", text: t("address.unreachable", { baseUrl: address.baseUrl }) });
+  }
+
   return { participationCharts, lang, useAssemblyLanguage, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
-    stepLine, followBoard, puzzle, pieceStack, withTable };
+    stepLine, followBoard, puzzle, pieceStack, withTable, joinAddress, addressWarning };
 })();

@@ -95,12 +95,12 @@ public class AccessController {
     @PostMapping("/api/assemblies/{assemblyId}/links")
     public ResponseEntity<Map<String, String>> newLink(@PathVariable String assemblyId, @RequestBody LinkRequest request) {
         String kind = request.kind();
-        if (!ShareLinks.PROJECTOR.equals(kind) && !ShareLinks.AUDITOR.equals(kind)) {
+        if (!ShareLinks.isKind(kind)) {
             throw new InvalidInputException("kind", Refusal.VALUE_UNKNOWN, String.valueOf(kind));
         }
         gateways.summaryOf(assemblyId);
         ShareLinks.NewLink link = links.create(assemblyId, kind);
-        String url = "/" + kind.replace("auditor", "audit") + "/" + assemblyId + "?link=" + link.token();
+        String url = ShareLinks.pageOf(kind, assemblyId, link.token());
         return ResponseEntity.created(URI.create(url)).body(Map.of("linkId", link.linkId(), "url", url));
     }
 

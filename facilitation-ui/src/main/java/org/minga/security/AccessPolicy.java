@@ -10,7 +10,8 @@ import org.minga.security.TableCodes.TableAccess;
 /**
  * Who may call which assembly endpoint. Facilitators may do everything; a table's code acts for
  * that table only; a projector link reads the board; an auditor link reads history, time travel,
- * agenda and participation, never personal data. A pure function of who and what.
+ * agenda and participation, never personal data; a public link reads the agenda and the heading the
+ * agenda page shows (the summary, answered without participants). A pure function of who and what.
  */
 public final class AccessPolicy {
 
@@ -22,6 +23,7 @@ public final class AccessPolicy {
     private static final Set<String> PROJECTOR_READS = Set.of("/board", "/board/stream");
     private static final Set<String> AUDITOR_READS = Set.of("", "/board", "/board/stream", "/history", "/agenda", "/agenda.csv",
             "/agenda.md", "/participation");
+    private static final Set<String> PUBLIC_READS = Set.of("", "/agenda", "/agenda.csv", "/agenda.md");
 
     private AccessPolicy() {
     }
@@ -52,6 +54,11 @@ public final class AccessPolicy {
             return false;
         }
         String rest = assembly.group(2) == null ? "" : assembly.group(2);
-        return ShareLinks.AUDITOR.equals(link.kind()) ? AUDITOR_READS.contains(rest) : PROJECTOR_READS.contains(rest);
+        Set<String> reads = switch (link.kind()) {
+            case ShareLinks.AUDITOR -> AUDITOR_READS;
+            case ShareLinks.PUBLIC -> PUBLIC_READS;
+            default -> PROJECTOR_READS;
+        };
+        return reads.contains(rest);
     }
 }

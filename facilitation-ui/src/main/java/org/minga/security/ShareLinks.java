@@ -3,23 +3,29 @@ package org.minga.security;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
+import java.util.Map;
 import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Revocable read-only links: a projector link shows the board, an auditor link the history,
- * time travel, agenda and participation figures, never personal data. Only a hash of the link's
- * token is stored.
+ * time travel, agenda and participation figures, never personal data; a public link only the
+ * agenda and the assembly's heading, without participant ids. Only a hash of the link's token is
+ * stored.
  */
 @Component
 public class ShareLinks {
 
     public static final String PROJECTOR = "projector";
     public static final String AUDITOR = "auditor";
+    public static final String PUBLIC = "public";
+    /** The page each kind of link opens. */
+    private static final Map<String, String> PAGES = Map.of(PROJECTOR, "projector", AUDITOR, "audit", PUBLIC, "agenda");
 
     /** What a link lets its holder see. */
     public record LinkAccess(String linkId, String assemblyId, String kind) {
@@ -35,6 +41,20 @@ public class ShareLinks {
     public ShareLinks(MongoDatabase database, CredentialChanges changes) {
         this.links = database.getCollection("share_links");
         this.changes = changes;
+    }
+
+    public static boolean isKind(String kind) {
+        return kind != null && PAGES.containsKey(kind);
+    }
+
+    /** The address of the page a link opens, with its token. */
+    public static String pageOf(String kind, String assemblyId, String token) {
+        return "/" + PAGES.get(kind) + "/" + assemblyId + "?link=" + token;
+    }
+
+    /** Whether this request came with a public link: its answers leave out everything about participants. */
+    public static boolean heldByPublic(Authentication who) {
+        return who != null && who.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_PUBLIC"));
     }
 
     public NewLink create(String assemblyId, String kind) {

@@ -21,7 +21,9 @@ import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.ListAssembliesQuery;
 import org.minga.assembly.api.query.ListedAssemblies;
+import org.minga.security.ShareLinks;
 import org.minga.security.TableCodes;
+import org.springframework.security.core.Authentication;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
 import org.springframework.http.ResponseEntity;
@@ -76,9 +78,11 @@ public class AssembliesController {
         return gateways.ask(new ListAssembliesQuery(), ResponseTypes.instanceOf(ListedAssemblies.class)).assemblies();
     }
 
+    /** The whole summary, or for a public agenda link only the heading of the agenda page. */
     @GetMapping("/{assemblyId}")
-    public AssemblySummary summary(@PathVariable String assemblyId) {
-        return gateways.summaryOf(assemblyId);
+    public Object summary(@PathVariable String assemblyId, Authentication who) {
+        AssemblySummary summary = gateways.summaryOf(assemblyId);
+        return ShareLinks.heldByPublic(who) ? PublicViews.summary(summary) : summary;
     }
 
     /** Closing also ends every table's access: its codes are deleted and its phones' streams end. */

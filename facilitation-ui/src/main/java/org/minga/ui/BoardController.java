@@ -17,7 +17,6 @@ import org.minga.runtime.MingaMetrics;
 import org.minga.runtime.StorageFailures;
 import org.minga.security.LiveAccess;
 import org.minga.ui.web.Gateways;
-import org.minga.ui.web.UnknownAssemblyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -63,11 +62,7 @@ public class BoardController {
         if (sequence != null || at != null) {
             return gateways.ask(new FindBoardAsOfQuery(assemblyId, sequence, at), ResponseTypes.instanceOf(BoardView.class));
         }
-        BoardView board = gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class));
-        if (board == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return board;
+        return gateways.known(assemblyId, () -> gateways.ask(new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class)));
     }
 
     /**

@@ -16,13 +16,13 @@ import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.registry.ParticipantRegistry;
 import org.minga.security.Facilitators;
+import org.minga.security.ShareLinks;
 import org.minga.ui.downloads.AgendaCsv;
 import org.minga.ui.downloads.AgendaDocument;
 import org.minga.ui.downloads.AgendaMinutes;
 import org.minga.ui.downloads.CsvSeparator;
 import org.minga.ui.downloads.DownloadWords;
 import org.minga.ui.web.Gateways;
-import org.minga.ui.web.UnknownAssemblyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,13 +49,12 @@ public class ReportsController {
         this.registry = registry;
     }
 
+    /** The agenda; a public link's holder gets it without spokespeople ({@link PublicViews}). */
     @GetMapping("/agenda")
-    public AgendaView agenda(@PathVariable String assemblyId) {
-        AgendaView agenda = gateways.ask(new FindAgendaQuery(assemblyId), ResponseTypes.instanceOf(AgendaView.class));
-        if (agenda == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return agenda;
+    public AgendaView agenda(@PathVariable String assemblyId, Authentication who) {
+        AgendaView agenda = gateways.known(assemblyId,
+                () -> gateways.ask(new FindAgendaQuery(assemblyId), ResponseTypes.instanceOf(AgendaView.class)));
+        return ShareLinks.heldByPublic(who) ? PublicViews.agenda(agenda) : agenda;
     }
 
     /**
@@ -80,22 +79,17 @@ public class ReportsController {
 
     @GetMapping("/participation")
     public ParticipationView participation(@PathVariable String assemblyId) {
-        ParticipationView participation = gateways.ask(new FindParticipationQuery(assemblyId),
-                ResponseTypes.instanceOf(ParticipationView.class));
-        if (participation == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return participation;
+        return gateways.known(assemblyId, () -> gateways.ask(new FindParticipationQuery(assemblyId),
+                ResponseTypes.instanceOf(ParticipationView.class)));
     }
 
     @GetMapping("/history")
     public List<HistoryEntry> history(@PathVariable String assemblyId, Locale locale) {
-        List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
-                ResponseTypes.instanceOf(HistoryEntries.class)).entries();
-        if (history.isEmpty()) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return history;
+        return gateways.known(assemblyId, () -> {
+            List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
+                    ResponseTypes.instanceOf(HistoryEntries.class)).entries();
+            return history.isEmpty() ? null : history;
+        });
     }
 
     private static ResponseEntity<String> download(String body, MediaType type, String filename) {
@@ -107,7 +101,7 @@ public class ReportsController {
 
     /** What a download is made of; names of spokespeople only for a facilitator, never for a table or a link. */
     private AgendaDocument document(String assemblyId, Authentication who) {
-        AgendaView agenda = agenda(assemblyId);
+        AgendaView agenda = agenda(assemblyId, who);
         return new AgendaDocument(agenda, gateways.summaryOf(assemblyId), participation(assemblyId),
                 Facilitators.isFacilitator(who) ? spokespeopleNames(assemblyId, agenda) : Map.of());
     }

@@ -103,7 +103,11 @@ class AuthorizationMatrixTest {
         /** The auditor link's token in {@code X-Minga-Link}. */
         AUDITOR,
         /** A browser that opened the auditor link: the cookie the page set. */
-        AUDITOR_OPENED
+        AUDITOR_OPENED,
+        /** The public agenda link's token in {@code X-Minga-Link}. */
+        PUBLIC,
+        /** A browser that opened the public agenda link: the cookie the agenda page set. */
+        PUBLIC_OPENED
     }
 
     private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
@@ -112,9 +116,11 @@ class AuthorizationMatrixTest {
     private static final Set<Caller> TABLE_B = with(FACILITATORS, Caller.TABLE_B);
     private static final Set<Caller> TABLES = with(TABLE_A, Caller.TABLE_B);
     private static final Set<Caller> AUDITORS = with(FACILITATORS, Caller.AUDITOR, Caller.AUDITOR_OPENED);
-    private static final Set<Caller> AGENDA_READERS = with(TABLES, Caller.AUDITOR, Caller.AUDITOR_OPENED);
+    private static final Set<Caller> AUDIT_READERS = with(TABLES, Caller.AUDITOR, Caller.AUDITOR_OPENED);
+    /** A public link reads the agenda and the summary that heads its page (without participants), nothing else. */
+    private static final Set<Caller> AGENDA_READERS = with(AUDIT_READERS, Caller.PUBLIC, Caller.PUBLIC_OPENED);
     private static final Set<Caller> SUMMARY_READERS = AGENDA_READERS;
-    private static final Set<Caller> BOARD_READERS = with(AGENDA_READERS, Caller.PROJECTOR);
+    private static final Set<Caller> BOARD_READERS = with(AUDIT_READERS, Caller.PROJECTOR);
 
     private static Set<Caller> with(Set<Caller> some, Caller... more) {
         EnumSet<Caller> all = EnumSet.copyOf(some);
@@ -367,11 +373,14 @@ class AuthorizationMatrixTest {
         Client projector = room.client(Caller.PROJECTOR);
         Client auditor = room.client(Caller.AUDITOR);
         Client auditorPage = room.client(Caller.AUDITOR_OPENED);
+        Client publicPage = room.client(Caller.PUBLIC_OPENED);
         expectStatus(projector, "projector", "GET", new Request(room.path("/board"), null), 200);
         expectStatus(auditorPage, "auditor page", "GET", new Request(room.path("/history"), null), 200);
+        expectStatus(publicPage, "public agenda page", "GET", new Request(room.path("/agenda"), null), 200);
 
         expectStatus(facilitator, "facilitator", "DELETE", new Request(room.path("/links/" + room.projectorLinkId), null), 200);
         expectStatus(facilitator, "facilitator", "DELETE", new Request(room.path("/links/" + room.auditorLinkId), null), 200);
+        expectStatus(facilitator, "facilitator", "DELETE", new Request(room.path("/links/" + room.publicLinkId), null), 200);
 
         // What each link read until now, and one thing it never could: all nobody now.
         expectStatus(projector, "revoked projector link", "GET", new Request(room.path("/board"), null), 401);
@@ -379,6 +388,7 @@ class AuthorizationMatrixTest {
         expectStatus(auditor, "revoked auditor link", "GET", new Request(room.path("/history"), null), 401);
         expectStatus(auditorPage, "revoked auditor link (cookie)", "GET", new Request(room.path("/agenda.csv"), null), 401);
         expectStatus(auditorPage, "revoked auditor link (cookie)", "GET", new Request(room.path("/tables"), null), 401);
+        expectStatus(publicPage, "revoked public link (cookie)", "GET", new Request(room.path("/agenda"), null), 401);
     }
 
     @Order(3)
@@ -544,6 +554,9 @@ class AuthorizationMatrixTest {
         String auditorLinkId;
         String auditorToken;
         String auditorUrl;
+        String publicLinkId;
+        String publicToken;
+        String publicUrl;
         private final Map<Caller, Client> clients = new EnumMap<>(Caller.class);
 
         Room(String id) {
@@ -568,11 +581,15 @@ class AuthorizationMatrixTest {
                 auditorLinkId = auditor.get("linkId").asText();
                 auditorUrl = auditor.get("url").asText();
                 auditorToken = linkToken(auditor);
+                JsonNode open = newLink(this, "public");
+                publicLinkId = open.get("linkId").asText();
+                publicUrl = open.get("url").asText();
+                publicToken = linkToken(open);
             }
         }
 
         private Client clientOf(Caller caller) {
-            if (EnumSet.of(Caller.PROJECTOR, Caller.AUDITOR, Caller.AUDITOR_OPENED).contains(caller)) {
+            if (EnumSet.of(Caller.PROJECTOR, Caller.AUDITOR, Caller.AUDITOR_OPENED, Caller.PUBLIC, Caller.PUBLIC_OPENED).contains(caller)) {
                 shareLinks();
             }
             return switch (caller) {
@@ -583,20 +600,25 @@ class AuthorizationMatrixTest {
                 case TABLE_B -> new Client().header(AccessCredentialsFilter.TABLE_HEADER, codeB);
                 case PROJECTOR -> new Client().header(AccessCredentialsFilter.LINK_HEADER, projectorToken);
                 case AUDITOR -> new Client().header(AccessCredentialsFilter.LINK_HEADER, auditorToken);
+                case PUBLIC -> new Client().header(AccessCredentialsFilter.LINK_HEADER, publicToken);
                 case TABLE_A_JOINED -> {
                     Client phone = new Client();
                     ok(phone.send("POST", "/api/join", "{\"code\": \"" + codeA + "\"}"), 200);
                     assertThat(phone.cookie(AccessCredentialsFilter.TABLE_COOKIE)).as("the table cookie joining sets").isNotNull();
                     yield phone.withCsrfCookie();
                 }
-                case AUDITOR_OPENED -> {
-                    Client browser = new Client();
-                    ok(browser.send("GET", auditorUrl, null), 302);
-                    assertThat(browser.cookie(AccessCredentialsFilter.LINK_COOKIE)).as("the link cookie opening the page sets").isNotNull();
-                    yield browser.withCsrfCookie();
-                }
+                case AUDITOR_OPENED -> opened(auditorUrl);
+                case PUBLIC_OPENED -> opened(publicUrl);
             };
         }
+    }
+
+    /** A browser that opened a share link's page: the link cookie the page set. */
+    private Client opened(String url) {
+        Client browser = new Client();
+        ok(browser.send("GET", url, null), 302);
+        assertThat(browser.cookie(AccessCredentialsFilter.LINK_COOKIE)).as("the link cookie opening the page sets").isNotNull();
+        return browser.withCsrfCookie();
     }
 
     // ------------------------------------------------------------------------------------------ HTTP as a browser or a script

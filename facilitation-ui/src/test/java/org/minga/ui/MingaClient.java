@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Talks to a running Minga the way a phone, a projector or a script does: plain HTTP and JSON. */
 public final class MingaClient {
 
-    /** One answer: its status, content type and body (parsed when it is JSON). */
-    public record Answer(int status, String contentType, String text, JsonNode json) {
+    /** One answer: its status, content type and body (parsed when it is JSON), and a command's event store position. */
+    public record Answer(int status, String contentType, String text, JsonNode json, String position) {
 
         public Answer expect(int expected) {
             if (status != expected) {
@@ -52,6 +52,7 @@ public final class MingaClient {
     private String credentialHeader = "Authorization";
     private String credential = basic(FACILITATOR, FACILITATOR_PASSWORD);
     private String forwardedFor;
+    private String position;
 
     /** A client signed in as the test facilitator (HTTP Basic, as scripts do). */
     public MingaClient(String baseUrl) {
@@ -64,6 +65,7 @@ public final class MingaClient {
         copy.credentialHeader = credentialHeader;
         copy.credential = credential;
         copy.forwardedFor = forwardedFor;
+        copy.position = position;
         return copy;
     }
 
@@ -75,6 +77,13 @@ public final class MingaClient {
     public MingaClient inLanguage(String language) {
         MingaClient other = copy();
         other.language = language;
+        return other;
+    }
+
+    /** The same client reading as a page does after a command: asking for the read models to have passed {@code position}. */
+    public MingaClient afterPosition(String position) {
+        MingaClient other = copy();
+        other.position = position;
         return other;
     }
 
@@ -171,6 +180,9 @@ public final class MingaClient {
         if (forwardedFor != null) {
             builder.header("X-Forwarded-For", forwardedFor);
         }
+        if (position != null) {
+            builder.header("X-Minga-Position", position);
+        }
         return credential == null ? builder : builder.header(credentialHeader, credential);
     }
 
@@ -179,7 +191,8 @@ public final class MingaClient {
         String type = response.headers().firstValue("Content-Type").orElse("");
         try {
             JsonNode json = type.contains("json") && !response.body().isEmpty() ? JSON.readTree(response.body()) : null;
-            return new Answer(response.statusCode(), type, response.body(), json);
+            return new Answer(response.statusCode(), type, response.body(), json,
+                    response.headers().firstValue("X-Minga-Position").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " answered unreadable JSON: " + e.getMessage(), e);
         }

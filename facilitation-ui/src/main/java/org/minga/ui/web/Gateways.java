@@ -3,6 +3,7 @@ package org.minga.ui.web;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,26 +18,33 @@ import org.minga.assembly.api.RefusedException;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.FindAssemblyQuery;
 import org.minga.assembly.command.RefusalsOverTheWire;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** The controllers' way to the engine and the read models: send and wait, ask and wait. */
 @Component
 public class Gateways {
 
     private static final long TIMEOUT_SECONDS = 10;
-    /** How long a request waits for the summary of an assembly scheduled a moment before. */
-    private static final Duration SUMMARY_CATCH_UP = Duration.ofSeconds(3);
 
     private final CommandGateway commands;
     private final QueryGateway queries;
     private final EventStore events;
     private final MeterRegistry meters;
+    private final ReadAfterWrite readAfterWrite;
+    /** How long a request waits for the read model of an assembly scheduled a moment before. */
+    private final Duration catchUp;
 
-    public Gateways(CommandGateway commands, QueryGateway queries, EventStore events, MeterRegistry meters) {
+    public Gateways(CommandGateway commands, QueryGateway queries, EventStore events, MeterRegistry meters, ReadAfterWrite readAfterWrite,
+                    @Value("${minga.reads.catch-up:PT3S}") Duration catchUp) {
         this.commands = commands;
         this.queries = queries;
         this.events = events;
         this.meters = meters;
+        this.readAfterWrite = readAfterWrite;
+        this.catchUp = catchUp;
     }
 
     /**
@@ -49,6 +57,9 @@ public class Gateways {
         try {
             R result = commands.sendAndWait(command, TIMEOUT_SECONDS, TimeUnit.SECONDS);
             outcome = "accepted";
+            if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+                readAfterWrite.noteWrite(request.getResponse());
+            }
             return result;
         } catch (CommandExecutionException failed) {
             Optional<RefusedException> refusal = RefusalsOverTheWire.refusalIn(failed);
@@ -93,28 +104,39 @@ public class Gateways {
         }
     }
 
-    /**
-     * An assembly's summary, or 404 when the assembly was never scheduled. One scheduled a moment
-     * ago (a console creating its projector link right away) is waited for, up to
-     * {@link #SUMMARY_CATCH_UP}, while its read model catches up.
-     */
+    /** An assembly's summary, or 404 when the assembly was never scheduled ({@link #known}). */
     public AssemblySummary summaryOf(String assemblyId) {
-        AssemblySummary summary = findSummary(assemblyId);
-        if (summary == null && events.lastSequenceNumberFor(assemblyId).isPresent()) {
-            long deadline = System.nanoTime() + SUMMARY_CATCH_UP.toNanos();
-            while (summary == null && System.nanoTime() < deadline) {
-                pause();
-                summary = findSummary(assemblyId);
-            }
-        }
-        if (summary == null) {
-            throw new UnknownAssemblyException(assemblyId);
-        }
-        return summary;
+        return known(assemblyId, () -> ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class)));
     }
 
-    private AssemblySummary findSummary(String assemblyId) {
-        return ask(new FindAssemblyQuery(assemblyId), ResponseTypes.instanceOf(AssemblySummary.class));
+    /**
+     * What a read model answers about an assembly ({@code find} answers null while it knows nothing),
+     * or 404 when the event store does not know the assembly either. One the store knows but the read
+     * model not yet (scheduled a moment ago: a console asking for its projector link, a table's code,
+     * the board) is waited for, up to {@code minga.reads.catch-up} (3 s), while the read model catches up.
+     */
+    public <T> T known(String assemblyId, Supplier<T> find) {
+        T found = find.get();
+        if (found == null && storeKnows(assemblyId)) {
+            long deadline = System.nanoTime() + catchUp.toNanos();
+            while (found == null && System.nanoTime() < deadline) {
+                pause();
+                found = find.get();
+            }
+        }
+        if (found == null) {
+            throw new UnknownAssemblyException(assemblyId);
+        }
+        return found;
+    }
+
+    /** An event store that cannot be asked leaves the answer as the read model gave it: unknown. */
+    private boolean storeKnows(String assemblyId) {
+        try {
+            return events.lastSequenceNumberFor(assemblyId).isPresent();
+        } catch (RuntimeException storeNotReached) {
+            return false;
+        }
     }
 
     private static void pause() {
@@ -122,7 +144,7 @@ public class Gateways {
             Thread.sleep(20);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for an assembly's summary", e);
+            throw new IllegalStateException("interrupted while waiting for an assembly's read model", e);
         }
     }
 
