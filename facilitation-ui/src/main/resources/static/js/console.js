@@ -1049,10 +1049,12 @@ window.MingaCsv = (() => {
       if (!summary) return;
       document.title = summary.title + " · " + t("console.title");
       $("page-title").textContent = summary.title;
-      const meta = [summary.region, summary.venue, summary.date,
-        summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null,
-        t("console.status", { status: t("status." + summary.status) })].filter(Boolean);
+      $("page-title").title = summary.title;   // the header cuts a long title short
+      // The status first: the header cuts the line short at its end.
+      const meta = [t("console.status", { status: t("status." + summary.status) }), summary.region, summary.venue, summary.date,
+        summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null].filter(Boolean);
       $("assembly-meta").textContent = meta.join(" · ");
+      $("assembly-meta").title = meta.join(" · ");
       $("counts").replaceChildren(...["participants", "seated", "tables", "needs", "pinnedTables"].map(key =>
         el("div", { class: "count", "data-count": key },
           el("dt", { text: t("console.count." + key) }), el("dd", { text: String(summary.counts[key] ?? 0) }))));
