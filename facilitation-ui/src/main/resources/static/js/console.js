@@ -1195,9 +1195,8 @@ window.MingaCsv = (() => {
       const code = joinCodes[table.tableId];
       const phone = code ? "/join/" + encodeURIComponent(code) : "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId);
       return el("article", { class: "table-card" + (table.pinned ? " pinned" : ""), "data-table": table.tableId },
-        el("header", {},
-          el("h4", { text: table.label }),
-          el("span", { class: "badge" + (table.pinned ? " pinned" : ""), text: table.pinned ? t("table.pinned") : t("table.notPinned") })),
+        el("header", {}, el("h4", { text: table.label })),
+        progressLine(table.tableId),
         el("p", { class: "spokesperson", text: table.spokespersonId
           ? t("console.table.spokesperson", { name: nameOf(table.spokespersonId) }) : t("console.table.noSpokesperson") }),
         el("form", { class: "leader-form", novalidate: true, onsubmit: e => { e.preventDefault(); setLeader(table, select, e.submitter); } },
@@ -1217,6 +1216,16 @@ window.MingaCsv = (() => {
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
           "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
+    }
+
+    /** Needs, solutions, plans, spokesperson, pinned: from the live board, redrawn with each change to it. */
+    function progressLine(tableId) {
+      return MingaTableProgress.line(tableId, board, currentStep(), summary.rules.maxNeedsPerTable);
+    }
+
+    function renderProgress() {
+      if (!summary) return;
+      document.querySelectorAll("#tables [data-progress]").forEach(line => line.replaceWith(progressLine(line.dataset.progress)));
     }
 
     /** A pinned puzzle comes off the board with a reason the history keeps (pinned too soon, a need to fix). */
@@ -1728,6 +1737,7 @@ window.MingaCsv = (() => {
       if (summary && board.status && board.status !== summary.status) refresh();
       renderSteps();
       renderPlenary();
+      renderProgress();
     }, state => {
       const live = $("live");
       live.textContent = t(state === "online" ? "live.online" : "live.reconnecting");

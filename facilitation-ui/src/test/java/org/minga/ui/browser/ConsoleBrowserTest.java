@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The facilitator's console in real Chromium on a 1366×768 laptop (and a 390×844 phone): a long
- * assembly title keeps the sticky header to one compact row.
+ * assembly title keeps the sticky header to one compact row, and the tables panel shows how far
+ * each table has got, live from the board.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -104,6 +106,46 @@ class ConsoleBrowserTest {
         } finally {
             phone.quit();
         }
+    }
+
+    @Test
+    void eachTablesProgressFollowsTheBoardLiveWithoutReload() {
+        RoomData room = RoomData.withNeedsOpen(api, "avance", 1, 2, 2);
+        laptop.get(url("/console/avance"));
+        awaitProgress("t1", "0/2 necesidades · 0 soluciones · 0 planes · sin vocería · sin fijar", 10);
+        laptop.executeScript("window.mingaNotReloaded = true;");
+
+        room.addNeed("t1", "n1", "Crédito rural");
+        room.openStep("solutions");
+        room.attachSolution("t1", "n1");
+
+        // The console polls its summary every 5 s; the board stream brings the pieces sooner.
+        awaitProgress("t1", "1/2 necesidades · 1 solución · 0 planes · sin vocería · sin fijar", 3);
+        assertThat(laptop.executeScript("return window.mingaNotReloaded === true;")).isEqualTo(true);
+        assertThat(progressOf("t2")).isEqualTo("0/2 necesidades · 0 soluciones · 0 planes · sin vocería · sin fijar");
+        assertThat(laptop.findElements(By.cssSelector("[data-progress='t2'] [data-progress-item='needs'].behind")))
+                .as("in the solutions step a table without needs stands out").hasSize(1);
+        assertThat(laptop.findElements(By.cssSelector("[data-progress='t1'] .behind"))).isEmpty();
+        laptop.executeScript("document.getElementById('tables-section').scrollIntoView();");
+        Browsers.screenshot(laptop, "console-table-progress");
+
+        laptop.findElement(By.id("lang-toggle")).click();
+        try {
+            awaitProgress("t1", "1/2 needs · 1 solution · 0 plans · no spokesperson · not pinned", 5);
+        } finally {
+            laptop.findElement(By.id("lang-toggle")).click();
+        }
+    }
+
+    private void awaitProgress(String tableId, String text, int seconds) {
+        new WebDriverWait(laptop, Duration.ofSeconds(seconds), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> tableId + "'s progress reads «" + progressOf(tableId) + "», not «" + text + "»")
+                .until(d -> text.equals(progressOf(tableId)));
+    }
+
+    private String progressOf(String tableId) {
+        return laptop.findElements(By.cssSelector("[data-progress='" + tableId + "']")).stream().findFirst()
+                .map(e -> e.getText().replaceAll("\\s+", " ").trim()).orElse("(no progress shown)");
     }
 
     /** Where the header's parts sit, as the browser lays them out. */
