@@ -1049,10 +1049,12 @@ window.MingaCsv = (() => {
       if (!summary) return;
       document.title = summary.title + " · " + t("console.title");
       $("page-title").textContent = summary.title;
-      const meta = [summary.region, summary.venue, summary.date,
-        summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null,
-        t("console.status", { status: t("status." + summary.status) })].filter(Boolean);
+      $("page-title").title = summary.title;   // the header cuts a long title short
+      // The status first: the header cuts the line short at its end.
+      const meta = [t("console.status", { status: t("status." + summary.status) }), summary.region, summary.venue, summary.date,
+        summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null].filter(Boolean);
       $("assembly-meta").textContent = meta.join(" · ");
+      $("assembly-meta").title = meta.join(" · ");
       $("counts").replaceChildren(...["participants", "seated", "tables", "needs", "pinnedTables"].map(key =>
         el("div", { class: "count", "data-count": key },
           el("dt", { text: t("console.count." + key) }), el("dd", { text: String(summary.counts[key] ?? 0) }))));
@@ -1193,9 +1195,8 @@ window.MingaCsv = (() => {
       const code = joinCodes[table.tableId];
       const phone = code ? "/join/" + encodeURIComponent(code) : "/table/" + encodeURIComponent(assemblyId) + "/" + encodeURIComponent(table.tableId);
       return el("article", { class: "table-card" + (table.pinned ? " pinned" : ""), "data-table": table.tableId },
-        el("header", {},
-          el("h4", { text: table.label }),
-          el("span", { class: "badge" + (table.pinned ? " pinned" : ""), text: table.pinned ? t("table.pinned") : t("table.notPinned") })),
+        el("header", {}, el("h4", { text: table.label })),
+        progressLine(table.tableId),
         el("p", { class: "spokesperson", text: table.spokespersonId
           ? t("console.table.spokesperson", { name: nameOf(table.spokespersonId) }) : t("console.table.noSpokesperson") }),
         el("form", { class: "leader-form", novalidate: true, onsubmit: e => { e.preventDefault(); setLeader(table, select, e.submitter); } },
@@ -1215,6 +1216,16 @@ window.MingaCsv = (() => {
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),
           "aria-label": t("console.table.phoneLabel", { table: table.label }) }));
+    }
+
+    /** Needs, solutions, plans, spokesperson, pinned: from the live board, redrawn with each change to it. */
+    function progressLine(tableId) {
+      return MingaTableProgress.line(tableId, board, currentStep(), summary.rules.maxNeedsPerTable);
+    }
+
+    function renderProgress() {
+      if (!summary) return;
+      document.querySelectorAll("#tables [data-progress]").forEach(line => line.replaceWith(progressLine(line.dataset.progress)));
     }
 
     /** A pinned puzzle comes off the board with a reason the history keeps (pinned too soon, a need to fix). */
@@ -1726,6 +1737,7 @@ window.MingaCsv = (() => {
       if (summary && board.status && board.status !== summary.status) refresh();
       renderSteps();
       renderPlenary();
+      renderProgress();
     }, state => {
       const live = $("live");
       live.textContent = t(state === "online" ? "live.online" : "live.reconnecting");

@@ -20,6 +20,11 @@ final class RoomData {
 
     /** An assembly with {@code axes} axes, {@code tablesPerAxis} tables each of {@code tableSize}, needs step open. */
     static RoomData withNeedsOpen(MingaClient api, String assemblyId, int axes, int tablesPerAxis, int tableSize) {
+        return withNeedsOpen(api, assemblyId, "Asamblea del Valle", axes, tablesPerAxis, tableSize);
+    }
+
+    /** The same, under the given title (written into JSON as is: no quotes or backslashes). */
+    static RoomData withNeedsOpen(MingaClient api, String assemblyId, String title, int axes, int tablesPerAxis, int tableSize) {
         RoomData room = new RoomData(api, assemblyId);
         StringBuilder axisList = new StringBuilder();
         String[] titles = {"Asociatividad y trabajo en red", "Acceso a crédito para la economía popular",
@@ -29,9 +34,9 @@ final class RoomData {
             axisList.append(a == 0 ? "" : ",").append("{\"axisId\": \"axis").append(a + 1).append("\", \"title\": \"").append(titles[a]).append("\"}");
         }
         api.post("/api/assemblies", """
-                {"assemblyId": "%s", "title": "Asamblea del Valle", "region": "Valle del Cauca", "date": "2026-03-14",
+                {"assemblyId": "%s", "title": "%s", "region": "Valle del Cauca", "date": "2026-03-14",
                  "horizon": {"from": "2024", "to": "2026"}, "language": "es", "axes": [%s],
-                 "rules": {"maxNeedsPerTable": 2, "tableSize": %d}}""".formatted(assemblyId, axisList, tableSize)).expect(201);
+                 "rules": {"maxNeedsPerTable": 2, "tableSize": %d}}""".formatted(assemblyId, title, axisList, tableSize)).expect(201);
         int people = axes * tablesPerAxis * tableSize;
         for (int i = 1; i <= people; i++) {
             api.post(room.base + "/participants", """
