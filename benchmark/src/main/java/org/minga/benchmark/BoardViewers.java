@@ -25,7 +25,7 @@ import org.minga.benchmark.RoomSetup.Room;
  */
 public final class BoardViewers implements AutoCloseable {
 
-    /** The event that carries the whole board: the first one on every stream (shared/API.md). */
+    /** The event that carries the whole board: the first one on every stream (docs/API.md). */
     static final String BOARD_EVENT = "board";
     /** Connections being opened at once: 3,000 at the same instant would only measure the accept queue. */
     static final int CONNECTING_AT_ONCE = 64;

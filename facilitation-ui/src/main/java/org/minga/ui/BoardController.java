@@ -121,7 +121,7 @@ public class BoardController {
         return ServerSentEvent.builder(data).event(name).build();
     }
 
-    /** What shared/API.md promises for each kind of event. */
+    /** What docs/API.md promises for each kind of event. */
     private static Object payload(BoardChange change) {
         if (BoardChange.BOARD.equals(change.kind())) {
             return change.board();

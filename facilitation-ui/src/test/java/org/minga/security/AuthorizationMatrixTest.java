@@ -200,7 +200,7 @@ class AuthorizationMatrixTest {
      */
     enum Fresh { NO, PER_ROW, PER_CALLER }
 
-    /** Every endpoint of shared/API.md (v1) and the README, with who may call it. */
+    /** Every endpoint of docs/API.md, with who may call it. */
     Stream<Arguments> endpoints() {
         List<Row> rows = new ArrayList<>();
         // Assemblies

@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Builds the {@code application/problem+json} answers of shared/API.md: type, title, status, detail, code, field. */
+/** Builds the {@code application/problem+json} answers of docs/API.md: type, title, status, detail, code, field. */
 public final class Problems {
 
     private Problems() {

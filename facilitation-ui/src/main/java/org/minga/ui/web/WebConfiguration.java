@@ -6,7 +6,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Steps travel in paths as their codes ("work-plan"), as in shared/API.md; reads wait for the writes they follow. */
+/** Steps travel in paths as their codes ("work-plan"), as in docs/API.md; reads wait for the writes they follow. */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration implements WebMvcConfigurer {
 
