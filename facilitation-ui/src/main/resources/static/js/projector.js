@@ -172,9 +172,15 @@
     return root;
   }
 
-  /** A table too tall for the page even alone keeps to the page, shortened at whole lines. */
+  /**
+   * A table too tall for the page even alone is shown smaller, down to the overview's largest size,
+   * and only then shortened at whole lines: whole text a little smaller reads better than an ellipsis.
+   */
   function keepToPage(root) {
     const list = root.querySelector(".tables");
+    for (let size = FOCUS_FONT - 2; size >= OVERVIEW_FONTS[0] && overflowOf(list) > 0.5; size -= 2) {
+      root.style.setProperty("--piece-font", size + "px");
+    }
     if (overflowOf(list) > 0.5) {
       list.querySelectorAll(".table").forEach(card => card.classList.add("constrained"));
       fitLines(root);
@@ -414,11 +420,15 @@
     joinWarning();
   }
 
-  /** Phones cannot reach a loopback address: say so under the QR (a missing field means reachable). */
+  /**
+   * Phones cannot reach a loopback address: the warning takes the QR code's place (a code no phone
+   * can follow helps nobody), within the header's height so the board keeps its room.
+   */
   function joinWarning() {
     const warning = document.getElementById("join-warning");
     warning.hidden = !(joinAnswer && joinAnswer.reachable === false);
     warning.textContent = warning.hidden ? "" : t("projector.unreachable");
+    warning.closest(".join").classList.toggle("unreachable", !warning.hidden);
   }
 
   followBoard(assemblyId, onBoard, state => {

@@ -50,7 +50,10 @@ public class StepsAndPlenaryController {
         return Map.of("step", step, "open", true);
     }
 
-    /** More time for the open step ({@code minutes} above zero) or less (below zero); answers its new deadline. */
+    /**
+     * More time for the open step ({@code minutes} above zero) or less (below zero); answers the step
+     * and the minutes it was given (the new deadline reaches the board).
+     */
     @PostMapping("/steps/{step}/extend")
     public Map<String, Object> extend(@PathVariable String assemblyId, @PathVariable Step step, @RequestBody ExtendRequest request) {
         gateways.send(new ChangeStepTimeCommand(assemblyId, step, request.minutes(), clock.instant()));

@@ -16,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -84,6 +85,32 @@ class ProjectorLegibilityTest {
         new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
+    /** The address a hall's network gives the laptop, so the screenshots show what a room sees. */
+    private static final String HALL_ADDRESS = "http://192.168.0.10:8080";
+    private String hall;
+
+    @AfterEach
+    void leaveTheHall() {
+        if (hall != null) {
+            stopAnswering(hall);
+            hall = null;
+        }
+    }
+
+    /** The page's later loads get this answer from {@code /api/join-address}; returns what stops it. */
+    private String answerJoinAddress(String baseUrl, boolean reachable) {
+        return (String) projector.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                const realFetch = window.fetch;
+                window.fetch = (path, options) => String(path).includes('/api/join-address')
+                  ? Promise.resolve(new Response(JSON.stringify({baseUrl: '%s', reachable: %s}),
+                      {headers: {'Content-Type': 'application/json'}}))
+                  : realFetch(path, options);""".formatted(baseUrl, reachable))).get("identifier");
+    }
+
+    private void stopAnswering(String identifier) {
+        projector.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", identifier));
+    }
+
     @AfterAll
     void closeProjector() {
         if (projector != null) {
@@ -94,6 +121,7 @@ class ProjectorLegibilityTest {
     @Test
     void theReferenceRoomReadsFromTheBackOfTheHallInOverviewFocusAndWhenATablePins() {
         RoomData room = referenceRoom("reference-room");
+        hall = answerJoinAddress(HALL_ADDRESS, true);
         projector.get(url("/projector/reference-room"));
         new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector(".stack")).size() == 50);
 
@@ -155,6 +183,7 @@ class ProjectorLegibilityTest {
     @Test
     void theDemoRoomFillsTheScreenWithWholeWords() {
         String assemblyId = api.post("/api/demo", "{\"language\": \"es\"}").expect(201).json().get("assemblyId").asText();
+        hall = answerJoinAddress(HALL_ADDRESS, true);
         projector.get(url("/projector/" + assemblyId));
         RoomData demo = RoomData.existing(api, assemblyId);
         await().atMost(Duration.ofSeconds(40)).until(() -> demo.pinnedTables() == 5);
@@ -170,25 +199,34 @@ class ProjectorLegibilityTest {
     }
 
     @Test
-    void aJoinAddressPhonesCannotReachIsSaidUnderTheQrCode() {
+    void aJoinAddressPhonesCannotReachIsSaidInTheQrCodesPlaceWithoutTakingTheBoardsHeight() {
         RoomData.withNeedsOpen(api, "loopback", 2, 1, 2);
-        String wrapper = (String) projector.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                const realFetch = window.fetch;
-                window.fetch = (path, options) => String(path).includes('/api/join-address')
-                  ? Promise.resolve(new Response(JSON.stringify({baseUrl: 'http://127.0.0.1:8080', reachable: false}),
-                      {headers: {'Content-Type': 'application/json'}}))
-                  : realFetch(path, options);""")).get("identifier");
+        String wrapper = answerJoinAddress("http://127.0.0.1:8080", false);
+        double warnedHeaderHeight;
         try {
             projector.get(url("/projector/loopback"));
             assertThat(RoomBrowserTest.waitFor(projector, By.id("join-warning")).getText())
                     .contains("Los teléfonos no pueden llegar").contains("MINGA_PUBLIC_URL");
+            assertThat(projector.findElement(By.id("qr")).isDisplayed()).as("a QR code no phone can follow").isFalse();
+            warnedHeaderHeight = headerHeight();
         } finally {
-            projector.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", wrapper));
+            stopAnswering(wrapper);
         }
-        projector.get(url("/projector/loopback"));
-        RoomBrowserTest.waitFor(projector, By.cssSelector("[data-table='t1']"));
-        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("join-link")).getText().isEmpty());
-        assertThat(projector.findElement(By.id("join-warning")).isDisplayed()).as("a missing field means reachable").isFalse();
+        String reachable = answerJoinAddress(HALL_ADDRESS, true);
+        try {
+            projector.get(url("/projector/loopback"));
+            RoomBrowserTest.waitFor(projector, By.cssSelector("[data-table='t1']"));
+            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> !d.findElement(By.id("join-link")).getText().isEmpty());
+            assertThat(projector.findElement(By.id("join-warning")).isDisplayed()).as("an address phones can reach").isFalse();
+            assertThat(warnedHeaderHeight).as("the warning's header, px").isLessThanOrEqualTo(headerHeight() + 10);
+        } finally {
+            stopAnswering(reachable);
+        }
+    }
+
+    private double headerHeight() {
+        return ((Number) projector.executeScript("return document.querySelector('header.bar').getBoundingClientRect().height;"))
+                .doubleValue();
     }
 
     /** 5 axes × 5 tables × 2 needs with solutions and plans, texts of 120–280 characters; 3 tables of each axis pinned, t5 not. */
