@@ -74,6 +74,7 @@ public enum Refusal {
     TABLE_PINNED("table.pinned", Kind.RULE),
     TABLE_NOT_PINNED("table.not-pinned", Kind.RULE),
     STEP_NOT_OPEN("step.not-open", Kind.RULE),
+    STEP_ALREADY_OPEN("step.already-open", Kind.RULE),
     STEP_PAUSED("step.paused", Kind.RULE),
     STEP_NOT_PAUSED("step.not-paused", Kind.RULE),
     AGENDA_PLENARY_NOT_OPEN("agenda.plenary-not-open", Kind.RULE),

@@ -122,6 +122,8 @@ public class Assembly {
     private Instant stepDeadline;
     /** When the open step's countdown was paused; null while it runs. */
     private Instant stepPausedAt;
+    /** The minutes the open step was opened with; null in snapshots taken before they were kept. */
+    private Integer stepOpenedMinutes;
     private AgendaApprovedEvent approval;
     private boolean closed;
 
@@ -262,6 +264,10 @@ public class Assembly {
                 ? timeboxOf(step)
                 : inRange("minutes", command.minutes(), 1, MAX_MINUTES);
         if (step == openStep) {
+            // The same request again (a retry) changes nothing; other minutes are a change of time, which extend makes.
+            if (command.minutes() != null && stepOpenedMinutes != null && !command.minutes().equals(stepOpenedMinutes)) {
+                throw new RuleViolationException(Refusal.STEP_ALREADY_OPEN, step.code(), stepOpenedMinutes);
+            }
             return;
         }
         requireNotClosed();
@@ -572,6 +578,7 @@ public class Assembly {
         openStep = event.step();
         stepDeadline = event.deadline();
         stepPausedAt = null;
+        stepOpenedMinutes = (int) Duration.between(event.openedAt(), event.deadline()).toMinutes();
     }
 
     @EventSourcingHandler

@@ -72,6 +72,23 @@ class StepsTest {
     }
 
     @Test
+    void openingTheOpenStepAgainWithItsOwnMinutesAppendsNothing() {
+        fixture.given(seatedRoomWith(opened(Step.NEEDS)))
+                .when(new OpenStepCommand(ASSEMBLY, Step.NEEDS, TEN_AM, Step.NEEDS.defaultMinutes()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    /** Answering 200 and changing nothing told the facilitator the new time was taken. */
+    @Test
+    void openingTheOpenStepAgainWithOtherMinutesIsRefusedAndPointsToMoreOrLessTime() {
+        fixture.given(seatedRoomWith(opened(Step.NEEDS)))
+                .when(new OpenStepCommand(ASSEMBLY, Step.NEEDS, TEN_AM, Step.NEEDS.defaultMinutes() + 10))
+                .expectNoEvents()
+                .expectException(Refused.with(Refusal.STEP_ALREADY_OPEN));
+    }
+
+    @Test
     void closesTheOpenStep() {
         fixture.given(seatedRoomWith(opened(Step.NEEDS)))
                 .when(new CloseStepCommand(ASSEMBLY, Step.NEEDS, TEN_AM))
