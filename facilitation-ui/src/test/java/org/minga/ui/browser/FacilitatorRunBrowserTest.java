@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -182,12 +184,14 @@ class FacilitatorRunBrowserTest {
         assertThat(tableOnBoard("t1").findValuesAsText("text")).containsExactlyInAnyOrder(FIRST_NEED, SECOND_NEED);
 
         // The other eight tables' phones, through REST: two long needs each; Mesa 2 withdraws one first.
-        room.addNeed("t2", "withdrawn", WITHDRAWN_NEED);
-        api.delete(BASE + "/tables/t2/needs/withdrawn").expect(200);
+        // Their piece ids are made as table.js makes them, so an id that leaks onto a page shows as one.
+        String withdrawn = phoneId();
+        room.addNeed("t2", withdrawn, WITHDRAWN_NEED);
+        api.delete(BASE + "/tables/t2/needs/" + withdrawn).expect(200);
         atOnce(OTHER_TABLES, t -> {
             int n = Integer.parseInt(t.substring(1));
-            room.addNeed(t, t + "a", RoomData.LONG_NEEDS[n % RoomData.LONG_NEEDS.length]);
-            room.addNeed(t, t + "b", RoomData.LONG_NEEDS[(n + 2) % RoomData.LONG_NEEDS.length]);
+            room.addNeed(t, phoneId(), RoomData.LONG_NEEDS[n % RoomData.LONG_NEEDS.length]);
+            room.addNeed(t, phoneId(), RoomData.LONG_NEEDS[(n + 2) % RoomData.LONG_NEEDS.length]);
         });
         lap(start, "needs written");
 
@@ -274,6 +278,8 @@ class FacilitatorRunBrowserTest {
                         && !d.findElements(By.cssSelector("#timeline .summary")).isEmpty());
         String audit = browser.findElement(By.tagName("main")).getText();
         Browsers.screenshot(browser, "facilitator-run-audit");
+        // Its words beside the screenshot, for whoever reads a failure below.
+        Files.writeString(Browsers.SCREENSHOTS.resolve("facilitator-run-audit.txt"), audit);
         List<String> participantIds = api.get(BASE + "/participants").json().findValuesAsText("participantId");
         words.assertThat(around(audit, HEX_ID)).as("internal ids on the audit page").isEmpty();
         words.assertThat(around(audit, "(?i)participant[e]? \\S*\\d")).as("\"participante {id}\" on the audit page").isEmpty();
@@ -308,6 +314,13 @@ class FacilitatorRunBrowserTest {
         long seconds = (System.nanoTime() - start) / 1_000_000_000;
         log.info("Measured: the whole facilitator's run took {} s in the browser", seconds);
         words.assertAll();
+    }
+
+    /** A piece id as a phone makes one (table.js newId): 12 random bytes in hex. */
+    private static String phoneId() {
+        byte[] bytes = new byte[12];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     /** What several phones send at the same time: each item on its own thread, all finished before going on. */
