@@ -5,13 +5,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
+import org.minga.ui.MingaClient;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Real Chromium from Debian, driven through Debian's chromedriver. Both are named explicitly so
@@ -47,10 +51,29 @@ public final class Browsers {
         }
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        // --window-size sets the outer window; make the page itself the size asked for.
+        resize(driver, width, height);
+        return driver;
+    }
+
+    /** Makes the current window's page (not its outer frame, which --window-size sets) the size asked for. */
+    public static void resize(ChromeDriver driver, int width, int height) {
         Number outerExtra = (Number) driver.executeScript("return window.outerHeight - window.innerHeight;");
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height + outerExtra.intValue()));
-        return driver;
+    }
+
+    /** Signs in as the test facilitator through the login page, as a person does; the console opens. */
+    public static void signIn(ChromeDriver driver, String baseUrl) {
+        driver.get(baseUrl + "/login");
+        RoomBrowserTest.waitFor(driver, By.id("username")).sendKeys(MingaClient.FACILITATOR);
+        driver.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    }
+
+    /** A phone scanning a table's card: the join link opens the table's page with the code in a cookie. */
+    static void joinTable(ChromeDriver phone, String baseUrl, RoomData room, String tableId) {
+        phone.get(baseUrl + "/join/" + room.codeOf(tableId));
+        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/table/" + room.assemblyId() + "/" + tableId));
     }
 
     /** Saves what the window shows under target/screenshots, as a build artefact. */

@@ -8,7 +8,56 @@ import org.openqa.selenium.JavascriptExecutor;
 /** Measurements a person would make of a page, taken in the browser itself. */
 final class PageChecks {
 
+    /** The smallest type a piece's text may have on the projector's overview, read from the back of a hall. */
+    static final int OVERVIEW_LEAST_PX = 20;
+
     private PageChecks() {
+    }
+
+    /**
+     * What keeps a text on the projector's board from being read, as a person sees it: a line cut
+     * (its visible height not a whole number of lines, or clipped by the table around it), a word
+     * split across two lines other than at a syllable's soft hyphen, piece texts under {@code leastPx}.
+     * Empty when every text on the board reads.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> unreadableBoardTexts(JavascriptExecutor page, int leastPx) {
+        return (List<String>) page.executeScript("""
+                const least = arguments[0];
+                const problems = [];
+                const clipped = (e, r) => { for (let a = e.parentElement; a && a.id !== 'board'; a = a.parentElement) {
+                    if (getComputedStyle(a).overflow === 'visible') continue;
+                    const b = a.getBoundingClientRect(); if (r.bottom > b.bottom + 0.5 || r.right > b.right + 0.5) return a.className; } return null; };
+                // A word may continue on the next line only right after one of its soft hyphens (a syllable break, shown as "-").
+                const atSoftHyphen = (node, start, word) => {
+                  const top = j => { const r = document.createRange(); r.setStart(node, start + j); r.setEnd(node, start + j + 1);
+                    const q = [...r.getClientRects()].filter(q => q.width > 0); return q.length ? Math.round(q[q.length - 1].top) : null; };
+                  const first = top(0);
+                  for (let j = 1; j < word.length; j++) { const here = top(j); if (here !== null && here !== first) return word[j - 1] === '\u00AD'; }
+                  return false; };
+                const name = e => (e.closest('[data-table]') || {}).dataset?.table + ' ' + e.textContent.slice(0, 30);
+                for (const e of document.querySelectorAll('#board .piece .text, #board .orgs, #board .when, #board .axis-title, #board .table header span')) {
+                  if (e.getClientRects().length === 0) continue;
+                  const style = getComputedStyle(e); const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+                  const r = e.getBoundingClientRect();
+                  if (e.matches('.piece .text')) {
+                    const lines = e.clientHeight / line;
+                    if (Math.abs(lines - Math.round(lines)) > 0.05) problems.push('cut mid-line (' + lines.toFixed(2) + ' lines): ' + name(e));
+                    if (parseFloat(style.fontSize) < least) problems.push('type ' + style.fontSize + ': ' + name(e));
+                  }
+                  const by = clipped(e, r); if (by) problems.push('clipped by ' + by + ': ' + name(e));
+                  if (e.scrollWidth > e.clientWidth + 1 && style.textOverflow !== 'ellipsis') problems.push('wider than its box: ' + name(e));
+                  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+                  while (walker.nextNode()) {
+                    const node = walker.currentNode; const re = /\\S+/g; let m;
+                    while ((m = re.exec(node.textContent))) {
+                      const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
+                      const tops = new Set([...range.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.top)));
+                      if (tops.size > 1 && !atSoftHyphen(node, m.index, m[0])) problems.push('word split across lines: "' + m[0] + '" in ' + name(e));
+                    }
+                  }
+                }
+                return problems;""", leastPx);
     }
 
     /**

@@ -53,11 +53,7 @@ class ParticipantImportBrowserTest {
     void signIn() {
         api = new MingaClient("http://localhost:" + port);
         console = Browsers.open(1366, 768, "es");
-        console.get(url("/login"));
-        RoomBrowserTest.waitFor(console, By.id("username")).sendKeys(MingaClient.FACILITATOR);
-        console.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
-        console.findElement(By.id("login-submit")).click();
-        new WebDriverWait(console, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        Browsers.signIn(console, url(""));
     }
 
     @AfterAll

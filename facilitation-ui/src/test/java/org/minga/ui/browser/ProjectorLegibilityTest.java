@@ -46,21 +46,8 @@ class ProjectorLegibilityTest {
     private static final Path DATA_DIR = TestDataDirectories.fresh("projector-legibility");
     /** Kept in the repository, so the README shows them: written when the test runs from the module. */
     private static final Path DOCS_SCREENSHOTS = Path.of("..", "docs", "screenshots");
-    private static final int OVERVIEW_LEAST_PX = 20;
+    private static final int OVERVIEW_LEAST_PX = PageChecks.OVERVIEW_LEAST_PX;
     private static final int FOCUS_PX = 34;
-
-    private static final String[] NEEDS = {
-        "Las organizaciones comunitarias del territorio trabajan aisladas y sin espacios permanentes para compartir compras, saberes y maquinaria entre veredas",
-        "Los caminos veredales están intransitables durante el invierno y las familias productoras pierden sus cosechas porque no pueden sacarlas a tiempo a los mercados del municipio ni a las plazas campesinas",
-        "Crédito sin garantías para mujeres rurales organizadas, con tasas de interés justas, plazos acordes a las cosechas y acompañamiento técnico permanente para que las iniciativas productivas no fracasen en el primer año de funcionamiento ni se endeuden más",
-        "Faltan registros sanitarios y capacitaciones en transformación de alimentos para que las asociaciones puedan vender sus productos en tiendas y supermercados",
-        "Los jóvenes de las veredas no encuentran formación en liderazgo, contabilidad ni comercialización y se van a las ciudades; las organizaciones envejecen sin relevo generacional y pierden la memoria de sus procesos colectivos"};
-    private static final String[] SOLUTIONS = {
-        "Crear una red de organizaciones solidarias con reunión mensual rotativa entre veredas, una central de compras compartida y un inventario común de maquinaria",
-        "Mingas comunitarias de mantenimiento de caminos con apoyo de la alcaldía en materiales, volquetas y maquinaria, organizadas por las juntas de acción comunal antes de cada temporada de lluvias",
-        "Fondo rotatorio entre cooperativas de mujeres, administrado por un comité elegido en asamblea, con reglamento propio, educación financiera y seguimiento trimestral de cada préstamo otorgado a las asociadas",
-        "Escuela itinerante de transformación de alimentos y acompañamiento para los trámites sanitarios, con laboratorio compartido entre asociaciones",
-        "Semillero de liderazgo juvenil con pasantías en las cooperativas, becas de transporte y un programa de radio comunitaria hecho por los mismos jóvenes de las veredas"};
 
     @DynamicPropertySource
     static void dataDirectory(DynamicPropertyRegistry registry) {
@@ -78,11 +65,7 @@ class ProjectorLegibilityTest {
     void openProjector() {
         api = new MingaClient("http://localhost:" + port);
         projector = Browsers.open(1920, 1080, "es");
-        projector.get(url("/login"));
-        RoomBrowserTest.waitFor(projector, By.id("username")).sendKeys(MingaClient.FACILITATOR);
-        projector.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
-        projector.findElement(By.id("login-submit")).click();
-        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        Browsers.signIn(projector, url(""));
     }
 
     /** The address a hall's network gives the laptop, so the screenshots show what a room sees. */
@@ -237,8 +220,8 @@ class ProjectorLegibilityTest {
         int n = 0;
         for (JsonNode table : tables) {
             String t = table.get("tableId").asText();
-            room.addNeed(t, t + "a", NEEDS[n % NEEDS.length]);
-            room.addNeed(t, t + "b", NEEDS[(n + 2) % NEEDS.length]);
+            room.addNeed(t, t + "a", RoomData.LONG_NEEDS[n % RoomData.LONG_NEEDS.length]);
+            room.addNeed(t, t + "b", RoomData.LONG_NEEDS[(n + 2) % RoomData.LONG_NEEDS.length]);
             n++;
         }
         room.openStep("solutions");
@@ -248,7 +231,7 @@ class ProjectorLegibilityTest {
             for (int k = 0; k < 2; k++) {
                 api.put(base + "/tables/" + t + "/needs/" + t + (k == 0 ? "a" : "b") + "/solution", """
                         {"text": "%s", "cooperatingOrganizations": ["Cooperativa Agroindustrial La Esperanza", "Asociación de Mujeres Campesinas"]}"""
-                        .formatted(SOLUTIONS[(n + 2 * k) % SOLUTIONS.length])).expect(200);
+                        .formatted(RoomData.LONG_SOLUTIONS[(n + 2 * k) % RoomData.LONG_SOLUTIONS.length])).expect(200);
             }
             n++;
         }
@@ -281,50 +264,8 @@ class ProjectorLegibilityTest {
                 .until(d -> d.findElement(By.cssSelector(".page-of")).getText().startsWith("Eje " + axis + " de"));
     }
 
-    /**
-     * Every text on the board, as a person sees it: whole lines only (its visible height a whole
-     * number of lines, nothing clipped by the table around it), no word split across two lines,
-     * piece texts at least {@code leastPx}.
-     */
-    @SuppressWarnings("unchecked")
     private void assertReadable(String where, int leastPx) {
-        List<String> problems = (List<String>) projector.executeScript("""
-                const least = arguments[0];
-                const problems = [];
-                const clipped = (e, r) => { for (let a = e.parentElement; a && a.id !== 'board'; a = a.parentElement) {
-                    if (getComputedStyle(a).overflow === 'visible') continue;
-                    const b = a.getBoundingClientRect(); if (r.bottom > b.bottom + 0.5 || r.right > b.right + 0.5) return a.className; } return null; };
-                // A word may continue on the next line only right after one of its soft hyphens (a syllable break, shown as "-").
-                const atSoftHyphen = (node, start, word) => {
-                  const top = j => { const r = document.createRange(); r.setStart(node, start + j); r.setEnd(node, start + j + 1);
-                    const q = [...r.getClientRects()].filter(q => q.width > 0); return q.length ? Math.round(q[q.length - 1].top) : null; };
-                  const first = top(0);
-                  for (let j = 1; j < word.length; j++) { const here = top(j); if (here !== null && here !== first) return word[j - 1] === '\u00AD'; }
-                  return false; };
-                const name = e => (e.closest('[data-table]') || {}).dataset?.table + ' ' + e.textContent.slice(0, 30);
-                for (const e of document.querySelectorAll('#board .piece .text, #board .orgs, #board .when, #board .axis-title, #board .table header span')) {
-                  if (e.getClientRects().length === 0) continue;
-                  const style = getComputedStyle(e); const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
-                  const r = e.getBoundingClientRect();
-                  if (e.matches('.piece .text')) {
-                    const lines = e.clientHeight / line;
-                    if (Math.abs(lines - Math.round(lines)) > 0.05) problems.push('cut mid-line (' + lines.toFixed(2) + ' lines): ' + name(e));
-                    if (parseFloat(style.fontSize) < least) problems.push('type ' + style.fontSize + ': ' + name(e));
-                  }
-                  const by = clipped(e, r); if (by) problems.push('clipped by ' + by + ': ' + name(e));
-                  if (e.scrollWidth > e.clientWidth + 1 && style.textOverflow !== 'ellipsis') problems.push('wider than its box: ' + name(e));
-                  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-                  while (walker.nextNode()) {
-                    const node = walker.currentNode; const re = /\\S+/g; let m;
-                    while ((m = re.exec(node.textContent))) {
-                      const range = document.createRange(); range.setStart(node, m.index); range.setEnd(node, m.index + m[0].length);
-                      const tops = new Set([...range.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.top)));
-                      if (tops.size > 1 && !atSoftHyphen(node, m.index, m[0])) problems.push('word split across lines: "' + m[0] + '" in ' + name(e));
-                    }
-                  }
-                }
-                return problems;""", leastPx);
-        assertThat(problems).as(where).isEmpty();
+        assertThat(PageChecks.unreadableBoardTexts(projector, leastPx)).as(where).isEmpty();
     }
 
     /** The pieces' texts shown (piece id and kind), shortened ones or whole ones. */

@@ -68,17 +68,12 @@ class RoomBrowserTest {
         projector = Browsers.open(1920, 1080, "es");
         phone = Browsers.open(390, 844, "es");
         // The big screen belongs to the facilitator's laptop: signed in, it shows every page.
-        projector.get(url("/login"));
-        waitFor(projector, By.id("username")).sendKeys(MingaClient.FACILITATOR);
-        projector.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
-        projector.findElement(By.id("login-submit")).click();
-        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        Browsers.signIn(projector, url(""));
     }
 
     /** The phone scans its table card: the join link opens the table's page with the code in a cookie. */
     private void joinTable(RoomData room, String tableId) {
-        phone.get(url("/join/" + room.codeOf(tableId)));
-        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/table/" + room.assemblyId() + "/" + tableId));
+        Browsers.joinTable(phone, url(""), room, tableId);
     }
 
     @AfterAll
@@ -664,11 +659,7 @@ class RoomBrowserTest {
     @Test
     void aFacilitatorSignsOutFromTheConsoleAndTheConsoleAsksForTheLoginAgain() {
         // The phone's browser stands in for a second facilitator's laptop.
-        phone.get(url("/login"));
-        waitFor(phone, By.id("username")).sendKeys(MingaClient.FACILITATOR);
-        phone.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
-        phone.findElement(By.id("login-submit")).click();
-        new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        Browsers.signIn(phone, url(""));
         assertThat(phone.manage().getCookieNamed("minga_session")).isNotNull();
         assertThat(phone.manage().getCookieNamed("JSESSIONID")).isNull();
 

@@ -8,6 +8,20 @@ import org.minga.ui.MingaClient;
 /** Sets up assemblies for browser tests through the REST API, as a console and phones would. */
 final class RoomData {
 
+    /** Needs of 120 to 280 characters, as a room writes them. */
+    static final String[] LONG_NEEDS = {
+        "Las organizaciones comunitarias del territorio trabajan aisladas y sin espacios permanentes para compartir compras, saberes y maquinaria entre veredas",
+        "Los caminos veredales están intransitables durante el invierno y las familias productoras pierden sus cosechas porque no pueden sacarlas a tiempo a los mercados del municipio ni a las plazas campesinas",
+        "Crédito sin garantías para mujeres rurales organizadas, con tasas de interés justas, plazos acordes a las cosechas y acompañamiento técnico permanente para que las iniciativas productivas no fracasen en el primer año de funcionamiento ni se endeuden más",
+        "Faltan registros sanitarios y capacitaciones en transformación de alimentos para que las asociaciones puedan vender sus productos en tiendas y supermercados",
+        "Los jóvenes de las veredas no encuentran formación en liderazgo, contabilidad ni comercialización y se van a las ciudades; las organizaciones envejecen sin relevo generacional y pierden la memoria de sus procesos colectivos"};
+    static final String[] LONG_SOLUTIONS = {
+        "Crear una red de organizaciones solidarias con reunión mensual rotativa entre veredas, una central de compras compartida y un inventario común de maquinaria",
+        "Mingas comunitarias de mantenimiento de caminos con apoyo de la alcaldía en materiales, volquetas y maquinaria, organizadas por las juntas de acción comunal antes de cada temporada de lluvias",
+        "Fondo rotatorio entre cooperativas de mujeres, administrado por un comité elegido en asamblea, con reglamento propio, educación financiera y seguimiento trimestral de cada préstamo otorgado a las asociadas",
+        "Escuela itinerante de transformación de alimentos y acompañamiento para los trámites sanitarios, con laboratorio compartido entre asociaciones",
+        "Semillero de liderazgo juvenil con pasantías en las cooperativas, becas de transporte y un programa de radio comunitaria hecho por los mismos jóvenes de las veredas"};
+
     private final MingaClient api;
     private final String assemblyId;
     private final String base;

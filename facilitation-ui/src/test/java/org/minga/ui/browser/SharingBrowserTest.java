@@ -63,11 +63,7 @@ class SharingBrowserTest {
         api = new MingaClient("http://localhost:" + port);
         RoomData.withNeedsOpen(api, "sin-red", 1, 2, 2);
         browser = Browsers.open(1280, 900, "es");
-        browser.get(url("/login"));
-        RoomBrowserTest.waitFor(browser, By.id("username")).sendKeys(MingaClient.FACILITATOR);
-        browser.findElement(By.id("password")).sendKeys(MingaClient.FACILITATOR_PASSWORD);
-        browser.findElement(By.id("login-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+        Browsers.signIn(browser, url(""));
     }
 
     @AfterAll
