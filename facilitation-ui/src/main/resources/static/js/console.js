@@ -649,7 +649,7 @@ window.MingaCsv = (() => {
 
 /* ---------------------------------------------------------------- the page */
 (() => {
-  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, stepLine, participationCharts } = Minga;
+  const { el, t, api, translate, languageToggle, pathIds, followBoard, countdown, stepName, stepLine, statusLine, participationCharts } = Minga;
   const [assemblyId] = pathIds();
   const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   const $ = id => document.getElementById(id);
@@ -1051,7 +1051,7 @@ window.MingaCsv = (() => {
       $("page-title").textContent = summary.title;
       $("page-title").title = summary.title;   // the header cuts a long title short
       // The status first: the header cuts the line short at its end.
-      const meta = [t("console.status", { status: t("status." + summary.status) }), summary.region, summary.venue, summary.date,
+      const meta = [t("console.status", { status: statusLine(summary.status, summary.step) }), summary.region, summary.venue, summary.date,
         summary.horizon ? t("console.horizon", { from: String(summary.horizon.from).slice(0, 4), to: String(summary.horizon.to).slice(0, 4) }) : null].filter(Boolean);
       $("assembly-meta").textContent = meta.join(" · ");
       $("assembly-meta").title = meta.join(" · ");

@@ -153,6 +153,17 @@ window.Minga = (() => {
     return stepName(step) + (!step.open ? " · " + t("step.closed") : step.pausedAt ? " · " + t("step.paused") : "");
   }
 
+  const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
+
+  /** Where the assembly is, in a few words: scheduled, running · step n of 5, plenary, approved, closed. */
+  function statusLine(status, step) {
+    if (status === "approved" || status === "closed") return t("status." + status);
+    const current = step && step.current;
+    if (!current) return t("status.scheduled");
+    if (current === "plenary") return t("projector.status.plenary");
+    return t("projector.status.step", { n: STEPS.indexOf(current) + 1, total: STEPS.length });
+  }
+
   /** Replaces one table (from a "table" event) in a board. */
   function withTable(board, axisId, table) {
     return { ...board, axes: board.axes.map(axis => axis.axisId !== axisId ? axis
@@ -311,5 +322,5 @@ window.Minga = (() => {
   }
 
   return { participationCharts, lang, useAssemblyLanguage, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
-    stepLine, followBoard, puzzle, pieceStack, withTable, joinAddress, addressWarning };
+    stepLine, statusLine, followBoard, puzzle, pieceStack, withTable, joinAddress, addressWarning };
 })();

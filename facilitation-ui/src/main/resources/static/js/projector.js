@@ -8,9 +8,8 @@
  * the keyboard. A table that pins is shown large for a few seconds, then the view goes back.
  */
 (() => {
-  const { el, t, lang, api, followBoard, puzzle, countdown, stepLine, translate, languageToggle, pathIds } = Minga;
+  const { el, t, lang, api, followBoard, puzzle, countdown, stepLine, statusLine, translate, languageToggle, pathIds } = Minga;
   const [assemblyId] = pathIds();
-  const STEPS = ["needs", "solutions", "work-plan", "spokespeople", "plenary"];
   /** Piece text sizes the overview tries, largest first; it never goes under 20px. */
   const OVERVIEW_FONTS = [30, 28, 26, 24, 22, 20];
   const FOCUS_FONT = 34;
@@ -335,19 +334,10 @@
 
   // ---- header, footer, clock ----
 
-  /** What is happening, in one word or two: programmed, the step n of 5, the plenary, approved, closed. */
-  function statusWord() {
-    if (board.status === "approved" || board.status === "closed") return t("status." + board.status);
-    const step = board.step && board.step.current;
-    if (!step) return t("status.scheduled");
-    if (step === "plenary") return t("projector.status.plenary");
-    return t("projector.status.step", { n: STEPS.indexOf(step) + 1, total: STEPS.length });
-  }
-
   function header() {
     document.title = board.title + " · Minga";
     document.getElementById("title").textContent = board.title;
-    document.getElementById("status").textContent = statusWord();
+    document.getElementById("status").textContent = statusLine(board.status, board.step);
     document.getElementById("step-name").textContent = stepLine(board.step);
   }
 
