@@ -413,6 +413,32 @@ class RoomBrowserTest {
         assertThat(piecesShown(projector, "#board-then")).containsExactlyInAnyOrder("a1", "a2");
     }
 
+    /**
+     * What an auditor reads tells no one by an id or a name: the board as it stood says that a table
+     * elected its spokesperson and when, and a withdrawn need is told by its text (issue 16, item 7).
+     */
+    @Test
+    void theAuditTellsSpokespeopleWithoutIdsAndWithdrawnNeedsByTheirText() {
+        RoomData room = RoomData.withNeedsOpen(api, "audit-words", 1, 1, 2);
+        room.addNeed("t1", "w1", "Camino rural intransitable");
+        api.delete("/api/assemblies/audit-words/tables/t1/needs/w1").expect(200);
+        room.finishTable("t1", "s1", "Fondo para caminos veredales");
+        await().until(() -> room.pinnedTables() == 1);
+        String spokesperson = api.get("/api/assemblies/audit-words/tables").json().get(0).get("spokespersonId").asText();
+
+        projector.get(url("/audit/audit-words"));
+        WebElement board = waitFor(projector, By.cssSelector("#board-then .table-spokesperson"));
+        WebElement withdrawn = waitFor(projector, By.cssSelector("#not-on-agenda-items [data-piece='w1'] .need-text"));
+
+        assertThat(board.getText()).startsWith("Vocería elegida a las ");
+        assertThat(withdrawn.getText()).isEqualTo("Camino rural intransitable");
+        assertThat(projector.findElement(By.id("timeline")).getText()).contains("Mesa 1 retiró la necesidad «Camino rural intransitable».");
+        for (String part : List.of("board-then", "timeline", "provenance", "not-on-agenda")) {
+            assertThat(projector.findElement(By.id(part)).getText()).as(part)
+                    .doesNotContain(spokesperson, "w1", "Persona ").doesNotContainPattern("participante|participant ");
+        }
+    }
+
     @Test
     void hostileTextShowsAsTextOnTheAuditAndAgendaPages() {
         RoomData room = RoomData.withNeedsOpen(api, "hostile-pages", 1, 1, 2);
