@@ -711,6 +711,29 @@ class RoomBrowserTest {
         new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
     }
 
+    /** A person whose data were erased reads as such on the phone and the console, never by their id (issue 16, item 7). */
+    @Test
+    void anErasedPersonIsNeverShownByTheirId() {
+        RoomData room = RoomData.withNeedsOpen(api, "erased-names", 1, 1, 2);
+        api.delete("/api/assemblies/erased-names/participants/p1/personal-data").expect(200);
+        room.openStep("solutions");
+        room.openStep("work-plan");
+        room.openStep("spokespeople");
+        api.put("/api/assemblies/erased-names/tables/t1/spokesperson", "{\"participantId\": \"p1\"}").expect(200);
+        room.awaitStep("spokespeople", true);
+
+        joinTable(room, "t1");
+        waitFor(phone, By.id("spokesperson"));
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("p.spokesperson")).getText().equals("(datos borrados)"));
+        assertThat(new Select(phone.findElement(By.id("spokesperson"))).getOptions()).extracting(WebElement::getText)
+                .contains("(datos borrados)", "Persona 2").doesNotContain("p1");
+
+        projector.get(url("/console/erased-names"));
+        new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("[data-table='t1'] p.spokesperson")).getText().equals("Vocería: (datos borrados)"));
+    }
+
     @Test
     void theConsoleErasesAPersonsDataAndSharesARevocableProjectorLink() {
         RoomData room = RoomData.withNeedsOpen(api, "sharing", 1, 1, 2);
