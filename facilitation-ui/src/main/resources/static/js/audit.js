@@ -42,8 +42,10 @@ Object.assign(MINGA_MESSAGES.es, {
   "audit.plan": "Quién y cuándo",
   "audit.planValue": "{who}; de {from} a {to}",
   "audit.spokesperson": "Vocería",
-  "audit.spokespersonValue": "participante {id}",
-  "audit.spokespersonElected": "participante {id}, elegida a las {time}",
+  "audit.spokespersonValue": "elegida",
+  "audit.spokespersonElected": "elegida a las {time}",
+  "audit.boardSpokesperson": "Vocería elegida",
+  "audit.boardSpokespersonAt": "Vocería elegida a las {time}",
   "audit.noSpokesperson": "sin vocería elegida",
   "audit.pin": "Fijación en el tablero",
   "audit.pinnedAt": "{table} fijó su rompecabezas a las {time}.",
@@ -59,7 +61,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "audit.notOnAgendaHint": "Retiradas, o de mesas que no fijaron su rompecabezas.",
   "audit.withdrawn": "Retirada por la mesa.",
   "audit.tableNotPinned": "Su mesa no fijó el rompecabezas.",
-  "audit.need": "Necesidad {id}",
+  "audit.needUntold": "Una necesidad de {table}",
   "audit.loadError": "No se pudo cargar la auditoría."
 });
 Object.assign(MINGA_MESSAGES.en, {
@@ -101,8 +103,10 @@ Object.assign(MINGA_MESSAGES.en, {
   "audit.plan": "Who and when",
   "audit.planValue": "{who}; from {from} to {to}",
   "audit.spokesperson": "Spokesperson",
-  "audit.spokespersonValue": "participant {id}",
-  "audit.spokespersonElected": "participant {id}, elected at {time}",
+  "audit.spokespersonValue": "elected",
+  "audit.spokespersonElected": "elected at {time}",
+  "audit.boardSpokesperson": "Spokesperson elected",
+  "audit.boardSpokespersonAt": "Spokesperson elected at {time}",
   "audit.noSpokesperson": "no spokesperson elected",
   "audit.pin": "Pinned on the board",
   "audit.pinnedAt": "{table} pinned its puzzle at {time}.",
@@ -118,7 +122,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "audit.notOnAgendaHint": "Withdrawn, or from tables that did not pin their puzzle.",
   "audit.withdrawn": "Withdrawn by the table.",
   "audit.tableNotPinned": "Its table did not pin the puzzle.",
-  "audit.need": "Need {id}",
+  "audit.needUntold": "A need of {table}",
   "audit.loadError": "The audit could not be loaded."
 });
 
@@ -322,14 +326,17 @@ Object.assign(MINGA_MESSAGES.en, {
     const board = shownBoard;
     const drawn = puzzle(board, { showMissing: true });
     drawn.style.setProperty("--axes", String(Math.max(1, (board.axes || []).length)));
-    // Decorations only: spokespeople at that moment, and empty places said in words.
+    // Decorations only: whether a table had elected its spokesperson by then (and when), never who:
+    // an auditor reads no participant's id or name. Empty places said in words.
     for (const axis of board.axes || []) {
       for (const table of axis.tables || []) {
         if (!table.spokespersonId) continue;
         const card = [...drawn.querySelectorAll("article.table")].find(a => a.dataset.table === table.tableId);
         const header = card && card.querySelector("header");
+        const election = history.filter(e => e.tableId === table.tableId && e.type === "SpokespersonElectedEvent"
+          && e.sequence <= shownSequence).pop();
         if (header) header.append(el("span", { class: "table-spokesperson",
-          text: t("table.spokesperson") + ": " + table.spokespersonId }));
+          text: election ? t("audit.boardSpokespersonAt", { time: clock(election.at) }) : t("audit.boardSpokesperson") }));
       }
     }
     drawn.querySelectorAll(".tables").forEach(box => {
@@ -430,10 +437,11 @@ Object.assign(MINGA_MESSAGES.en, {
         fact(t("audit.plan"), el("span", { text: item.when
           ? t("audit.planValue", { who: who.length ? who.join(", ") : t("audit.none"), from: item.when.from, to: item.when.to })
           : (who.length ? who.join(", ") : t("audit.none")) })),
-        fact(t("audit.spokesperson"), el("span", { class: "spokesperson", "data-spokesperson": item.spokespersonId || "",
+        // Whether and when, never who: the item's spokesperson is a participant's id.
+        fact(t("audit.spokesperson"), el("span", { class: "spokesperson", "data-elected": item.spokespersonId ? "true" : "false",
           text: !item.spokespersonId ? t("audit.noSpokesperson")
-            : election ? t("audit.spokespersonElected", { id: item.spokespersonId, time: clock(election.at) })
-              : t("audit.spokespersonValue", { id: item.spokespersonId }) })),
+            : election ? t("audit.spokespersonElected", { time: clock(election.at) })
+              : t("audit.spokespersonValue") })),
         fact(t("audit.pin"), el("span", { class: "pin",
           text: pin ? t("audit.pinnedAt", { table: label, time: clock(pin.at) }) : t("audit.notPinned") })),
         fact(t("audit.plenary"), el("span", { class: "plenary", "data-status": agenda.status,
@@ -452,12 +460,13 @@ Object.assign(MINGA_MESSAGES.en, {
     }
     return pieces.map(({ pieceId, tableId }) => {
       const events = history.filter(e => e.pieceId === pieceId);
+      const text = events.map(e => e.need).filter(Boolean).pop(); // as last written
       const withdrawn = events.some(e => e.type === "NeedPieceWithdrawnEvent");
       const table = tableInfo(tableId);
       const pinned = history.some(e => e.tableId === tableId && e.type === "TablePuzzlePinnedEvent");
       return el("article", { class: "item left-out", "data-piece": pieceId, "data-table": tableId || "" },
         el("header", {},
-          el("h3", { class: "need-text", text: t("audit.need", { id: pieceId }) })),
+          el("h3", { class: "need-text", text: text || t("audit.needUntold", { table: tableLabel(tableId) }) })),
         el("dl", { class: "facts" },
           fact(t("audit.axis"), el("span", { text: table ? axisTitle(table.axisId) : t("audit.none") })),
           fact(t("audit.table"), el("span", { text: tableLabel(tableId) }))),

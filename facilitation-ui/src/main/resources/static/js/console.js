@@ -1028,7 +1028,8 @@ window.MingaCsv = (() => {
     }
 
     /* ------------------------------------------------ rendering */
-    const nameOf = id => { const p = participants.find(x => x.participantId === id); return p ? p.name : id; };
+    // Never an id in place of a name: a person whose data were erased reads as such.
+    const nameOf = id => { const p = participants.find(x => x.participantId === id); return !p ? "" : p.name || t("console.p.erased"); };
     const tableLabel = id => { const table = summary && summary.tables.find(x => x.tableId === id); return table ? table.label : id; };
     const axisTitle = id => { const axis = summary && summary.axes.find(x => x.axisId === id); return axis ? axis.title : id; };
 

@@ -262,7 +262,8 @@
   function spokespersonSection(table) {
     if (!table.spokespersonId && !table.pinned && !stepOpen("spokespeople")) return null;
     const section = el("section", { "aria-labelledby": "spokes-title" }, el("h2", { id: "spokes-title", text: t("phone.spokesperson") }));
-    const nameOf = id => (members.find(m => m.participantId === id) || {}).name || id;
+    // A person whose data were erased keeps no name; the phone never shows an id instead.
+    const nameOf = id => (members.find(m => m.participantId === id) || {}).name || t("phone.unnamed");
     if (table.spokespersonId) section.append(el("p", { class: "spokesperson", text: nameOf(table.spokespersonId) }));
     if (table.pinned) {
       section.append(el("p", { class: "pinned-note", text: t("phone.pinned") }));
@@ -272,7 +273,7 @@
     // Nobody is chosen until the table chooses: a first name picked in advance was elected by a stray tap.
     const select = el("select", { id: "spokesperson", "data-key": "spokesperson" },
       el("option", { value: "", text: t("phone.chooseSpokesperson") }),
-      members.map(m => el("option", { value: m.participantId, text: m.name || m.participantId })));
+      members.map(m => el("option", { value: m.participantId, text: m.name || t("phone.unnamed") })));
     select.value = table.spokespersonId || "";
     const elect = el("button", { type: "submit", id: "elect", text: t("phone.elect") });
     const electable = () => { elect.disabled = !select.value || select.value === table.spokespersonId; };

@@ -181,8 +181,15 @@ class AssemblyJourneyTest {
         JsonNode withdrawal = find(spanish, "NeedPieceWithdrawnEvent");
         assertThat(withdrawal.get("tableId").asText()).isEqualTo("t2");
         assertThat(withdrawal.get("pieceId").asText()).isEqualTo("t2-n2");
-        assertThat(withdrawal.get("summary").asText()).isEqualTo("Mesa 2 retiró la necesidad t2-n2.");
+        assertThat(withdrawal.get("summary").asText()).isEqualTo("Mesa 2 retiró la necesidad «Necesidad 2 de la t2».");
+        assertThat(withdrawal.get("need").asText()).isEqualTo("Necesidad 2 de la t2");
+        assertThat(find(english, "NeedPieceWithdrawnEvent").get("summary").asText())
+                .isEqualTo("Mesa 2 withdrew the need \"Necesidad 2 de la t2\".");
         assertThat(spanish.toString()).doesNotContain("Persona");
+        // What an auditor reads names no one and no piece by an internal id.
+        assertThat(spanish.findValues("summary")).extracting(JsonNode::asText)
+                .noneMatch(summary -> summary.contains("t2-n2") || assembly.spokespeople().values().stream().anyMatch(summary::contains));
+        assertThat(find(spanish, "SpokespersonElectedEvent").get("summary").asText()).endsWith(" eligió su vocería.");
     }
 
     @Test

@@ -167,11 +167,11 @@ class CorrectionsTest {
                 assertThat(person.get("tableId").asText()).as(id).isEqualTo(id.equals("p1") || id.equals(leader) ? "t1" : "t2");
             }
             assertThat(history(client, base)).endsWith(
-                    "La persona " + leader + " pasó de Mesa 2 a Mesa 1: «Viene con su familia». La mesa que dejó queda sin quien la dirija.",
-                    "La persona " + mate + " pasó de Mesa 1 a Mesa 2.");
+                    "Una persona pasó de Mesa 2 a Mesa 1: «Viene con su familia». La mesa que dejó queda sin quien la dirija.",
+                    "Una persona pasó de Mesa 1 a Mesa 2.");
             assertThat(history(client.inEnglish(), base)).endsWith(
-                    "Participant " + leader + " moved from Mesa 2 to Mesa 1: \"Viene con su familia\". The table they left has no leader now.",
-                    "Participant " + mate + " moved from Mesa 1 to Mesa 2.");
+                    "A participant moved from Mesa 2 to Mesa 1: \"Viene con su familia\". The table they left has no leader now.",
+                    "A participant moved from Mesa 1 to Mesa 2.");
         });
 
         client.post(base + "/steps/plenary/open", "{}").expect(200);
@@ -275,9 +275,9 @@ class CorrectionsTest {
             assertThat(p4.get("organization").asText()).isEqualTo("Cooperativa Cuatro");
             assertThat(p4.get("gender").asText()).isEqualTo("female");
             assertThat(history(client, base)).last()
-                    .isEqualTo("Se corrigieron los datos de inscripción de la persona p4 (Cooperativa Cuatro).");
+                    .isEqualTo("Se corrigieron los datos de inscripción de una persona (Cooperativa Cuatro).");
             assertThat(history(client.inEnglish(), base)).last()
-                    .isEqualTo("The registration details of participant p4 (Cooperativa Cuatro) were corrected.");
+                    .isEqualTo("The registration details of a participant (Cooperativa Cuatro) were corrected.");
         });
         settled(base, ROOM_EVENTS + 1);
         assertThat(client.get(base + "/history").text()).doesNotContain("Persona Cuatro", "3001234567");

@@ -3,6 +3,7 @@ package org.minga.history;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Sorts.ascending;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +47,17 @@ public class HistoryProjection {
         List<HistoryRecord> records = history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence"));
         Map<String, String> labels = new HashMap<>();
         records.forEach(r -> labels.putAll(r.tableLabels()));
-        return new HistoryEntries(records.stream()
-                .map(r -> new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale, labels), r.tableId(), r.pieceId()))
-                .toList());
+        // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
+        Map<String, String> needs = new HashMap<>();
+        List<HistoryEntry> entries = new ArrayList<>(records.size());
+        for (HistoryRecord r : records) {
+            String written = HistorySentences.needWritten(r);
+            if (written != null) {
+                needs.put(r.pieceId(), written);
+            }
+            entries.add(new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale, labels, needs),
+                    r.tableId(), r.pieceId(), r.pieceId() == null ? null : needs.get(r.pieceId())));
+        }
+        return new HistoryEntries(entries);
     }
 }

@@ -92,7 +92,7 @@ public final class HistorySentences {
         } else if (e instanceof NeedPieceRevisedEvent n) {
             return of(event, type, List.of("%" + n.tableId(), text(n.text())), n.tableId(), n.pieceId());
         } else if (e instanceof NeedPieceWithdrawnEvent n) {
-            return of(event, type, List.of("%" + n.tableId(), n.pieceId()), n.tableId(), n.pieceId());
+            return of(event, type, List.of("%" + n.tableId(), "^" + n.pieceId()), n.tableId(), n.pieceId());
         } else if (e instanceof SolutionAttachedEvent s) {
             return solution(event, type, s.tableId(), s.pieceId(), s.text(), s.cooperatingOrganizations());
         } else if (e instanceof SolutionRevisedEvent s) {
@@ -122,17 +122,42 @@ public final class HistorySentences {
 
     /**
      * The sentence in the language asked (Spanish unless English is asked, or a language we have a
-     * bundle for), tables told by their labels.
+     * bundle for), tables told by their labels and needs by their text.
      */
-    public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels) {
+    public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels, Map<String, String> needTexts) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
-        Object[] arguments = record.arguments().stream()
-                .map(a -> a.startsWith("@") ? bundle.getString(a.substring(1))
+        boolean untold = false;
+        Object[] arguments = new Object[record.arguments().size()];
+        for (int i = 0; i < arguments.length; i++) {
+            String a = record.arguments().get(i);
+            // A withdrawal stored before needs were told by their text carries the bare piece id.
+            String piece = a.startsWith("^") ? a.substring(1)
+                    : record.type().equals(NeedPieceWithdrawnEvent.class.getSimpleName()) && a.equals(record.pieceId()) ? a : null;
+            if (piece != null) {
+                arguments[i] = needTexts.get(piece);
+                untold |= arguments[i] == null;
+            } else {
+                arguments[i] = a.startsWith("@") ? bundle.getString(a.substring(1))
                         : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1))
                         : a.startsWith("%") ? tableLabels.getOrDefault(a.substring(1), a.substring(1))
-                        : a.startsWith("=") ? a.substring(1) : a)
-                .toArray();
-        return new MessageFormat(bundle.getString(record.messageKey()), bundle.getLocale()).format(arguments);
+                        : a.startsWith("=") ? a.substring(1) : a;
+            }
+        }
+        // A need whose text the history does not hold is told without it, never by its id.
+        String key = untold && bundle.containsKey(record.messageKey() + ".untold") ? record.messageKey() + ".untold" : record.messageKey();
+        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(arguments);
+    }
+
+    /** The same, for a record that tells no need. */
+    public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels) {
+        return sentence(record, locale, tableLabels, Map.of());
+    }
+
+    /** The text a record's need has from this record on: what it wrote or rewrote, else null. */
+    public static String needWritten(HistoryRecord record) {
+        boolean writes = record.type().equals(NeedPieceAddedEvent.class.getSimpleName())
+                || record.type().equals(NeedPieceRevisedEvent.class.getSimpleName());
+        return writes && record.arguments().size() > 1 ? record.arguments().get(1).substring(1) : null;
     }
 
     /** Marks what people wrote, so a need that starts with "#", "@", "%" or "=" is told as written. */

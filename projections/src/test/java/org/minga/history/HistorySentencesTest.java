@@ -96,14 +96,14 @@ class HistorySentencesTest {
         String english = HistorySentences.sentence(record, Locale.ENGLISH, Map.of("t1", "Mesa 1"));
 
         assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
-        assertThat(spanish).doesNotContain("{", "#", "@", "%", " t1").isNotEqualTo(english);
-        assertThat(english).doesNotContain("{", "#", "@", "%", " t1");
+        assertThat(spanish).doesNotContain("{", "#", "@", "%", "^", " t1", "p1", "p2", "n1").isNotEqualTo(english);
+        assertThat(english).doesNotContain("{", "#", "@", "%", "^", " t1", "p1", "p2", "n1");
     }
 
     @Test
     void aMoveSaysWhatTheTableLeftBehindMustChooseAgain() {
         assertThat(english(new ParticipantMovedEvent("a", "p1", "t2", "t1", "Viene con su familia", true, true)))
-                .isEqualTo("Participant p1 moved from t2 to Mesa 1: \"Viene con su familia\". "
+                .isEqualTo("A participant moved from t2 to Mesa 1: \"Viene con su familia\". "
                         + "The table they left has no leader now and elects its spokesperson again.");
     }
 
@@ -130,6 +130,42 @@ class HistorySentencesTest {
                 .isEqualTo("Mesa 1 wrote the need \"#1 @priority %t1 =yes\".");
         assertThat(english(new SolutionAttachedEvent("a", "t1", "n1", "Fondo", List.of())))
                 .isEqualTo("Mesa 1 proposed the solution \"Fondo\".");
+    }
+
+    @Test
+    void peopleAreNeverToldByTheirIds() {
+        assertThat(english(new SpokespersonElectedEvent("a", "t1", "p1"))).isEqualTo("Mesa 1 elected its spokesperson.");
+        assertThat(spanish(new SpokespersonElectedEvent("a", "t1", "p1"))).isEqualTo("Mesa 1 eligió su vocería.");
+        assertThat(spanish(new TableLeaderAssignedEvent("a", "t1", "p1"))).isEqualTo("Se designó quien dirige Mesa 1.");
+        assertThat(spanish(new LateParticipantSeatedEvent("a", "p2", "t1"))).isEqualTo("Una persona llegó tarde y se sentó en Mesa 1.");
+        assertThat(spanish(new ParticipantRegisteredEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null))))
+                .isEqualTo("Se inscribió una persona (Coop).");
+    }
+
+    @Test
+    void aWithdrawnNeedIsToldByItsTextAndWithoutItWhenTheHistoryDoesNotHoldIt() {
+        HistoryRecord withdrawn = HistorySentences.record(new AssemblyEvent("a", 3, NINE, new NeedPieceWithdrawnEvent("a", "t1", "n1")));
+
+        assertThat(HistorySentences.sentence(withdrawn, Locale.forLanguageTag("es"), Map.of("t1", "Mesa 1"), Map.of("n1", "Camino rural")))
+                .isEqualTo("Mesa 1 retiró la necesidad «Camino rural».");
+        assertThat(HistorySentences.sentence(withdrawn, Locale.ENGLISH, Map.of("t1", "Mesa 1"), Map.of()))
+                .isEqualTo("Mesa 1 withdrew a need.");
+    }
+
+    /** Records stored before this change carry the withdrawn piece's bare id; they read the same. */
+    @Test
+    void aWithdrawalStoredWithTheBarePieceIdIsToldByItsText() {
+        HistoryRecord stored = new HistoryRecord("a", 3, NINE, "NeedPieceWithdrawnEvent", "NeedPieceWithdrawnEvent",
+                List.of("%t1", "3500e0de-91a4"), "t1", "3500e0de-91a4", null);
+
+        assertThat(HistorySentences.sentence(stored, Locale.forLanguageTag("es"), Map.of("t1", "Mesa 1"),
+                Map.of("3500e0de-91a4", "Camino rural intransitable")))
+                .isEqualTo("Mesa 1 retiró la necesidad «Camino rural intransitable».");
+    }
+
+    private static String spanish(Object event) {
+        return HistorySentences.sentence(HistorySentences.record(new AssemblyEvent("a", 3, NINE, event)), Locale.forLanguageTag("es"),
+                Map.of("t1", "Mesa 1"));
     }
 
     private static String english(Object event) {

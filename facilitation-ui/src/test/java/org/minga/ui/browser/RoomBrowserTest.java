@@ -408,6 +408,32 @@ class RoomBrowserTest {
         assertThat(piecesShown(projector, "#board-then")).containsExactlyInAnyOrder("a1", "a2");
     }
 
+    /**
+     * What an auditor reads tells no one by an id or a name: the board as it stood says that a table
+     * elected its spokesperson and when, and a withdrawn need is told by its text (issue 16, item 7).
+     */
+    @Test
+    void theAuditTellsSpokespeopleWithoutIdsAndWithdrawnNeedsByTheirText() {
+        RoomData room = RoomData.withNeedsOpen(api, "audit-words", 1, 1, 2);
+        room.addNeed("t1", "w1", "Camino rural intransitable");
+        api.delete("/api/assemblies/audit-words/tables/t1/needs/w1").expect(200);
+        room.finishTable("t1", "s1", "Fondo para caminos veredales");
+        await().until(() -> room.pinnedTables() == 1);
+        String spokesperson = api.get("/api/assemblies/audit-words/tables").json().get(0).get("spokespersonId").asText();
+
+        projector.get(url("/audit/audit-words"));
+        WebElement board = waitFor(projector, By.cssSelector("#board-then .table-spokesperson"));
+        WebElement withdrawn = waitFor(projector, By.cssSelector("#not-on-agenda-items [data-piece='w1'] .need-text"));
+
+        assertThat(board.getText()).startsWith("Vocería elegida a las ");
+        assertThat(withdrawn.getText()).isEqualTo("Camino rural intransitable");
+        assertThat(projector.findElement(By.id("timeline")).getText()).contains("Mesa 1 retiró la necesidad «Camino rural intransitable».");
+        for (String part : List.of("board-then", "timeline", "provenance", "not-on-agenda")) {
+            assertThat(projector.findElement(By.id(part)).getText()).as(part)
+                    .doesNotContain(spokesperson, "w1", "Persona ").doesNotContainPattern("participante|participant ");
+        }
+    }
+
     @Test
     void hostileTextShowsAsTextOnTheAuditAndAgendaPages() {
         RoomData room = RoomData.withNeedsOpen(api, "hostile-pages", 1, 1, 2);
@@ -674,6 +700,29 @@ class RoomBrowserTest {
         assertThat(api.get("/api/assemblies").status()).isEqualTo(200);
         projector.get(url("/console"));
         new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    }
+
+    /** A person whose data were erased reads as such on the phone and the console, never by their id (issue 16, item 7). */
+    @Test
+    void anErasedPersonIsNeverShownByTheirId() {
+        RoomData room = RoomData.withNeedsOpen(api, "erased-names", 1, 1, 2);
+        api.delete("/api/assemblies/erased-names/participants/p1/personal-data").expect(200);
+        room.openStep("solutions");
+        room.openStep("work-plan");
+        room.openStep("spokespeople");
+        api.put("/api/assemblies/erased-names/tables/t1/spokesperson", "{\"participantId\": \"p1\"}").expect(200);
+        room.awaitStep("spokespeople", true);
+
+        joinTable(room, "t1");
+        waitFor(phone, By.id("spokesperson"));
+        new WebDriverWait(phone, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("p.spokesperson")).getText().equals("(datos borrados)"));
+        assertThat(new Select(phone.findElement(By.id("spokesperson"))).getOptions()).extracting(WebElement::getText)
+                .contains("(datos borrados)", "Persona 2").doesNotContain("p1");
+
+        projector.get(url("/console/erased-names"));
+        new WebDriverWait(projector, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector("[data-table='t1'] p.spokesperson")).getText().equals("Vocería: (datos borrados)"));
     }
 
     @Test

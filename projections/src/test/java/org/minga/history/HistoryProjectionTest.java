@@ -1,0 +1,135 @@
+package org.minga.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.AssemblyRules;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
+import org.minga.assembly.api.AxisDefinition;
+import org.minga.assembly.api.LateParticipantSeatedEvent;
+import org.minga.assembly.api.MonthRange;
+import org.minga.assembly.api.NeedPieceAddedEvent;
+import org.minga.assembly.api.NeedPieceRevisedEvent;
+import org.minga.assembly.api.NeedPieceWithdrawnEvent;
+import org.minga.assembly.api.ParticipantMovedEvent;
+import org.minga.assembly.api.ParticipantProfile;
+import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
+import org.minga.assembly.api.ParticipantRegisteredEvent;
+import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLeaderAssignedEvent;
+import org.minga.assembly.api.query.FindHistoryQuery;
+import org.minga.assembly.api.query.HistoryEntry;
+import org.minga.projections.ReadModelStores;
+
+/** The history as an auditor reads it: needs by their text, tables by their label, people never by their ids. */
+class HistoryProjectionTest {
+
+    private static final String ASSEMBLY = "valle";
+    /** Ids as the engine makes them: what an auditor must never read. */
+    private static final String ANA = "2197c119-5f0e-4c55-9d1a-0b8f3c2e7a10";
+    private static final String BETO = "8a41d0f2-33b7-4e0c-a5c1-6e2f9b7d4c33";
+    private static final String ROAD = "3500e0de-91a4-4f62-8c0e-5d7b1a2f6e44";
+
+    private MongoServer mongo;
+    private MongoClient client;
+    private long sequence;
+
+    @BeforeEach
+    void setUp() {
+        mongo = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(mongo.bindAndGetConnectionString());
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
+        mongo.shutdownNow();
+    }
+
+    @Test
+    void aWithdrawalNamesTheNeedByItsTextAsLastWritten() {
+        HistoryProjection projection = fed(room());
+
+        HistoryEntry spanish = find(projection, "es", "NeedPieceWithdrawnEvent");
+        HistoryEntry english = find(projection, "en", "NeedPieceWithdrawnEvent");
+
+        assertThat(spanish.summary()).isEqualTo("Mesa 2 retiró la necesidad «Camino rural intransitable».");
+        assertThat(english.summary()).isEqualTo("Mesa 2 withdrew the need \"Camino rural intransitable\".");
+        assertThat(spanish.need()).isEqualTo("Camino rural intransitable");
+        assertThat(find(projection, "es", "NeedPieceAddedEvent").need()).isEqualTo("Camino rural");
+    }
+
+    @Test
+    void noSentenceTellsAParticipantOrAPieceByItsId() {
+        HistoryProjection projection = fed(room());
+
+        for (String language : List.of("es", "en")) {
+            assertThat(history(projection, language)).extracting(HistoryEntry::summary).allSatisfy(summary -> assertThat(summary)
+                    .doesNotContain(ANA, BETO, ROAD, "2197c119", "8a41d0f2", "3500e0de", "t2")
+                    .doesNotContainPattern("[0-9a-f]{8}"));
+        }
+        assertThat(find(projection, "es", "SpokespersonElectedEvent").summary()).isEqualTo("Mesa 2 eligió su vocería.");
+        assertThat(find(projection, "en", "SpokespersonElectedEvent").summary()).isEqualTo("Mesa 2 elected its spokesperson.");
+        assertThat(find(projection, "es", "ParticipantMovedEvent").summary()).isEqualTo("Una persona pasó de Mesa 2 a Mesa 1.");
+    }
+
+    /** What a replay rebuilds: the same events into an emptied history tell the same sentences. */
+    @Test
+    void aRebuiltHistoryTellsTheSameSentences() {
+        List<String> first = history(fed(room()), "es").stream().map(HistoryEntry::summary).toList();
+        client.getDatabase("test").getCollection(ReadModelStores.HISTORY).drop();
+        sequence = 0;
+
+        assertThat(history(fed(room()), "es")).extracting(HistoryEntry::summary).containsExactlyElementsOf(first);
+    }
+
+    private static List<Object> room() {
+        MonthRange horizon = new MonthRange(YearMonth.of(2025, 1), YearMonth.of(2025, 6));
+        ParticipantProfile coop = new ParticipantProfile("Coop", null, null, null, null, null, null, null);
+        return List.of(
+                new AssemblyScheduledEvent(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), horizon, "es",
+                        List.of(new AxisDefinition("roads", "Vías", null)), AssemblyRules.DEFAULTS, List.of()),
+                new ParticipantRegisteredEvent(ASSEMBLY, ANA, coop),
+                new ParticipantRegisteredEvent(ASSEMBLY, BETO, coop),
+                new AssemblySplitIntoTablesEvent(ASSEMBLY, 5, List.of(
+                        new TableAssignment("t1", "roads", "Mesa 1", List.of()),
+                        new TableAssignment("t2", "roads", "Mesa 2", List.of(ANA)))),
+                new LateParticipantSeatedEvent(ASSEMBLY, BETO, "t2"),
+                new TableLeaderAssignedEvent(ASSEMBLY, "t2", ANA),
+                new ParticipantProfileCorrectedEvent(ASSEMBLY, BETO, coop),
+                new NeedPieceAddedEvent(ASSEMBLY, "t2", "roads", ROAD, "Camino rural"),
+                new NeedPieceRevisedEvent(ASSEMBLY, "t2", ROAD, "Camino rural intransitable"),
+                new NeedPieceWithdrawnEvent(ASSEMBLY, "t2", ROAD),
+                new SpokespersonElectedEvent(ASSEMBLY, "t2", ANA),
+                new ParticipantMovedEvent(ASSEMBLY, BETO, "t2", "t1", null, false, false));
+    }
+
+    private HistoryProjection fed(List<Object> events) {
+        HistoryProjection projection = new HistoryProjection(new ReadModelStores(client.getDatabase("test")));
+        for (Object event : events) {
+            projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event));
+        }
+        return projection;
+    }
+
+    private static List<HistoryEntry> history(HistoryProjection projection, String language) {
+        return projection.handle(new FindHistoryQuery(ASSEMBLY, language)).entries();
+    }
+
+    private static HistoryEntry find(HistoryProjection projection, String language, String type) {
+        return history(projection, language).stream().filter(e -> e.type().equals(type)).findFirst().orElseThrow();
+    }
+}
