@@ -395,6 +395,8 @@ class RoomBrowserTest {
 
         projector.get(url("/audit/audit"));
         WebElement slider = waitFor(projector, By.id("moment"));
+        // The slider is on the page before the history reaches it: wait for its end rather than read it at once.
+        new WebDriverWait(projector, Duration.ofSeconds(10)).until(d -> !"0".equals(slider.getAttribute("max")));
         assertThat(slider.getAttribute("max")).isEqualTo(String.valueOf(firstNeed + 2));
         projector.executeScript("arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
                 slider, firstNeed);
