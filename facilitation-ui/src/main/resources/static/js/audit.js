@@ -405,10 +405,11 @@ Object.assign(MINGA_MESSAGES.en, {
     return [el("dt", { text: label }), el("dd", {}, ...values)];
   }
 
-  /** The events that made one need: its own, its table's spokesperson and pin, and the plenary. */
+  /** The events that made one need: its own, its table's spokesperson, pins and unpins, and the plenary. */
+  const TABLE_TRAIL = ["SpokespersonElectedEvent", "TablePuzzlePinnedEvent", "TablePuzzleUnpinnedEvent"];
   function trailOf(pieceId, tableId) {
     return history.filter(e => e.pieceId === pieceId
-      || (e.tableId === tableId && (e.type === "SpokespersonElectedEvent" || e.type === "TablePuzzlePinnedEvent"))
+      || (e.tableId === tableId && TABLE_TRAIL.includes(e.type))
       || e.type === "AgendaApprovedEvent");
   }
 
@@ -417,7 +418,8 @@ Object.assign(MINGA_MESSAGES.en, {
     const added = pieceEvents.find(e => e.type === "NeedPieceAddedEvent");
     const label = tableLabel(item.tableId);
     const elections = history.filter(e => e.tableId === item.tableId && e.type === "SpokespersonElectedEvent");
-    const pin = history.find(e => e.tableId === item.tableId && e.type === "TablePuzzlePinnedEvent");
+    // The pin that put it on the agenda: the last one, when the puzzle was unpinned and pinned again.
+    const pin = history.findLast(e => e.tableId === item.tableId && e.type === "TablePuzzlePinnedEvent");
     const election = elections.filter(e => !pin || e.sequence <= pin.sequence).pop() || elections[elections.length - 1];
     const orgs = item.cooperatingOrganizations || [];
     const who = item.who || [];

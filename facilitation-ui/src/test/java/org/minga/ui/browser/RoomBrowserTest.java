@@ -436,6 +436,35 @@ class RoomBrowserTest {
         }
     }
 
+    /** A puzzle unpinned and pinned again: the item's trail says so, with the reason, and its pin is the last one. */
+    @Test
+    void theAuditTellsAnItemsUnpinningWithItsReason() {
+        RoomData room = RoomData.withNeedsOpen(api, "audit-unpin", 1, 1, 2);
+        room.finishTable("t1", "u1", "Centro de acopio veredal");
+        await().until(() -> room.pinnedTables() == 1);
+        api.post("/api/assemblies/audit-unpin/tables/t1/unpin", "{\"reason\": \"Faltaba el plan de la mesa\"}").expect(200);
+        api.post("/api/assemblies/audit-unpin/tables/t1/pin", "").expect(200);
+        await().until(() -> room.pinnedTables() == 1);
+
+        projector.get(url("/audit/audit-unpin"));
+        WebElement trail = waitFor(projector, By.cssSelector("#provenance [data-piece='u1'] .trail"));
+        new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> trail.getText().contains("Faltaba el plan de la mesa"));
+        List<String> lines = List.of(trail.getText().split("\n"));
+        int unpinned = indexOfLineWith(lines, "despegó el rompecabezas");
+        assertThat(unpinned).as("the unpinning in the item's trail").isNotNegative();
+        assertThat(lines.subList(unpinned, lines.size())).as("pinned again after it")
+                .anyMatch(line -> line.contains("fijó su rompecabezas"));
+    }
+
+    private static int indexOfLineWith(List<String> lines, String words) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(words)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     void hostileTextShowsAsTextOnTheAuditAndAgendaPages() {
         RoomData room = RoomData.withNeedsOpen(api, "hostile-pages", 1, 1, 2);
