@@ -1,0 +1,2 @@
+/** The demo assembly whose tables fill the puzzle on their own. */
+package org.minga.demo;

@@ -1,0 +1,2 @@
+/** The Spring Boot application that runs Minga. */
+package org.minga;

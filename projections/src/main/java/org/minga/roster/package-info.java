@@ -1,0 +1,2 @@
+/** Assembly summaries: the list of assemblies, their status, counts and tables. */
+package org.minga.roster;
