@@ -657,8 +657,7 @@ window.MingaCsv = (() => {
   document.getElementById("lang").append(languageToggle());
   // Signing out is a form post (the server answers with the login page); it carries the CSRF token like every write.
   document.getElementById("sign-out").addEventListener("submit", () => {
-    const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
-    document.getElementById("sign-out-csrf").value = csrf ? decodeURIComponent(csrf.slice("XSRF-TOKEN=".length)) : "";
+    document.getElementById("sign-out-csrf").value = Minga.csrfToken();
   });
 
   function problemText(answer) {

@@ -1,9 +1,8 @@
 /* The facilitator's sign-in: a plain form; the CSRF token comes from its cookie. */
 (() => {
-  const { t, translate, languageToggle } = Minga;
+  const { t, translate, languageToggle, csrfToken } = Minga;
   document.getElementById("lang").append(languageToggle());
-  const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
-  document.getElementById("csrf").value = csrf ? decodeURIComponent(csrf.slice("XSRF-TOKEN=".length)) : "";
+  document.getElementById("csrf").value = csrfToken();
   const show = () => {
     translate();
     // error=locked: the account took too many wrong passwords; error=throttled: this device sent too many.

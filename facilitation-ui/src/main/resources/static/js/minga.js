@@ -95,6 +95,12 @@ window.Minga = (() => {
     }
   }
 
+  /** The CSRF token every write carries (the XSRF-TOKEN cookie Minga sets), or "" before it is set. */
+  function csrfToken() {
+    const cookie = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
+    return cookie ? decodeURIComponent(cookie.slice("XSRF-TOKEN=".length)) : "";
+  }
+
   /**
    * Calls the REST API. Resolves to {ok, status, data, problem}; a refusal's problem carries the
    * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
@@ -103,8 +109,8 @@ window.Minga = (() => {
     const headers = { "Content-Type": "application/json", "Accept-Language": lang() };
     const written = localStorage.getItem("minga.position");
     if (method === "GET" && written) headers[POSITION] = written;
-    const csrf = document.cookie.split("; ").find(c => c.startsWith("XSRF-TOKEN="));
-    if (csrf && method !== "GET") headers["X-XSRF-TOKEN"] = decodeURIComponent(csrf.slice("XSRF-TOKEN=".length));
+    const csrf = csrfToken();
+    if (csrf && method !== "GET") headers["X-XSRF-TOKEN"] = csrf;
     const response = await fetch(path, {
       method,
       headers,
@@ -321,6 +327,6 @@ window.Minga = (() => {
       : el("p", { class: "alert address-warning", role: "alert", text: t("address.unreachable", { baseUrl: address.baseUrl }) });
   }
 
-  return { participationCharts, lang, useAssemblyLanguage, t, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
+  return { participationCharts, lang, useAssemblyLanguage, t, csrfToken, translate, setLang, languageToggle, el, pathIds, api, needAccess, serverNow, countdown, stepName,
     stepLine, statusLine, followBoard, puzzle, pieceStack, withTable, joinAddress, addressWarning };
 })();
