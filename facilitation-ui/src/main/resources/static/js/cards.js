@@ -2,30 +2,6 @@
  * Printable table cards: one per table, with its label, its axis, a QR code of the table's phone
  * page and the same link written out, two per A4 sheet when printed.
  */
-Object.assign(MINGA_MESSAGES.es, {
-  "cards.code": "Código de la mesa:",
-  "cards.title": "Tarjetas de mesa",
-  "cards.help": "Una tarjeta por mesa, dos por hoja A4.",
-  "cards.print": "Imprimir",
-  "cards.back": "Volver a la consola",
-  "cards.none": "Aún no hay mesas: divida la asamblea en mesas desde la consola.",
-  "cards.qrAlt": "Código QR para entrar a {table}",
-  "cards.axis": "Eje: {axis}",
-  "cards.loading": "Cargando…",
-  "cards.error": "Minga respondió con un error ({status})."
-});
-Object.assign(MINGA_MESSAGES.en, {
-  "cards.code": "Table code:",
-  "cards.title": "Table cards",
-  "cards.help": "One card per table, two per A4 sheet.",
-  "cards.print": "Print",
-  "cards.back": "Back to the console",
-  "cards.none": "No tables yet: split the assembly into tables from the console.",
-  "cards.qrAlt": "QR code to join {table}",
-  "cards.axis": "Axis: {axis}",
-  "cards.loading": "Loading…",
-  "cards.error": "Minga answered with an error ({status})."
-});
 
 (() => {
   const { el, t, api, translate, languageToggle, pathIds, joinAddress, addressWarning } = Minga;

@@ -4,22 +4,6 @@
  * each table's card; what the room's step says should be done by now and is not stands out, so a
  * facilitator scanning the panel finds the table to visit.
  */
-Object.assign(MINGA_MESSAGES.es, {
-  "console.progress.needs": "{count}/{n} necesidades", "console.progress.needs.one": "{count}/1 necesidad",
-  "console.progress.solutions": "{n} soluciones", "console.progress.solutions.one": "1 solución",
-  "console.progress.plans": "{n} planes", "console.progress.plans.one": "1 plan",
-  "console.progress.spokesperson": "con vocería", "console.progress.noSpokesperson": "sin vocería",
-  "console.progress.pinned": "fijada", "console.progress.notPinned": "sin fijar",
-  "console.progress.behind": "Atrasada para el paso en curso"
-});
-Object.assign(MINGA_MESSAGES.en, {
-  "console.progress.needs": "{count}/{n} needs", "console.progress.needs.one": "{count}/1 need",
-  "console.progress.solutions": "{n} solutions", "console.progress.solutions.one": "1 solution",
-  "console.progress.plans": "{n} plans", "console.progress.plans.one": "1 plan",
-  "console.progress.spokesperson": "spokesperson elected", "console.progress.noSpokesperson": "no spokesperson",
-  "console.progress.pinned": "pinned", "console.progress.notPinned": "not pinned",
-  "console.progress.behind": "Behind for the current step"
-});
 
 window.MingaTableProgress = (() => {
   const { el, t } = Minga;
