@@ -50,16 +50,26 @@ class WordCataloguesTest {
         }
     }
 
+    /** K'iche' ships as the start of a community translation: its name only, every other word in Spanish. */
+    @Test
+    void aCatalogueBeingTranslatedHoldsOnlyKeysSpanishHas() {
+        assertThat(shipped).containsKey("quc");
+        assertThat(shipped.get("quc")).containsEntry("language.name", "K'iche'");
+        for (String language : shipped.keySet()) {
+            assertThat(shipped.get("es").keySet()).as("keys of %s that Spanish lacks", language).containsAll(shipped.get(language).keySet());
+        }
+    }
+
     @Test
     void aLanguageIsAddedByDroppingItsCatalogueFile(@TempDir Path folder) throws IOException {
         Path words = Files.createDirectories(folder.resolve("org/minga/words"));
-        Files.writeString(words.resolve("words_quc.properties"), "language.name=K'iche'\n");
+        Files.writeString(words.resolve("words_qeq.properties"), "language.name=Q'eqchi'\n");
 
         try (URLClassLoader withTheFile = new URLClassLoader(new URL[] {folder.toUri().toURL()}, getClass().getClassLoader())) {
             Map<String, Map<String, String>> found = WordsController.catalogues(withTheFile);
 
-            assertThat(found).containsKeys("es", "en", "quc");
-            assertThat(found.get("quc")).containsExactly(Map.entry("language.name", "K'iche'"));
+            assertThat(found).containsKeys("es", "en", "quc", "qeq");
+            assertThat(found.get("qeq")).containsExactly(Map.entry("language.name", "Q'eqchi'"));
         }
     }
 
