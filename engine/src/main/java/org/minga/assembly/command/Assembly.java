@@ -21,6 +21,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.AddNeedPieceCommand;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AgendaItem;
@@ -91,8 +93,8 @@ import org.minga.assembly.command.NeedPiece.WorkPlan;
  * (phones retry), checks the rules, then applies. Event-sourcing handlers only assign.
  * Times come on the commands; nothing here reads a clock or draws a random number.
  */
-@Aggregate(snapshotTriggerDefinition = AssemblyRepositoryConfiguration.SNAPSHOT_TRIGGER,
-        cache = AssemblyRepositoryConfiguration.CACHE)
+@Aggregate(snapshotTriggerDefinition = AssemblyRepositoryWiring.SNAPSHOT_TRIGGER,
+        cache = AssemblyRepositoryWiring.CACHE)
 // Snapshots are serialised with Jackson: it reads and writes the fields, not getters.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,

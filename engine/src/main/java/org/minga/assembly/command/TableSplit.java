@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.TableAssignment;
 
 /**
