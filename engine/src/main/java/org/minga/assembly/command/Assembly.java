@@ -24,6 +24,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.AddNeedPieceCommand;
+import org.minga.assembly.api.AgendaDraft;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AgendaItem;
 import org.minga.assembly.api.ApprovalMethod;
@@ -756,20 +757,10 @@ public class Assembly {
     }
 
     private List<AgendaItem> agendaItems() {
-        List<AgendaItem> items = new ArrayList<>();
-        for (Table table : tables.values()) {
-            if (!table.pinned()) {
-                continue;
-            }
-            for (NeedPiece piece : piecesOf(table)) {
-                if (piece.isLive()) {
-                    items.add(new AgendaItem(table.axisId(), table.tableId(), piece.pieceId(), piece.text(),
-                            piece.solution().text(), piece.solution().cooperatingOrganizations(),
-                            piece.workPlan().who(), piece.workPlan().when(), table.spokespersonId()));
-                }
-            }
-        }
-        return items;
+        return AgendaDraft.items(tables.values().stream()
+                .map(t -> new AgendaDraft.DraftTable(t.axisId(), t.tableId(), t.spokespersonId(), t.pinned(),
+                        piecesOf(t).stream().map(NeedPiece::asDraftNeed).toList()))
+                .toList());
     }
 
     private int timeboxOf(Step step) {
