@@ -85,8 +85,9 @@ import org.minga.assembly.command.NeedPiece.WorkPlan;
 
 /**
  * One assembly, from scheduling to closing: the rules of the method live here. Each command
- * handler validates its input, returns quietly when the command repeats what already happened
- * (phones retry), checks the rules, then applies. Event-sourcing handlers only assign.
+ * handler has its input cleaned ({@link CommandInput}), returns quietly when the command repeats what
+ * already happened (phones retry), checks the rules, then applies; the agenda draft it freezes is
+ * {@link org.minga.assembly.api.AgendaDraft}'s. Event-sourcing handlers only assign.
  * Times come on the commands; nothing here reads a clock or draws a random number.
  */
 @Aggregate(snapshotTriggerDefinition = AssemblyRepositoryWiring.SNAPSHOT_TRIGGER,
@@ -199,8 +200,7 @@ public class Assembly {
                 .map(p -> new TableSplit.Person(p.getKey(), p.getValue().organization(), p.getValue().preferredAxisId()))
                 .toList();
         List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
-        String labelPrefix = "en".equals(schedule.language()) ? "Table" : "Mesa";
-        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, labelPrefix);
+        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, TableSplit.labelPrefix(schedule.language()));
         apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
         return new TablesFormed(split);
     }
