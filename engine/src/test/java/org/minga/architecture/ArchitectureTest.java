@@ -21,12 +21,26 @@ class ArchitectureTest {
             .because("the engine holds the rules of the method, nothing about how they are served or stored");
 
     @ArchTest
+    static final ArchRule engineNeedsNoSpringOfItsOwn = noClasses()
+            .that().resideInAPackage("org.minga.assembly..")
+            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .because("the engine runs on Axon alone; the Spring application wires it (axon-spring's @Aggregate is Axon's)");
+
+    @ArchTest
     static final ArchRule messagesDependOnlyOnThemselvesAndAnnotations = noClasses()
             .that().resideInAPackage("org.minga.assembly.api..")
+            .and().resideOutsideOfPackage("org.minga.assembly.api.wire..")
             .should().dependOnClassesThat().resideOutsideOfPackages(
                     "org.minga.assembly.api..", "java..", "com.fasterxml.jackson.annotation..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..")
             .because("messages are the contract every module and instance shares");
+
+    @ArchTest
+    static final ArchRule wireKnowsOnlyMessagesAndAxon = noClasses()
+            .that().resideInAPackage("org.minga.assembly.api.wire..")
+            .should().dependOnClassesThat().resideOutsideOfPackages(
+                    "org.minga.assembly.api..", "java..", "org.axonframework..")
+            .because("what the other modules need to carry the engine's messages knows the messages and Axon, not the aggregate");
 
     @ArchTest
     static final ArchRule engineUsesNoClockOrRandomness = noClasses()

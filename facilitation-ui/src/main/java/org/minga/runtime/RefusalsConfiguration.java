@@ -1,6 +1,6 @@
 package org.minga.runtime;
 
-import org.minga.assembly.command.RefusalsOverTheWire;
+import org.minga.assembly.api.wire.RefusalsOverTheWire;
 import org.minga.projections.QueryRefusalsOverTheWire;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

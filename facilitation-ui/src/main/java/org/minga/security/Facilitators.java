@@ -22,7 +22,7 @@ import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RuleViolationException;
 import org.minga.assembly.api.UnknownIdException;
-import org.minga.assembly.command.TextRules;
+import org.minga.assembly.api.TextRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -24,7 +24,7 @@ import org.minga.assembly.api.query.AssemblySummary.TableSummary;
 import org.minga.assembly.api.query.FindParticipantsQuery;
 import org.minga.assembly.api.query.ParticipantEntries;
 import org.minga.assembly.api.query.ParticipantEntry;
-import org.minga.assembly.command.TextRules;
+import org.minga.assembly.api.TextRules;
 import org.minga.registry.ParticipantRegistry;
 import org.minga.security.TableCodes;
 import org.minga.ui.web.Gateways;

@@ -1,5 +1,7 @@
 package org.minga.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -28,9 +30,24 @@ class ModuleRulesTest {
                     "org.minga.runtime..", "org.minga.assembly.command..");
 
     @ArchTest
+    static final ArchRule uiAndProjectionsSeeOnlyTheEngineApi = noClasses()
+            .that().resideOutsideOfPackage("org.minga.assembly..")
+            .should().dependOnClassesThat(resideInAPackage("org.minga.assembly..")
+                    .and(not(resideInAPackage("org.minga.assembly.api.."))))
+            .because("the engine's messages and what carries them are its contract; the aggregate and its helpers are its own");
+
+    @ArchTest
+    static final ArchRule foldsKnowNoStorage = noClasses()
+            .that().haveNameMatching("org\\.minga\\..*Fold(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.mongodb..", "org.bson..", "de.bwaldvogel..", "org.h2..", "java.sql..")
+            .because("folds are pure: the same fold serves the stored read model and time travel");
+
+    @ArchTest
     static final ArchRule controllersTalkThroughMessagesNotTheAggregate = noClasses()
             .that().resideInAPackage("org.minga.ui..")
-            .should().dependOnClassesThat().haveSimpleName("Assembly")
+            .should().dependOnClassesThat(resideInAPackage("org.minga.assembly..")
+                    .and(not(resideInAPackage("org.minga.assembly.api.."))))
             .orShould().dependOnClassesThat().resideInAnyPackage("org.minga.board..", "org.minga.agenda..",
                     "org.minga.participation..", "org.minga.history..", "org.minga.roster..");
 }

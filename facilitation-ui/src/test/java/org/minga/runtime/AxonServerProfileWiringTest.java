@@ -32,7 +32,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.minga.assembly.command.AssemblyRepositoryConfiguration;
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.projections.ReadModelStores;
 import org.minga.ui.MingaClient;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -95,7 +95,7 @@ class AxonServerProfileWiringTest {
 
     @Test
     void everyCommandLoadsItsAssemblyAfreshSinceAnotherInstanceMayHaveChangedIt() {
-        assertThat(context.getBean(AssemblyRepositoryConfiguration.CACHE)).isSameAs(NoCache.INSTANCE);
+        assertThat(context.getBean(AssemblyRepositoryWiring.CACHE)).isSameAs(NoCache.INSTANCE);
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.minga.agenda;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.minga.assembly.api.AgendaApprovedEvent;
+import org.minga.assembly.api.AgendaDraft;
 import org.minga.assembly.api.AgendaItem;
 import org.minga.assembly.api.VoteCount;
 import org.minga.assembly.api.query.AgendaView;
@@ -55,24 +55,20 @@ public final class AgendaFold {
                 agenda.puzzle().language());
     }
 
-    /** The items the plenary would approve now: every need of every pinned table, in board order. */
+    /** The items the plenary would approve now, in board order (the board keeps no withdrawn need). */
     static List<AgendaItem> draftItems(BoardView puzzle) {
-        List<AgendaItem> items = new ArrayList<>();
-        for (BoardView.Axis axis : puzzle.axes()) {
-            for (BoardView.Table table : axis.tables()) {
-                if (!table.pinned()) {
-                    continue;
-                }
-                for (BoardView.Piece piece : table.pieces()) {
-                    items.add(new AgendaItem(axis.axisId(), table.tableId(), piece.pieceId(), piece.text(),
-                            piece.solution() == null ? null : piece.solution().text(),
-                            piece.solution() == null ? List.of() : piece.solution().cooperatingOrganizations(),
-                            piece.workPlan() == null ? List.of() : piece.workPlan().who(),
-                            piece.workPlan() == null ? null : piece.workPlan().when(),
-                            table.spokespersonId()));
-                }
-            }
-        }
-        return items;
+        return AgendaDraft.items(puzzle.axes().stream()
+                .flatMap(axis -> axis.tables().stream().map(table -> new AgendaDraft.DraftTable(axis.axisId(),
+                        table.tableId(), table.spokespersonId(), table.pinned(),
+                        table.pieces().stream().map(AgendaFold::draftNeed).toList())))
+                .toList());
+    }
+
+    private static AgendaDraft.DraftNeed draftNeed(BoardView.Piece piece) {
+        return new AgendaDraft.DraftNeed(piece.pieceId(), piece.text(), false,
+                piece.solution() == null ? null : piece.solution().text(),
+                piece.solution() == null ? null : piece.solution().cooperatingOrganizations(),
+                piece.workPlan() == null ? null : piece.workPlan().who(),
+                piece.workPlan() == null ? null : piece.workPlan().when());
     }
 }

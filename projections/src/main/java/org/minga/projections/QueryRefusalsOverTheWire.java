@@ -12,7 +12,7 @@ import org.minga.assembly.api.RefusedException;
  * Keeps a query handler's refusal intact when the query was sent from another instance. Axon Server
  * carries a failed query's message and the {@link QueryExecutionException#getDetails() details},
  * not the exception: this handler interceptor puts the refusal's {@link RefusalDetails} there, and
- * {@link org.minga.assembly.command.RefusalsOverTheWire#refusalIn(Throwable)} rebuilds the refusal where the request arrived,
+ * {@link org.minga.assembly.api.wire.RefusalsOverTheWire#refusalIn(Throwable)} rebuilds the refusal where the request arrived,
  * as for commands. Embedded, the refusal is the wrapped exception's cause, so both modes take one path.
  */
 public final class QueryRefusalsOverTheWire implements MessageHandlerInterceptor<QueryMessage<?, ?>> {

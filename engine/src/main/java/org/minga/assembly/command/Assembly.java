@@ -4,12 +4,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,13 +18,15 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.AddNeedPieceCommand;
+import org.minga.assembly.api.AgendaDraft;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AgendaItem;
 import org.minga.assembly.api.ApprovalMethod;
 import org.minga.assembly.api.ApproveAgendaCommand;
 import org.minga.assembly.api.AssemblyClosedEvent;
-import org.minga.assembly.api.AssemblyRules;
 import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.AssignTableLeaderCommand;
@@ -41,7 +40,6 @@ import org.minga.assembly.api.CloseStepCommand;
 import org.minga.assembly.api.ElectSpokespersonCommand;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
-import org.minga.assembly.api.MonthRange;
 import org.minga.assembly.api.MoveParticipantCommand;
 import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.NeedPieceAddedEvent;
@@ -87,27 +85,18 @@ import org.minga.assembly.command.NeedPiece.WorkPlan;
 
 /**
  * One assembly, from scheduling to closing: the rules of the method live here. Each command
- * handler validates its input, returns quietly when the command repeats what already happened
- * (phones retry), checks the rules, then applies. Event-sourcing handlers only assign.
+ * handler has its input cleaned ({@link CommandInput}), returns quietly when the command repeats what
+ * already happened (phones retry), checks the rules, then applies; the agenda draft it freezes is
+ * {@link org.minga.assembly.api.AgendaDraft}'s. Event-sourcing handlers only assign.
  * Times come on the commands; nothing here reads a clock or draws a random number.
  */
-@Aggregate(snapshotTriggerDefinition = AssemblyRepositoryConfiguration.SNAPSHOT_TRIGGER,
-        cache = AssemblyRepositoryConfiguration.CACHE)
+@Aggregate(snapshotTriggerDefinition = AssemblyRepositoryWiring.SNAPSHOT_TRIGGER,
+        cache = AssemblyRepositoryWiring.CACHE)
 // Snapshots are serialised with Jackson: it reads and writes the fields, not getters.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Assembly {
-
-    static final int MAX_AXES = 12;
-    static final int MAX_LIST_ENTRIES = 20;
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2100;
-    static final int MAX_MINUTES = 240;
-    static final int MAX_VOTES = 1_000_000;
-    static final int MAX_NEEDS_PER_TABLE = 5;
-    static final int MAX_TABLE_SIZE = 100;
-    private static final List<String> LANGUAGES = List.of("es", "en");
 
     @AggregateIdentifier
     private String assemblyId;
@@ -141,12 +130,12 @@ public class Assembly {
                 TextRules.required("title", command.title()),
                 TextRules.required("region", command.region()),
                 TextRules.optional("venue", command.venue()),
-                date("date", command.date()),
-                monthRange("horizon", command.horizon()),
-                language(command.language()),
-                axes(command.axes()),
-                rules(command.rules()),
-                timeboxes(command.timeboxes()));
+                CommandInput.date("date", command.date()),
+                CommandInput.monthRange("horizon", command.horizon()),
+                CommandInput.language(command.language()),
+                CommandInput.axes(command.axes()),
+                CommandInput.rules(command.rules()),
+                CommandInput.timeboxes(command.timeboxes()));
         if (schedule != null) {
             if (schedule.equals(scheduled)) {
                 return;
@@ -161,7 +150,7 @@ public class Assembly {
     @CommandHandler
     void handle(RegisterParticipantCommand command) {
         String participantId = TextRules.id("participantId", command.participantId());
-        ParticipantProfile profile = profile(required("profile", command.profile()));
+        ParticipantProfile profile = profile(CommandInput.required("profile", command.profile()));
         ParticipantProfile existing = participants.get(participantId);
         if (existing != null) {
             if (existing.equals(profile)) {
@@ -180,7 +169,7 @@ public class Assembly {
     @CommandHandler
     void handle(CorrectParticipantProfileCommand command) {
         ParticipantProfile existing = participant("participantId", command.participantId());
-        ParticipantProfile profile = profile(required("profile", command.profile()));
+        ParticipantProfile profile = profile(CommandInput.required("profile", command.profile()));
         if (existing.equals(profile)) {
             return;
         }
@@ -194,7 +183,7 @@ public class Assembly {
     TablesFormed handle(SplitIntoTablesCommand command) {
         int tableSize = command.tableSize() == null
                 ? schedule.rules().tableSize()
-                : inRange("tableSize", command.tableSize(), 2, MAX_TABLE_SIZE);
+                : CommandInput.inRange("tableSize", command.tableSize(), 2, CommandInput.MAX_TABLE_SIZE);
         if (splitTableSize != null) {
             if (splitTableSize == tableSize) {
                 return new TablesFormed(tables.values().stream()
@@ -211,8 +200,7 @@ public class Assembly {
                 .map(p -> new TableSplit.Person(p.getKey(), p.getValue().organization(), p.getValue().preferredAxisId()))
                 .toList();
         List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
-        String labelPrefix = "en".equals(schedule.language()) ? "Table" : "Mesa";
-        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, labelPrefix);
+        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, TableSplit.labelPrefix(schedule.language()));
         apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
         return new TablesFormed(split);
     }
@@ -258,11 +246,11 @@ public class Assembly {
 
     @CommandHandler
     void handle(OpenStepCommand command) {
-        Step step = required("step", command.step());
-        Instant openedAt = required("openedAt", command.openedAt());
+        Step step = CommandInput.required("step", command.step());
+        Instant openedAt = CommandInput.required("openedAt", command.openedAt());
         int minutes = command.minutes() == null
                 ? timeboxOf(step)
-                : inRange("minutes", command.minutes(), 1, MAX_MINUTES);
+                : CommandInput.inRange("minutes", command.minutes(), 1, CommandInput.MAX_MINUTES);
         if (step == openStep) {
             // The same request again (a retry) changes nothing; other minutes are a change of time, which extend makes.
             if (command.minutes() != null && stepOpenedMinutes != null && !command.minutes().equals(stepOpenedMinutes)) {
@@ -280,9 +268,9 @@ public class Assembly {
 
     @CommandHandler
     void handle(ChangeStepTimeCommand command) {
-        Step step = required("step", command.step());
-        Instant changedAt = required("changedAt", command.changedAt());
-        int minutes = inRange("minutes", required("minutes", command.minutes()), -MAX_MINUTES, MAX_MINUTES);
+        Step step = CommandInput.required("step", command.step());
+        Instant changedAt = CommandInput.required("changedAt", command.changedAt());
+        int minutes = CommandInput.inRange("minutes", CommandInput.required("minutes", command.minutes()), -CommandInput.MAX_MINUTES, CommandInput.MAX_MINUTES);
         requireRunning(step);
         if (minutes == 0) {
             return;
@@ -297,8 +285,8 @@ public class Assembly {
     /** The running step's countdown stops (a break, a dispute to settle); tables may go on writing. */
     @CommandHandler
     void handle(PauseStepCommand command) {
-        Step step = required("step", command.step());
-        Instant pausedAt = required("pausedAt", command.pausedAt());
+        Step step = CommandInput.required("step", command.step());
+        Instant pausedAt = CommandInput.required("pausedAt", command.pausedAt());
         requireRunning(step);
         if (stepPausedAt != null) {
             throw new RuleViolationException(Refusal.STEP_PAUSED, step.code());
@@ -309,8 +297,8 @@ public class Assembly {
     /** The paused countdown runs again with the time it had left (or the overtime it had run). */
     @CommandHandler
     void handle(ResumeStepCommand command) {
-        Step step = required("step", command.step());
-        Instant resumedAt = required("resumedAt", command.resumedAt());
+        Step step = CommandInput.required("step", command.step());
+        Instant resumedAt = CommandInput.required("resumedAt", command.resumedAt());
         requireRunning(step);
         if (stepPausedAt == null) {
             throw new RuleViolationException(Refusal.STEP_NOT_PAUSED, step.code());
@@ -321,8 +309,8 @@ public class Assembly {
 
     @CommandHandler
     void handle(CloseStepCommand command) {
-        Step step = required("step", command.step());
-        Instant closedAt = required("closedAt", command.closedAt());
+        Step step = CommandInput.required("step", command.step());
+        Instant closedAt = CommandInput.required("closedAt", command.closedAt());
         if (step != openStep) {
             return;
         }
@@ -377,7 +365,7 @@ public class Assembly {
         NeedPiece piece = liveNeed(table, command.pieceId());
         Solution solution = new Solution(
                 TextRules.required("text", command.text()),
-                TextRules.list("cooperatingOrganizations", command.cooperatingOrganizations(), MAX_LIST_ENTRIES, false));
+                TextRules.list("cooperatingOrganizations", command.cooperatingOrganizations(), CommandInput.MAX_LIST_ENTRIES, false));
         if (solution.equals(piece.solution())) {
             return;
         }
@@ -396,8 +384,8 @@ public class Assembly {
         Table table = table(command.tableId());
         NeedPiece piece = liveNeed(table, command.pieceId());
         WorkPlan plan = new WorkPlan(
-                TextRules.list("who", command.who(), MAX_LIST_ENTRIES, true),
-                monthRange("when", command.when()));
+                TextRules.list("who", command.who(), CommandInput.MAX_LIST_ENTRIES, true),
+                CommandInput.monthRange("when", command.when()));
         if (plan.equals(piece.workPlan())) {
             return;
         }
@@ -465,7 +453,7 @@ public class Assembly {
     void handle(MoveParticipantCommand command) {
         String participantId = command.participantId();
         participant("participantId", participantId);
-        Table to = table(required("tableId", command.tableId()));
+        Table to = table(CommandInput.required("tableId", command.tableId()));
         String reason = TextRules.optional("reason", command.reason());
         requireNotClosed();
         requireAgendaOpen();
@@ -489,8 +477,8 @@ public class Assembly {
 
     @CommandHandler
     void handle(ApproveAgendaCommand command) {
-        ApprovalMethod method = required("method", command.method());
-        VoteCount votes = method == ApprovalMethod.VOTE ? votes(required("votes", command.votes())) : null;
+        ApprovalMethod method = CommandInput.required("method", command.method());
+        VoteCount votes = method == ApprovalMethod.VOTE ? CommandInput.votes(CommandInput.required("votes", command.votes())) : null;
         if (approval != null) {
             if (approval.method() == method && Objects.equals(approval.votes(), votes)) {
                 return;
@@ -517,7 +505,7 @@ public class Assembly {
 
     @CommandHandler
     void handle(CloseAssemblyCommand command) {
-        Instant closedAt = required("closedAt", command.closedAt());
+        Instant closedAt = CommandInput.required("closedAt", command.closedAt());
         if (closed) {
             return;
         }
@@ -754,20 +742,10 @@ public class Assembly {
     }
 
     private List<AgendaItem> agendaItems() {
-        List<AgendaItem> items = new ArrayList<>();
-        for (Table table : tables.values()) {
-            if (!table.pinned()) {
-                continue;
-            }
-            for (NeedPiece piece : piecesOf(table)) {
-                if (piece.isLive()) {
-                    items.add(new AgendaItem(table.axisId(), table.tableId(), piece.pieceId(), piece.text(),
-                            piece.solution().text(), piece.solution().cooperatingOrganizations(),
-                            piece.workPlan().who(), piece.workPlan().when(), table.spokespersonId()));
-                }
-            }
-        }
-        return items;
+        return AgendaDraft.items(tables.values().stream()
+                .map(t -> new AgendaDraft.DraftTable(t.axisId(), t.tableId(), t.spokespersonId(), t.pinned(),
+                        piecesOf(t).stream().map(NeedPiece::asDraftNeed).toList()))
+                .toList());
     }
 
     private int timeboxOf(Step step) {
@@ -778,131 +756,14 @@ public class Assembly {
                 .orElse(step.defaultMinutes());
     }
 
-    // ---------------------------------------------------------------- input checks
+    // ---------------------------------------------------------------- the profile
 
-    private static <T> T required(String field, T value) {
-        if (value == null) {
-            throw new InvalidInputException(field, Refusal.FIELD_REQUIRED);
-        }
-        return value;
-    }
-
-    private static int inRange(String field, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new InvalidInputException(field, Refusal.NUMBER_OUT_OF_RANGE, value, min, max);
-        }
-        return value;
-    }
-
-    private static java.time.LocalDate date(String field, java.time.LocalDate date) {
-        required(field, date);
-        year(field, date.getYear());
-        return date;
-    }
-
-    /** Assemblies and their plans live in this century: a year like -2024 or 20245 is a typing slip, not a plan. */
-    private static void year(String field, int year) {
-        if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw new InvalidInputException(field, Refusal.YEAR_OUT_OF_RANGE,
-                    String.valueOf(year), String.valueOf(MIN_YEAR), String.valueOf(MAX_YEAR));
-        }
-    }
-
-    private static MonthRange monthRange(String field, MonthRange range) {
-        required(field, range);
-        required(field + ".from", range.from());
-        required(field + ".to", range.to());
-        year(field + ".from", range.from().getYear());
-        year(field + ".to", range.to().getYear());
-        if (range.from().isAfter(range.to())) {
-            throw new InvalidInputException(field, Refusal.MONTH_RANGE_REVERSED, range.from(), range.to());
-        }
-        return range;
-    }
-
-    private static String language(String language) {
-        if (language == null || language.isBlank()) {
-            return "es";
-        }
-        String code = language.strip().toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(code)) {
-            throw new InvalidInputException("language", Refusal.LANGUAGE_UNSUPPORTED, language);
-        }
-        return code;
-    }
-
-    private static List<AxisDefinition> axes(List<AxisDefinition> axes) {
-        if (axes == null || axes.isEmpty()) {
-            throw new InvalidInputException("axes", Refusal.LIST_EMPTY);
-        }
-        if (axes.size() > MAX_AXES) {
-            throw new InvalidInputException("axes", Refusal.LIST_TOO_LONG, MAX_AXES);
-        }
-        Map<String, AxisDefinition> byId = new LinkedHashMap<>();
-        for (int i = 0; i < axes.size(); i++) {
-            String field = "axes[" + i + "]";
-            AxisDefinition axis = required(field, axes.get(i));
-            AxisDefinition clean = new AxisDefinition(
-                    TextRules.id(field + ".axisId", axis.axisId()),
-                    TextRules.required(field + ".title", axis.title()),
-                    TextRules.optional(field + ".description", axis.description()));
-            if (byId.putIfAbsent(clean.axisId(), clean) != null) {
-                throw new InvalidInputException(field + ".axisId", Refusal.AXIS_DUPLICATE, clean.axisId());
-            }
-        }
-        return List.copyOf(byId.values());
-    }
-
-    private static AssemblyRules rules(AssemblyRules rules) {
-        if (rules == null) {
-            return AssemblyRules.DEFAULTS;
-        }
-        return new AssemblyRules(
-                inRange("rules.maxNeedsPerTable", rules.maxNeedsPerTable(), 1, MAX_NEEDS_PER_TABLE),
-                inRange("rules.tableSize", rules.tableSize(), 2, MAX_TABLE_SIZE));
-    }
-
-    /** Every step gets a timebox: the one given, or the method's default. */
-    private static List<StepTimebox> timeboxes(List<StepTimebox> given) {
-        Map<Step, Integer> minutes = new EnumMap<>(Step.class);
-        if (given != null) {
-            for (int i = 0; i < given.size(); i++) {
-                String field = "steps[" + i + "]";
-                StepTimebox timebox = required(field, given.get(i));
-                Step step = required(field + ".step", timebox.step());
-                int value = inRange(field + ".minutes", timebox.minutes(), 1, MAX_MINUTES);
-                if (minutes.putIfAbsent(step, value) != null) {
-                    throw new InvalidInputException(field + ".step", Refusal.STEP_TIMEBOX_DUPLICATE, step.code());
-                }
-            }
-        }
-        List<StepTimebox> all = new ArrayList<>();
-        for (Step step : Step.values()) {
-            all.add(new StepTimebox(step, minutes.getOrDefault(step, step.defaultMinutes())));
-        }
-        return all;
-    }
-
+    /** The profile's preferred axis must be one of the assembly's; its texts are cleaned like any other. */
     private ParticipantProfile profile(ParticipantProfile profile) {
         String preferredAxisId = profile.preferredAxisId();
         if (preferredAxisId != null && schedule.axes().stream().noneMatch(a -> a.axisId().equals(preferredAxisId))) {
             throw new InvalidInputException("preferredAxisId", Refusal.AXIS_UNKNOWN, preferredAxisId);
         }
-        return new ParticipantProfile(
-                TextRules.required("organization", profile.organization()),
-                TextRules.optional("organizationType", profile.organizationType()),
-                TextRules.optional("sector", profile.sector()),
-                profile.gender(),
-                profile.ageGroup(),
-                TextRules.optional("territory", profile.territory()),
-                profile.area(),
-                preferredAxisId);
-    }
-
-    private static VoteCount votes(VoteCount votes) {
-        return new VoteCount(
-                inRange("inFavor", votes.inFavor(), 0, MAX_VOTES),
-                inRange("against", votes.against(), 0, MAX_VOTES),
-                inRange("abstentions", votes.abstentions(), 0, MAX_VOTES));
+        return CommandInput.profile(profile);
     }
 }

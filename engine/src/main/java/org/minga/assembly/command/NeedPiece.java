@@ -2,6 +2,7 @@ package org.minga.assembly.command;
 
 import java.util.List;
 
+import org.minga.assembly.api.AgendaDraft;
 import org.minga.assembly.api.MonthRange;
 
 /**
@@ -38,6 +39,15 @@ record NeedPiece(String pieceId,
 
     boolean isComplete() {
         return solution != null && workPlan != null;
+    }
+
+    /** The piece as the agenda draft reads it. */
+    AgendaDraft.DraftNeed asDraftNeed() {
+        return new AgendaDraft.DraftNeed(pieceId, text, withdrawn,
+                solution == null ? null : solution.text(),
+                solution == null ? null : solution.cooperatingOrganizations(),
+                workPlan == null ? null : workPlan.who(),
+                workPlan == null ? null : workPlan.when());
     }
 
     NeedPiece withText(String newText) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.TableAssignment;
 
 /**
@@ -24,6 +25,14 @@ import org.minga.assembly.api.TableAssignment;
  * </ul>
  */
 public final class TableSplit {
+
+    /**
+     * The word a table's label starts with in the assembly's language ("Table 3", "Mesa 3"). The label
+     * is the table's name in the events and in refusals, so the engine gives it once, at the split.
+     */
+    public static String labelPrefix(String language) {
+        return "en".equals(language) ? "Table" : "Mesa";
+    }
 
     /** Who is to be seated: the participant, their organisation and the axis they asked for (or null). */
     public record Person(String participantId, String organization, String preferredAxisId) {

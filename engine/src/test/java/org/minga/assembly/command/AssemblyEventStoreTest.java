@@ -20,6 +20,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.assembly.api.AddNeedPieceCommand;
 import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.OpenStepCommand;
@@ -57,7 +58,7 @@ class AssemblyEventStoreTest {
     @Test
     void aLongAssemblyIsSnapshottedAndReloadsFromTheSnapshotWithItsRules() throws SQLException {
         dataSource = h2File();
-        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryConfiguration.cache(), true);
+        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryWiring.cache(), true);
         CommandGateway commands = axon.commandGateway();
         commands.sendAndWait(scheduleAssembly());
         for (int i = 1; i <= 300; i++) {
@@ -77,7 +78,7 @@ class AssemblyEventStoreTest {
         axon.shutdown();
 
         // A cold start: no cache, the aggregate comes from the snapshot plus the events after it.
-        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryConfiguration.cache(), false);
+        axon = AssemblyOnH2.start(dataSource, AssemblyRepositoryWiring.cache(), false);
         DomainEventMessage<?> first = axon.eventStore().readEvents(ASSEMBLY).asStream().findFirst().orElseThrow();
         assertThat(first.getPayload()).isInstanceOf(Assembly.class);
         assertThatThrownBy(() -> axon.commandGateway().sendAndWait(

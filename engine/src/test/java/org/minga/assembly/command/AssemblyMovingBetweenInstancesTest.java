@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.assembly.api.AddNeedPieceCommand;
 import org.minga.assembly.api.NeedPieceAddedEvent;
 import org.minga.assembly.api.NeedPieceWithdrawnEvent;
@@ -119,7 +120,7 @@ class AssemblyMovingBetweenInstancesTest {
     /** Each instance with its own cache, as {@code minga.commands.keep-assemblies-loaded} makes it. */
     private void startBoth(boolean keepAssembliesLoaded) {
         sharedStore.setURL("jdbc:h2:mem:moving-assembly;DB_CLOSE_DELAY=-1");
-        first = AssemblyOnH2.start(sharedStore, AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), true);
-        second = AssemblyOnH2.start(sharedStore, AssemblyRepositoryConfiguration.cacheFor(keepAssembliesLoaded), false);
+        first = AssemblyOnH2.start(sharedStore, AssemblyRepositoryWiring.cacheFor(keepAssembliesLoaded), true);
+        second = AssemblyOnH2.start(sharedStore, AssemblyRepositoryWiring.cacheFor(keepAssembliesLoaded), false);
     }
 }

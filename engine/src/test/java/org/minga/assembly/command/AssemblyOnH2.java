@@ -1,5 +1,7 @@
 package org.minga.assembly.command;
 
+import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
+
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +47,7 @@ final class AssemblyOnH2 {
                     return engine;
                 })
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Assembly.class)
-                        .configureSnapshotTrigger(c -> AssemblyRepositoryConfiguration.snapshotTrigger(c.snapshotter()))
+                        .configureSnapshotTrigger(c -> AssemblyRepositoryWiring.snapshotTrigger(c.snapshotter()))
                         .configureCache(c -> cache))
                 .buildConfiguration();
         configuration.start();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.command.TableSplit.Person;
 

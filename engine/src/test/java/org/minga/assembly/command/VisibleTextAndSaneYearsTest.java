@@ -21,6 +21,7 @@ import org.hamcrest.CustomTypeSafeMatcher;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.AddNeedPieceCommand;
 import org.minga.assembly.api.AssemblyScheduledEvent;
 import org.minga.assembly.api.AttachSolutionCommand;

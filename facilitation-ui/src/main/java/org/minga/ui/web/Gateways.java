@@ -17,7 +17,7 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.minga.assembly.api.RefusedException;
 import org.minga.assembly.api.query.AssemblySummary;
 import org.minga.assembly.api.query.FindAssemblyQuery;
-import org.minga.assembly.command.RefusalsOverTheWire;
+import org.minga.assembly.api.wire.RefusalsOverTheWire;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

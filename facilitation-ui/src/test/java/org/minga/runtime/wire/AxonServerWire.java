@@ -26,7 +26,7 @@ import org.axonframework.queryhandling.SubscriptionQueryUpdateMessage;
 import org.axonframework.serialization.Serializer;
 import org.minga.assembly.api.RefusalMessages;
 import org.minga.assembly.api.RefusedException;
-import org.minga.assembly.command.RefusalsOverTheWire;
+import org.minga.assembly.api.wire.RefusalsOverTheWire;
 
 /**
  * Axon Server's wire without Axon Server. With several instances, a command, a query, its answer, a

@@ -1,18 +1,17 @@
-package org.minga.assembly.command;
+package org.minga.assembly.api.wire;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Keeps command handling cost flat as an assembly's stream grows: loaded assemblies stay in a
  * cache between commands, and a snapshot every {@value #SNAPSHOT_EVERY} events bounds what a
- * cold load replays.
+ * cold load replays. The aggregate names the two beans ({@link #SNAPSHOT_TRIGGER}, {@link #CACHE});
+ * the application that runs the engine registers them with what these factories build, so the
+ * engine needs no Spring of its own.
  * <p>
  * The cache is only right where this instance is the only one that writes the assemblies (the
  * embedded laptop). With several instances over Axon Server an assembly moves to another
@@ -21,22 +20,14 @@ import org.springframework.context.annotation.Configuration;
  * Axon Server rejects). There ({@code minga.commands.keep-assemblies-loaded=false}) every command
  * loads its assembly afresh: the latest snapshot and at most {@value #SNAPSHOT_EVERY} events.
  */
-@Configuration(proxyBeanMethods = false)
-public class AssemblyRepositoryConfiguration {
+public final class AssemblyRepositoryWiring {
 
     public static final String SNAPSHOT_TRIGGER = "assemblySnapshotTrigger";
     public static final String CACHE = "assemblyCache";
     public static final int SNAPSHOT_EVERY = 250;
     public static final int CACHED_ASSEMBLIES = 500;
 
-    @Bean(SNAPSHOT_TRIGGER)
-    public SnapshotTriggerDefinition assemblySnapshotTrigger(Snapshotter snapshotter) {
-        return snapshotTrigger(snapshotter);
-    }
-
-    @Bean(CACHE)
-    public Cache assemblyCache(@Value("${minga.commands.keep-assemblies-loaded:true}") boolean keepLoaded) {
-        return cacheFor(keepLoaded);
+    private AssemblyRepositoryWiring() {
     }
 
     /** The cache for an instance that is the only writer of its assemblies ({@code true}), or none. */
@@ -44,7 +35,7 @@ public class AssemblyRepositoryConfiguration {
         return onlyWriter ? cache() : NoCache.INSTANCE;
     }
 
-    /** The trigger, for configurations built without Spring (tests, tools). */
+    /** The trigger: a snapshot every {@value #SNAPSHOT_EVERY} events. */
     public static SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }

@@ -1,4 +1,4 @@
-package org.minga.assembly.command;
+package org.minga.assembly.api.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

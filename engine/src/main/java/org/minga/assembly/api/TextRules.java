@@ -1,4 +1,4 @@
-package org.minga.assembly.command;
+package org.minga.assembly.api;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import org.minga.assembly.api.InvalidInputException;
-import org.minga.assembly.api.Refusal;
 
 /**
  * What every text and id written on a piece or a form goes through before it reaches an event:
@@ -90,7 +87,7 @@ public final class TextRules {
     }
 
     /** A key that compares organisation names the way people do: ignoring case, accents' encoding and spacing. */
-    static String organizationKey(String organization) {
+    public static String organizationKey(String organization) {
         return Normalizer.normalize(organization, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
