@@ -176,8 +176,11 @@ class AssemblyJourneyTest {
         assertThat(spanish.get(0).get("type").asText()).isEqualTo("AssemblyScheduledEvent");
         assertThat(spanish.get(0).get("summary").asText())
                 .isEqualTo("Se programó la asamblea «Asamblea del Valle» en Valle del Cauca para el 2026-03-14, con 2 ejes temáticos.");
+        // The script votes 9 in favour, 2 against and 1 abstention: one abstention is singular.
+        assertThat(spanish.get(EVENTS - 1).get("summary").asText())
+                .isEqualTo("El plenario aprobó por votación la agenda de 8 puntos: 9 a favor, 2 en contra, 1 abstención.");
         assertThat(english.get(EVENTS - 1).get("summary").asText())
-                .isEqualTo("The plenary approved the agenda of 8 items by vote: 9 in favour, 2 against, 1 abstentions.");
+                .isEqualTo("The plenary approved the agenda of 8 items by vote: 9 in favour, 2 against, 1 abstention.");
         JsonNode withdrawal = find(spanish, "NeedPieceWithdrawnEvent");
         assertThat(withdrawal.get("tableId").asText()).isEqualTo("t2");
         assertThat(withdrawal.get("pieceId").asText()).isEqualTo("t2-n2");

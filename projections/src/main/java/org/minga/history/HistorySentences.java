@@ -1,5 +1,7 @@
 package org.minga.history;
 
+import java.text.ChoiceFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -49,7 +51,7 @@ public final class HistorySentences {
         Object e = event.payload();
         String type = e.getClass().getSimpleName();
         if (e instanceof AssemblyScheduledEvent s) {
-            return of(event, type, List.of(text(s.title()), text(s.region()), String.valueOf(s.date()), String.valueOf(s.axes().size())), null, null);
+            return of(event, type, List.of(text(s.title()), text(s.region()), String.valueOf(s.date()), "#" + s.axes().size()), null, null);
         } else if (e instanceof ParticipantRegisteredEvent r) {
             return of(event, type, List.of(r.participantId(), text(r.profile().organization())), null, null);
         } else if (e instanceof ParticipantProfileCorrectedEvent c) {
@@ -59,7 +61,7 @@ public final class HistorySentences {
             Map<String, String> labels = new LinkedHashMap<>();
             s.tables().forEach(t -> labels.put(t.tableId(), t.label()));
             return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type,
-                    List.of(String.valueOf(people), String.valueOf(s.tables().size()), String.valueOf(s.tableSize())), null, null, labels);
+                    List.of("#" + people, "#" + s.tables().size(), String.valueOf(s.tableSize())), null, null, labels);
         } else if (e instanceof LateParticipantSeatedEvent s) {
             return of(event, type, List.of(s.participantId(), "%" + s.tableId()), s.tableId(), null);
         } else if (e instanceof ParticipantMovedEvent m) {
@@ -112,8 +114,8 @@ public final class HistorySentences {
             return a.votes() == null
                     ? new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".consensus", List.of(items), null, null, null)
                     : new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type + ".vote",
-                    List.of(items, String.valueOf(a.votes().inFavor()), String.valueOf(a.votes().against()),
-                            String.valueOf(a.votes().abstentions())), null, null, null);
+                    List.of(items, "#" + a.votes().inFavor(), "#" + a.votes().against(), "#" + a.votes().abstentions()),
+                    null, null, null);
         } else if (e instanceof AssemblyClosedEvent) {
             return of(event, type, List.of(), null, null);
         }
@@ -145,7 +147,15 @@ public final class HistorySentences {
         }
         // A need whose text the history does not hold is told without it, never by its id.
         String key = untold && bundle.containsKey(record.messageKey() + ".untold") ? record.messageKey() + ".untold" : record.messageKey();
-        return new MessageFormat(bundle.getString(key), bundle.getLocale()).format(arguments);
+        MessageFormat format = new MessageFormat(bundle.getString(key), bundle.getLocale());
+        // Counts stored before they were marked "#" are plain digits; a plural choice needs them as numbers.
+        Format[] formats = format.getFormatsByArgumentIndex();
+        for (int i = 0; i < Math.min(formats.length, arguments.length); i++) {
+            if (formats[i] instanceof ChoiceFormat && arguments[i] instanceof String s && s.matches("\\d{1,18}")) {
+                arguments[i] = Long.valueOf(s);
+            }
+        }
+        return format.format(arguments);
     }
 
     /** The same, for a record that tells no need. */

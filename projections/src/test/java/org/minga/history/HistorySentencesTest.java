@@ -8,9 +8,12 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AgendaItem;
@@ -53,51 +56,123 @@ class HistorySentencesTest {
     private static final MonthRange DURING_2025 = new MonthRange(YearMonth.of(2025, 1), YearMonth.of(2025, 6));
     private static final AgendaItem ITEM = new AgendaItem("credit", "t1", "n1", "Crédito", "Fondo", List.of(), List.of("Coop"), DURING_2025, "p1");
 
-    /** One of every event the engine appends. */
-    static List<Object> everyEvent() {
-        return List.of(
-                new AssemblyScheduledEvent("a", "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), DURING_2025, "es",
-                        List.of(new AxisDefinition("credit", "Crédito", null)), AssemblyRules.DEFAULTS, List.of()),
-                new ParticipantRegisteredEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
-                new AssemblySplitIntoTablesEvent("a", 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1")))),
-                new LateParticipantSeatedEvent("a", "p2", "t1"),
-                new TableLeaderAssignedEvent("a", "t1", "p1"),
-                new StepOpenedEvent("a", Step.WORK_PLAN, NINE, NINE.plusSeconds(1200)),
-                new StepClosedEvent("a", Step.WORK_PLAN, NINE),
-                new StepTimeChangedEvent("a", Step.NEEDS, 5, NINE.plusSeconds(900), NINE),
-                new StepTimeChangedEvent("a", Step.NEEDS, -3, NINE.plusSeconds(600), NINE),
-                new NeedPieceAddedEvent("a", "t1", "credit", "n1", "Crédito"),
-                new NeedPieceRevisedEvent("a", "t1", "n1", "Crédito rural"),
-                new NeedPieceWithdrawnEvent("a", "t1", "n1"),
-                new SolutionAttachedEvent("a", "t1", "n1", "Fondo", List.of("Coop A", "Coop B")),
-                new SolutionRevisedEvent("a", "t1", "n1", "Fondo rotatorio", List.of("Coop A")),
-                new WorkPlanSetEvent("a", "t1", "n1", List.of("Coop A"), DURING_2025),
-                new WorkPlanRevisedEvent("a", "t1", "n1", List.of("Coop B"), DURING_2025),
-                new SpokespersonElectedEvent("a", "t1", "p1"),
-                new TablePuzzlePinnedEvent("a", "t1"),
-                new TablePuzzleUnpinnedEvent("a", "t1", "Fijó antes de revisar el plan"),
-                new ParticipantMovedEvent("a", "p1", "t2", "t1", null, false, false),
-                new ParticipantMovedEvent("a", "p1", "t2", "t1", "Viene con su familia", true, true),
-                new ParticipantProfileCorrectedEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
-                new StepPausedEvent("a", Step.NEEDS, NINE),
-                new StepResumedEvent("a", Step.NEEDS, NINE, NINE.plusSeconds(300)),
-                new StepResumedEvent("a", Step.NEEDS, NINE, NINE.minusSeconds(60)),
-                new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)),
-                new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)),
-                new AssemblyClosedEvent("a", NINE));
+    private static final Map<String, String> LABELS = Map.of("t1", "Mesa 1", "t2", "Mesa 2");
+    private static final Map<String, String> NEEDS = Map.of("n1", "Crédito rural");
+
+    /**
+     * One of every event the engine appends, with the sentence an auditor should read in Spanish and in English:
+     * tables by their labels (t1 is "Mesa 1", t2 "Mesa 2"), needs by their text (n1 is "Crédito rural"),
+     * what people wrote as written, counts in their plural, and no person by id.
+     */
+    static Stream<Arguments> everyEvent() {
+        return Stream.of(
+                told(new AssemblyScheduledEvent("a", "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), DURING_2025, "es",
+                                List.of(new AxisDefinition("credit", "Crédito", null)), AssemblyRules.DEFAULTS, List.of()),
+                        "Se programó la asamblea «Asamblea» en Valle para el 2026-03-14, con 1 eje temático.",
+                        "The assembly \"Asamblea\" was scheduled in Valle for 2026-03-14, with 1 thematic axis."),
+                told(new ParticipantRegisteredEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
+                        "Se inscribió una persona (Coop).",
+                        "A participant (Coop) registered."),
+                told(new AssemblySplitIntoTablesEvent("a", 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1")))),
+                        "Se dividió a 1 persona en 1 mesa de hasta 20.",
+                        "1 person was split into 1 table of up to 20."),
+                told(new AssemblySplitIntoTablesEvent("a", 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1", "p2")),
+                                new TableAssignment("t2", "credit", "Mesa 2", List.of("p3")))),
+                        "Se dividió a 3 personas en 2 mesas de hasta 20.",
+                        "3 people were split into 2 tables of up to 20."),
+                told(new LateParticipantSeatedEvent("a", "p2", "t1"),
+                        "Una persona llegó tarde y se sentó en Mesa 1.",
+                        "A participant arrived late and was seated at Mesa 1."),
+                told(new TableLeaderAssignedEvent("a", "t1", "p1"),
+                        "Se designó quien dirige Mesa 1.",
+                        "Mesa 1 was given its leader."),
+                told(new StepOpenedEvent("a", Step.WORK_PLAN, NINE, NINE.plusSeconds(1200)),
+                        "Se abrió el paso «plan de trabajo» por 20 minutos.",
+                        "The \"work plan\" step opened for 20 minutes."),
+                told(new StepClosedEvent("a", Step.WORK_PLAN, NINE),
+                        "Se cerró el paso «plan de trabajo».",
+                        "The \"work plan\" step closed."),
+                told(new StepTimeChangedEvent("a", Step.NEEDS, 5, NINE.plusSeconds(900), NINE),
+                        "El paso «necesidades» tuvo 5 minutos más.",
+                        "The \"needs\" step was given 5 more minutes."),
+                told(new StepTimeChangedEvent("a", Step.NEEDS, -3, NINE.plusSeconds(600), NINE),
+                        "El paso «necesidades» tuvo 3 minutos menos.",
+                        "The \"needs\" step was given 3 fewer minutes."),
+                told(new NeedPieceAddedEvent("a", "t1", "credit", "n1", "Crédito"),
+                        "Mesa 1 escribió la necesidad «Crédito».",
+                        "Mesa 1 wrote the need \"Crédito\"."),
+                told(new NeedPieceRevisedEvent("a", "t1", "n1", "Crédito rural"),
+                        "Mesa 1 reescribió su necesidad: «Crédito rural».",
+                        "Mesa 1 rewrote its need: \"Crédito rural\"."),
+                told(new NeedPieceWithdrawnEvent("a", "t1", "n1"),
+                        "Mesa 1 retiró la necesidad «Crédito rural».",
+                        "Mesa 1 withdrew the need \"Crédito rural\"."),
+                told(new SolutionAttachedEvent("a", "t1", "n1", "Fondo", List.of("Coop A", "Coop B")),
+                        "Mesa 1 propuso la solución «Fondo» (cooperan: Coop A, Coop B).",
+                        "Mesa 1 proposed the solution \"Fondo\" (cooperating: Coop A, Coop B)."),
+                told(new SolutionRevisedEvent("a", "t1", "n1", "Fondo rotatorio", List.of("Coop A")),
+                        "Mesa 1 cambió la solución a «Fondo rotatorio» (cooperan: Coop A).",
+                        "Mesa 1 changed the solution to \"Fondo rotatorio\" (cooperating: Coop A)."),
+                told(new WorkPlanSetEvent("a", "t1", "n1", List.of("Coop A"), DURING_2025),
+                        "Mesa 1 planificó: Coop A, de 2025-01 a 2025-06.",
+                        "Mesa 1 planned: Coop A, from 2025-01 to 2025-06."),
+                told(new WorkPlanRevisedEvent("a", "t1", "n1", List.of("Coop B"), DURING_2025),
+                        "Mesa 1 cambió el plan: Coop B, de 2025-01 a 2025-06.",
+                        "Mesa 1 changed the plan: Coop B, from 2025-01 to 2025-06."),
+                told(new SpokespersonElectedEvent("a", "t1", "p1"),
+                        "Mesa 1 eligió su vocería.",
+                        "Mesa 1 elected its spokesperson."),
+                told(new TablePuzzlePinnedEvent("a", "t1"),
+                        "Mesa 1 fijó su rompecabezas en el tablero.",
+                        "Mesa 1 pinned its puzzle onto the board."),
+                told(new TablePuzzleUnpinnedEvent("a", "t1", "Fijó antes de revisar el plan"),
+                        "La facilitación despegó el rompecabezas de Mesa 1 del tablero: «Fijó antes de revisar el plan».",
+                        "The facilitation unpinned the puzzle of Mesa 1 from the board: \"Fijó antes de revisar el plan\"."),
+                told(new ParticipantMovedEvent("a", "p1", "t2", "t1", null, false, false),
+                        "Una persona pasó de Mesa 2 a Mesa 1.",
+                        "A participant moved from Mesa 2 to Mesa 1."),
+                told(new ParticipantMovedEvent("a", "p1", "t2", "t1", "Viene con su familia", true, true),
+                        "Una persona pasó de Mesa 2 a Mesa 1: «Viene con su familia». "
+                                + "La mesa que dejó queda sin quien la dirija y elige de nuevo su vocería.",
+                        "A participant moved from Mesa 2 to Mesa 1: \"Viene con su familia\". "
+                                + "The table they left has no leader now and elects its spokesperson again."),
+                told(new ParticipantProfileCorrectedEvent("a", "p1", new ParticipantProfile("Coop", null, null, null, null, null, null, null)),
+                        "Se corrigieron los datos de inscripción de una persona (Coop).",
+                        "The registration details of a participant (Coop) were corrected."),
+                told(new StepPausedEvent("a", Step.NEEDS, NINE),
+                        "El paso «necesidades» quedó en pausa: su cuenta regresiva se detuvo.",
+                        "The \"needs\" step was paused: its countdown stopped."),
+                told(new StepResumedEvent("a", Step.NEEDS, NINE, NINE.plusSeconds(300)),
+                        "El paso «necesidades» siguió tras la pausa, con 5 minutos por delante.",
+                        "The \"needs\" step resumed after its pause, with 5 minutes to go."),
+                told(new StepResumedEvent("a", Step.NEEDS, NINE, NINE.minusSeconds(60)),
+                        "El paso «necesidades» siguió tras la pausa, en tiempo extra.",
+                        "The \"needs\" step resumed after its pause, in overtime."),
+                told(new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)),
+                        "El plenario aprobó por consenso la agenda de 1 punto.",
+                        "The plenary approved the agenda of 1 item by consensus."),
+                told(new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)),
+                        "El plenario aprobó por votación la agenda de 2 puntos: 9 a favor, 2 en contra, 1 abstención.",
+                        "The plenary approved the agenda of 2 items by vote: 9 in favour, 2 against, 1 abstention."),
+                told(new AssemblyClosedEvent("a", NINE),
+                        "Se cerró la asamblea.",
+                        "The assembly was closed."));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("everyEvent")
-    void everyEventReadsAsASentenceInSpanishAndEnglish(Object event) {
+    void everyEventReadsAsItsSentenceInSpanishAndEnglish(String type, Object event, String spanish, String english) {
         HistoryRecord record = HistorySentences.record(new AssemblyEvent("a", 3, NINE, event));
 
-        String spanish = HistorySentences.sentence(record, Locale.forLanguageTag("es"), Map.of("t1", "Mesa 1"));
-        String english = HistorySentences.sentence(record, Locale.ENGLISH, Map.of("t1", "Mesa 1"));
+        assertThat(record.type()).isEqualTo(type);
+        assertThat(HistorySentences.sentence(record, Locale.forLanguageTag("es"), LABELS, NEEDS))
+                .as("%s in Spanish", type).isEqualTo(spanish);
+        assertThat(HistorySentences.sentence(record, Locale.ENGLISH, LABELS, NEEDS))
+                .as("%s in English", type).isEqualTo(english);
+    }
 
-        assertThat(record.type()).isEqualTo(event.getClass().getSimpleName());
-        assertThat(spanish).doesNotContain("{", "#", "@", "%", "^", " t1", "p1", "p2", "n1").isNotEqualTo(english);
-        assertThat(english).doesNotContain("{", "#", "@", "%", "^", " t1", "p1", "p2", "n1");
+    private static Arguments told(Object event, String spanish, String english) {
+        return Arguments.of(event.getClass().getSimpleName(), event, spanish, english);
     }
 
     @Test
@@ -117,11 +192,36 @@ class HistorySentencesTest {
 
     @Test
     void anAgendaOfOneItemIsNotAnAgendaOfOneItems() {
-        String one = english(new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM)));
-        String two = english(new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(9, 2, 1), List.of(ITEM, ITEM)));
+        assertThat(english(new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM))))
+                .isEqualTo("The plenary approved the agenda of 1 item by consensus.");
+        assertThat(english(new AgendaApprovedEvent("a", ApprovalMethod.CONSENSUS, null, List.of(ITEM, ITEM))))
+                .isEqualTo("The plenary approved the agenda of 2 items by consensus.");
+    }
 
-        assertThat(one).isEqualTo("The plenary approved the agenda of 1 item by consensus.");
-        assertThat(two).isEqualTo("The plenary approved the agenda of 2 items by vote: 9 in favour, 2 against, 1 abstentions.");
+    /** Each count is 0, 1 and 2 once: only one abstention is singular ("a favor", "en contra", "against" do not change). */
+    @ParameterizedTest(name = "{0} in favour, {1} against, {2} abstentions")
+    @CsvSource(delimiter = '|', value = {
+            "0 | 1 | 2 | 0 a favor, 1 en contra, 2 abstenciones | 0 in favour, 1 against, 2 abstentions",
+            "1 | 2 | 0 | 1 a favor, 2 en contra, 0 abstenciones | 1 in favour, 2 against, 0 abstentions",
+            "2 | 0 | 1 | 2 a favor, 0 en contra, 1 abstención   | 2 in favour, 0 against, 1 abstention"})
+    void aVoteTellsEachCountInItsPlural(int inFavor, int against, int abstentions, String spanish, String english) {
+        AgendaApprovedEvent approved = new AgendaApprovedEvent("a", ApprovalMethod.VOTE, new VoteCount(inFavor, against, abstentions),
+                List.of(ITEM, ITEM));
+
+        assertThat(spanish(approved)).isEqualTo("El plenario aprobó por votación la agenda de 2 puntos: " + spanish + ".");
+        assertThat(english(approved)).isEqualTo("The plenary approved the agenda of 2 items by vote: " + english + ".");
+    }
+
+    /** Records stored before counts were marked as numbers carry plain digits; they read in the same plural. */
+    @Test
+    void aVoteStoredWithPlainDigitsTellsItsCountsInTheirPlural() {
+        HistoryRecord stored = new HistoryRecord("a", 3, NINE, "AgendaApprovedEvent", "AgendaApprovedEvent.vote",
+                List.of("#2", "9", "2", "1"), null, null, null);
+
+        assertThat(HistorySentences.sentence(stored, Locale.forLanguageTag("es"), Map.of()))
+                .isEqualTo("El plenario aprobó por votación la agenda de 2 puntos: 9 a favor, 2 en contra, 1 abstención.");
+        assertThat(HistorySentences.sentence(stored, Locale.ENGLISH, Map.of()))
+                .isEqualTo("The plenary approved the agenda of 2 items by vote: 9 in favour, 2 against, 1 abstention.");
     }
 
     @Test

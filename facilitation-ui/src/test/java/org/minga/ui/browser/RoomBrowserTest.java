@@ -86,23 +86,27 @@ class RoomBrowserTest {
         }
     }
 
+    /**
+     * How fast it arrives is the benchmark's business (LiveRoomBenchmark measures phone to viewer latency under
+     * load); here it must arrive at all, on the page as it is, without a reload.
+     */
     @Test
-    void aNeedSubmittedOnAPhoneAppearsOnTheProjectorWithinOneSecond() {
+    void aNeedSubmittedOnAPhoneAppearsLiveOnTheProjector() {
         RoomData room = RoomData.withNeedsOpen(api, "live", 2, 1, 4);
         projector.get(url("/projector/live"));
         joinTable(room, "t1");
         waitFor(projector, By.cssSelector("[data-table='t1']"));
         WebElement text = waitFor(phone, By.id("need-text"));
+        // A reload would clear this mark.
+        projector.executeScript("window.mingaSamePage = true;");
 
         text.sendKeys("Crédito sin garantías para mujeres rurales");
-        long start = System.nanoTime();
         phone.findElement(By.cssSelector("form.add-need button[type=submit]")).click();
-        new WebDriverWait(projector, Duration.ofSeconds(1), Duration.ofMillis(20)).ignoring(StaleElementReferenceException.class).until(
-                d -> d.findElement(By.cssSelector("[data-table='t1']")).getText().contains("Crédito sin garantías para mujeres rurales"));
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        new WebDriverWait(projector, Duration.ofSeconds(20), Duration.ofMillis(50)).ignoring(StaleElementReferenceException.class)
+                .withMessage("the need written on the phone on Mesa 1 of the projector")
+                .until(d -> d.findElement(By.cssSelector("[data-table='t1']")).getText().contains("Crédito sin garantías para mujeres rurales"));
 
-        log.info("Measured: phone submit to projector showing the need took {} ms", elapsedMillis);
-        assertThat(elapsedMillis).isLessThan(1000);
+        assertThat(projector.executeScript("return window.mingaSamePage === true;")).as("the projector kept its page (no reload)").isEqualTo(true);
         assertThat(room.piecesWithText("Crédito sin garantías para mujeres rurales")).isEqualTo(1);
     }
 
