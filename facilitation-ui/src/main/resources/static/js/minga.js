@@ -29,13 +29,18 @@ window.Minga = (() => {
 
   /**
    * The text of key in the page's language, {name} filled from vars. When vars.n is 1 and the
-   * dictionary has "key.one", that singular form is used ("1 mesa", not "1 mesas").
+   * dictionary has "key.one", that singular form is used ("1 mesa", not "1 mesas"). A count with
+   * its word, {name#singular|plural}, reads "1 abstención" or "2 abstenciones".
    */
   function t(key, vars) {
     const words = MINGA_MESSAGES[lang()] || MINGA_MESSAGES.es;
     const singular = vars && Number(vars.n) === 1 ? key + ".one" : null;
     const text = (singular && words[singular]) ?? words[key] ?? MINGA_MESSAGES.es[key] ?? key;
-    return vars ? text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m)) : text;
+    if (!vars) return text;
+    return text
+      .replace(/\{(\w+)#([^|{}]*)\|([^{}]*)\}/g, (m, name, one, other) =>
+        name in vars ? vars[name] + " " + (Number(vars[name]) === 1 ? one : other) : m)
+      .replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
   }
 
   /** Fills every [data-i18n] (text), [data-i18n-placeholder] and [data-i18n-label] (aria-label) under root. */

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * lacks reads in Spanish (minga.js falls back key by key).
  */
 @RestController
-class WordsController {
+public class WordsController {
 
     static final String CATALOGUES = "classpath*:org/minga/words/words*.properties";
     private static final Pattern FILE_NAME = Pattern.compile("words(?:_([a-z]{2,3}))?\\.properties");
@@ -45,7 +45,7 @@ class WordsController {
     }
 
     /** Every catalogue the class loader finds, by language code. */
-    static Map<String, Map<String, String>> catalogues(ClassLoader classLoader) {
+    public static Map<String, Map<String, String>> catalogues(ClassLoader classLoader) {
         Map<String, Map<String, String>> byLanguage = new TreeMap<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver(classLoader).getResources(CATALOGUES)) {

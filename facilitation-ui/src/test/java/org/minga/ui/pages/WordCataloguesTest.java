@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WordCataloguesTest {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)[}#]");
 
     private final Map<String, Map<String, String>> shipped = WordsController.catalogues(WordCataloguesTest.class.getClassLoader());
 
