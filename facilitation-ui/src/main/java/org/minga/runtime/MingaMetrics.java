@@ -22,13 +22,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
- * What an operator watches on a running instance (Prometheus at {@code /actuator/prometheus}):
+ * What an operator watches on a running instance (Prometheus at {@code /actuator/prometheus}), besides
+ * what Axon measures itself (axon-micrometer: {@code commandBus_*}, {@code queryBus_*}, {@code eventStore_*},
+ * {@code eventProcessor_*} counters, timers, capacity and {@code eventProcessor_latency}):
  * <ul>
- * <li>{@code minga_commands_seconds} — commands as the phones wait for them, by command and outcome
- *     (accepted, refused, failed), timed in {@code Gateways};</li>
+ * <li>{@code minga_refusals_total} — commands refused, by the rule's code and the command, counted in
+ *     {@code Gateways} (Axon counts a refusal as just a failure);</li>
  * <li>{@code minga_processor_lag_events} — how many events a read model's processor is behind the
- *     event store, over the segments this instance holds (NaN when it holds none);</li>
- * <li>{@code minga_processor_segments} — how many segments of each processor this instance holds;</li>
+ *     event store, over the segments this instance holds (NaN when it holds none). Axon's latency says
+ *     how old the last handled event was, not how many are still to come: this is what says caught up;</li>
+ * <li>{@code minga_processor_segments} — how many segments of each processor this instance holds
+ *     (Axon does not measure it);</li>
  * <li>{@code minga_board_viewers} — live board streams (projectors and phones) open on this instance.</li>
  * </ul>
  * And {@code readModels} in health: the MongoDB that keeps the read models answers.

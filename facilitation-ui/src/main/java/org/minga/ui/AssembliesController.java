@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.minga.assembly.api.AssemblyRules;
 import org.minga.assembly.api.AxisDefinition;
@@ -26,6 +27,7 @@ import org.minga.security.TableCodes;
 import org.springframework.security.core.Authentication;
 import org.minga.ui.web.Gateways;
 import org.minga.ui.web.Ids;
+import org.minga.ui.web.YearOrMonthText;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,13 +41,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/assemblies")
 public class AssembliesController {
 
-    /** The body of {@code POST /api/assemblies}; the horizon takes years ("2024") or months ("2024-03"). */
+    /** The body of {@code POST /api/assemblies}; the horizon takes years ("2024" or 2024) or months ("2024-03"). */
     public record ScheduleRequest(String assemblyId, String title, String region, String venue, LocalDate date,
                                   Horizon horizon, String language, List<AxisDefinition> axes, Rules rules,
                                   List<StepMinutes> steps) {
     }
 
-    public record Horizon(String from, String to) {
+    public record Horizon(@JsonDeserialize(using = YearOrMonthText.class) String from,
+                          @JsonDeserialize(using = YearOrMonthText.class) String to) {
     }
 
     public record Rules(Integer maxNeedsPerTable, Integer tableSize) {
@@ -100,13 +103,16 @@ public class AssembliesController {
         return new MonthRange(month("horizon.from", horizon.from(), 1), month("horizon.to", horizon.to(), 12));
     }
 
-    /** "2024" is a whole year: its first month as a start, its last as an end. */
+    /**
+     * "2024" is a whole year: its first month as a start, its last as an end. Any whole number is
+     * taken as a year, so 1999 or 20245 is refused as a year out of range rather than as an unknown value.
+     */
     private static YearMonth month(String field, String value, int monthOfBareYear) {
         if (value == null) {
             return null;
         }
         try {
-            return value.strip().matches("\\d{4}")
+            return value.strip().matches("-?\\d{1,9}")
                     ? YearMonth.of(Integer.parseInt(value.strip()), monthOfBareYear)
                     : YearMonth.parse(value.strip());
         } catch (DateTimeParseException | NumberFormatException e) {

@@ -86,7 +86,7 @@ class OperationsEndpointsTest {
     }
 
     @Test
-    void commandsAreCountedByOutcomeAndProcessorsReportTheirLag() {
+    void axonCountsAndTimesCommandsByTypeAndMingaCountsRefusalsByCode() {
         String before = prometheus.get("/actuator/prometheus").expect(200).text();
         facilitator.post("/api/assemblies", """
                 {"assemblyId": "ops", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
@@ -94,17 +94,30 @@ class OperationsEndpointsTest {
         facilitator.post("/api/assemblies/ops/split-into-tables", "{}").expect(409);
 
         String after = prometheus.get("/actuator/prometheus").expect(200).text();
-        String[] scheduled = {"command=\"ScheduleAssemblyCommand\"", "outcome=\"accepted\""};
-        String[] refusedSplit = {"command=\"SplitIntoTablesCommand\"", "outcome=\"refused\""};
-        assertThat(sample(after, "minga_commands_seconds_count", scheduled) - sampleOrZero(before, "minga_commands_seconds_count", scheduled))
+        String scheduled = "payloadType=\"ScheduleAssemblyCommand\"";
+        String split = "payloadType=\"SplitIntoTablesCommand\"";
+        // Axon's command bus: each command counted and timed by its type; a refusal is a failure there.
+        assertThat(increase(before, after, "commandBus_successCounter_total", scheduled)).isEqualTo(1);
+        assertThat(increase(before, after, "commandBus_successTimer_seconds_count", scheduled)).isEqualTo(1);
+        assertThat(increase(before, after, "commandBus_failureCounter_total", split)).isEqualTo(1);
+        // Minga's own figure: which rule the refusal was.
+        assertThat(increase(before, after, "minga_refusals_total", "code=\"tables.nobody-registered\"", "command=\"SplitIntoTablesCommand\""))
                 .isEqualTo(1);
-        assertThat(sample(after, "minga_commands_seconds_count", refusedSplit) - sampleOrZero(before, "minga_commands_seconds_count", refusedSplit))
-                .isEqualTo(1);
+    }
+
+    @Test
+    void processorsReportTheirLagSegmentsAndLatency() {
+        facilitator.post("/api/assemblies", """
+                {"assemblyId": "ops-processors", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             String now = prometheus.get("/actuator/prometheus").text();
             for (String processor : new String[] {"board", "agenda", "participation", "history", "assemblies"}) {
                 assertThat(sample(now, "minga_processor_lag_events", "processor=\"" + processor + "\"")).as(processor).isEqualTo(0);
                 assertThat(sample(now, "minga_processor_segments", "processor=\"" + processor + "\"")).as(processor).isEqualTo(1);
+                // Axon's: how old the last event the processor handled was when it handled it.
+                assertThat(sample(now, "eventProcessor_latency", "processorName=\"" + processor + "\"")).as(processor).isNotNegative();
             }
         });
     }
@@ -134,6 +147,11 @@ class OperationsEndpointsTest {
         facilitator.post(base + "/steps/solutions/open", "{}").expect(200);
         await().atMost(Duration.ofSeconds(10)).until(() ->
                 sample(prometheus.get("/actuator/prometheus").text(), "minga_board_viewers") == before);
+    }
+
+    /** How much {@code metric} (a counter) grew between two scrapes: a sample missing before counts as 0. */
+    private static double increase(String before, String after, String metric, String... labels) {
+        return sample(after, metric, labels) - sampleOrZero(before, metric, labels);
     }
 
     private static double sampleOrZero(String exposition, String metric, String... labels) {

@@ -103,6 +103,45 @@ class StrictRequestBodiesTest {
         assertThat(api.get("/api/assemblies/old").status()).isEqualTo(404);
     }
 
+    @Test
+    void aYearTypedAsANumberIsTakenAsTheYear() {
+        api.post("/api/assemblies", """
+                {"assemblyId": "numbers", "title": "Uno", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 2025, "to": 2027}, "axes": [{"axisId": "a", "title": "Crédito"}]}""").expect(201);
+
+        MingaClient.Answer summary = api.get("/api/assemblies/numbers").expect(200);
+        assertThat(summary.json().at("/horizon/from").asText()).isEqualTo("2025-01");
+        assertThat(summary.json().at("/horizon/to").asText()).isEqualTo("2027-12");
+    }
+
+    @Test
+    void aYearThatIsNotAWholeNumberOfThisCenturyIsStillBadInputNamingTheField() {
+        assertBadInput(api.post("/api/assemblies", """
+                {"assemblyId": "fraction", "title": "Uno", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 2025.5, "to": 2027}, "axes": [{"axisId": "a", "title": "Crédito"}]}"""),
+                "request.malformed", "horizon.from");
+        assertBadInput(api.post("/api/assemblies", """
+                {"assemblyId": "yes", "title": "Uno", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 2025, "to": true}, "axes": [{"axisId": "a", "title": "Crédito"}]}"""),
+                "request.malformed", "horizon.to");
+        assertBadInput(api.post("/api/assemblies", """
+                {"assemblyId": "early", "title": "Uno", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 1999, "to": 2027}, "axes": [{"axisId": "a", "title": "Crédito"}]}"""),
+                "year.out-of-range", "horizon.from");
+        assertBadInput(api.post("/api/assemblies", """
+                {"assemblyId": "late", "title": "Uno", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 2025, "to": 20270}, "axes": [{"axisId": "a", "title": "Crédito"}]}"""),
+                "year.out-of-range", "horizon.to");
+        // Elsewhere a number where text is expected stays bad input.
+        assertBadInput(api.post("/api/assemblies", """
+                {"assemblyId": "numbered", "title": 2025, "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": 2025, "to": 2027}, "axes": [{"axisId": "a", "title": "Crédito"}]}"""),
+                "request.malformed", "title");
+        for (String id : new String[] {"fraction", "yes", "early", "late", "numbered"}) {
+            assertThat(api.get("/api/assemblies/" + id).status()).as(id).isEqualTo(404);
+        }
+    }
+
     private static void assertBadInput(MingaClient.Answer answer, String code, String field) {
         assertThat(answer.status()).as(answer.text()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
