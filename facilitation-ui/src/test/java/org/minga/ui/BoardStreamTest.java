@@ -158,6 +158,7 @@ class BoardStreamTest {
         }
         assertThat(rest).containsSubsequence("event:reconnect", "data:{\"retryAfterSeconds\":5}", "retry:5000");
         assertThat(lines).isEmpty();
+        reader.join(WITHIN.toMillis()); // it has just queued the end marker; let it finish returning
         assertThat(reader.isAlive()).as("the stream ended").isFalse();
     }
 }
