@@ -11,7 +11,7 @@ Object.assign(MINGA_MESSAGES.es, {
   "console.access.title": "Enlaces para compartir", "console.access.hint": "Un enlace de proyector muestra solo el tablero; uno de auditoría, la historia, la agenda y las cifras, nunca datos personales. Revóquelos cuando ya no sirvan.",
   "console.access.newProjector": "Nuevo enlace de proyector", "console.access.newAuditor": "Nuevo enlace de auditoría",
   "console.access.projector": "Proyector", "console.access.auditor": "Auditoría", "console.access.revoke": "Revocar",
-  "console.access.revoked": "Enlace revocado.", "console.access.code": "Código de la mesa:", "console.access.regenerate": "Nuevo código",
+  "console.access.revoked": "Enlace revocado.", "console.access.code": "Código de la mesa:", "console.access.regenerate": "Nuevo código", "console.access.noCode": "sin código",
   "console.access.newCode": "{table} tiene un código nuevo: {code}. El anterior ya no sirve.",
   "console.access.newCodeConfirm": "¿Dar un código nuevo a {table}? El código {code} deja de servir: los teléfonos de esa mesa tendrán que unirse otra vez con el nuevo.",
   "console.skip": "Saltar al contenido",
@@ -229,7 +229,7 @@ Object.assign(MINGA_MESSAGES.en, {
   "console.access.title": "Share links", "console.access.hint": "A projector link shows only the board; an auditor link the history, agenda and figures, never personal data. Revoke them when no longer needed.",
   "console.access.newProjector": "New projector link", "console.access.newAuditor": "New auditor link",
   "console.access.projector": "Projector", "console.access.auditor": "Audit", "console.access.revoke": "Revoke",
-  "console.access.revoked": "Link revoked.", "console.access.code": "Table code:", "console.access.regenerate": "New code",
+  "console.access.revoked": "Link revoked.", "console.access.code": "Table code:", "console.access.regenerate": "New code", "console.access.noCode": "no code",
   "console.access.newCode": "{table} has a new code: {code}. The old one no longer works.",
   "console.access.newCodeConfirm": "Give {table} a new code? The code {code} stops working: that table's phones will have to join again with the new one.",
   "console.skip": "Skip to content",
@@ -964,7 +964,9 @@ window.MingaCsv = (() => {
     }
 
     async function newCode(table, button) {
-      if (!window.confirm(t("console.access.newCodeConfirm", { table: table.label, code: joinCodes[table.tableId] || "…" }))) return;
+      // A table without a code (it expired) has nothing to invalidate, so no question first.
+      const current = joinCodes[table.tableId];
+      if (current && !window.confirm(t("console.access.newCodeConfirm", { table: table.label, code: current }))) return;
       button.disabled = true;
       const answer = await api("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/join-code").catch(() => null);
       button.disabled = false;
@@ -1212,7 +1214,7 @@ window.MingaCsv = (() => {
             ? el("ul", {}, table.memberIds.map(id => el("li", { "data-participant": id, text: nameOf(id) })))
             : el("p", { class: "muted", text: t("console.table.nobody") })),
         el("p", { class: "join-code-line" }, t("console.access.code"), " ",
-          el("strong", { class: "join-code", "data-table": table.tableId, text: code || "…" }), " ",
+          el("strong", { class: "join-code", "data-table": table.tableId, text: code || t("console.access.noCode") }), " ",
           el("button", { type: "button", class: "secondary small", id: "new-code-" + table.tableId,
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),

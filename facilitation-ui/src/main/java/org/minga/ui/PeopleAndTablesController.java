@@ -156,7 +156,8 @@ public class PeopleAndTablesController {
     public Map<String, List<Map<String, Object>>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
         TablesFormed formed = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
         List<TableAssignment> tables = formed.tables();
-        Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
+        // Made here, where the tables form, so reading the tables never has to make one.
+        Map<String, String> codes = tableCodes.ensureCodes(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
         return Map.of("tables", tables.stream()
                 .map(t -> tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))
                 .toList());
@@ -169,7 +170,10 @@ public class PeopleAndTablesController {
         return Map.of("participantId", participantId, "tableId", tableId);
     }
 
-    /** The tables with members, leader, spokesperson, pin, and each table's join code (facilitators only). */
+    /**
+     * The tables with members, leader, spokesperson, pin, and each table's join code (facilitators
+     * only); {@code null} for a table whose code expired, until a facilitator asks for a new one.
+     */
     @GetMapping("/tables")
     public List<Map<String, Object>> tables(@PathVariable String assemblyId) {
         List<TableSummary> tables = gateways.summaryOf(assemblyId).tables();
