@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.minga.security.TableCodes.TableAccess;
+import org.minga.ui.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -65,12 +66,12 @@ public class JoinController {
     private TableAccess check(String code, HttpServletRequest http, HttpServletResponse response) throws java.io.IOException {
         AttemptWindow.Attempt attempt = throttle.reserve(http.getRemoteAddr());
         if (attempt == null) {
-            ProblemWriter.write(http, response, Refusal.ACCESS_THROTTLED);
+            Problems.write(http, response, Refusal.ACCESS_THROTTLED);
             return null;
         }
         TableAccess table = lookUp(code, attempt);
         if (table == null) {
-            ProblemWriter.write(http, response, Refusal.TABLE_CODE_INVALID);
+            Problems.write(http, response, Refusal.TABLE_CODE_INVALID);
         }
         return table;
     }
