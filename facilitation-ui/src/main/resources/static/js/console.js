@@ -321,7 +321,9 @@
     }
 
     async function newCode(table, button) {
-      if (!window.confirm(t("console.access.newCodeConfirm", { table: table.label, code: joinCodes[table.tableId] || "…" }))) return;
+      // A table without a code (it expired) has nothing to invalidate, so no question first.
+      const current = joinCodes[table.tableId];
+      if (current && !window.confirm(t("console.access.newCodeConfirm", { table: table.label, code: current }))) return;
       button.disabled = true;
       const answer = await api("POST", base + "/tables/" + encodeURIComponent(table.tableId) + "/join-code").catch(() => null);
       button.disabled = false;
@@ -569,7 +571,7 @@
             ? el("ul", {}, table.memberIds.map(id => el("li", { "data-participant": id, text: nameOf(id) })))
             : el("p", { class: "muted", text: t("console.table.nobody") })),
         el("p", { class: "join-code-line" }, t("console.access.code"), " ",
-          el("strong", { class: "join-code", "data-table": table.tableId, text: code || "…" }), " ",
+          el("strong", { class: "join-code", "data-table": table.tableId, text: code || t("console.access.noCode") }), " ",
           el("button", { type: "button", class: "secondary small", id: "new-code-" + table.tableId,
             text: t("console.access.regenerate"), onclick: e => newCode(table, e.currentTarget) })),
         el("a", { href: phone, class: "phone-link", text: t("console.table.phone"),

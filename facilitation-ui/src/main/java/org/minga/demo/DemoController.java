@@ -1,7 +1,6 @@
 package org.minga.demo;
 
 import java.net.URI;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,13 +16,16 @@ public class DemoController {
 
     private final DemoAssembly demo;
 
+    record Started(String assemblyId) {
+    }
+
     public DemoController(DemoAssembly demo) {
         this.demo = demo;
     }
 
     @PostMapping("/api/demo")
-    public ResponseEntity<Map<String, String>> start(@RequestBody(required = false) DemoRequest request) {
+    public ResponseEntity<Started> start(@RequestBody(required = false) DemoRequest request) {
         String assemblyId = demo.start(request == null ? "es" : request.language());
-        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(Map.of("assemblyId", assemblyId));
+        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(new Started(assemblyId));
     }
 }

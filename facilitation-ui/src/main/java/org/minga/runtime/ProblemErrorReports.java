@@ -1,11 +1,11 @@
 package org.minga.runtime;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.minga.ui.web.Problems;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -34,12 +34,8 @@ public class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatSer
             if (status < 400 || response.isCommitted() || response.getContentWritten() > 0) {
                 return;
             }
-            String body = "{\"type\":\"urn:minga:refusal:request.malformed\",\"title\":\"Bad request\",\"status\":" + status
-                    + ",\"detail\":\"The request cannot be read. / La solicitud no se puede leer.\",\"code\":\"request.malformed\"}";
             try {
-                response.setContentType("application/problem+json");
-                response.setCharacterEncoding("UTF-8");
-                response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+                Problems.writeUnreadable(response, status);
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the client is gone; nothing to tell it

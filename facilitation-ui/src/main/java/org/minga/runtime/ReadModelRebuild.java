@@ -3,12 +3,12 @@ package org.minga.runtime;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
+import org.minga.projections.ReadModel;
 import org.minga.projections.ReadModelStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,10 +42,10 @@ public class ReadModelRebuild {
     @Bean
     public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenReset tokens) {
         return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> tokens.exclusively(() -> {
-            for (Map.Entry<String, String> readModel : ReadModelStores.COLLECTION_OF_PROCESSOR.entrySet()) {
-                if (stores.isEmpty(readModel.getValue()) && tokens.forget(readModel.getKey()) > 0) {
+            for (ReadModel readModel : ReadModel.values()) {
+                if (stores.isEmpty(readModel.collection()) && tokens.forget(readModel.processor()) > 0) {
                     log.info("Read model '{}' is empty: processor '{}' replays the event store to rebuild it",
-                            readModel.getValue(), readModel.getKey());
+                            readModel.collection(), readModel.processor());
                 }
             }
         }));

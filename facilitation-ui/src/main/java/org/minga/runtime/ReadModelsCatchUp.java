@@ -7,7 +7,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.actuate.health.Health;
@@ -49,8 +49,8 @@ public class ReadModelsCatchUp implements HealthIndicator {
         }
         try {
             long goal = target();
-            for (String processor : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
-                if (!reached(processor, goal)) {
+            for (ReadModel readModel : ReadModel.values()) {
+                if (!reached(readModel.processor(), goal)) {
                     return Health.outOfService().build();
                 }
             }

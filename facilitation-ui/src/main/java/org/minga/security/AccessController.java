@@ -2,7 +2,6 @@ package org.minga.security;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.Refusal;
@@ -31,6 +30,30 @@ public class AccessController {
     public record LinkRequest(String kind) {
     }
 
+    record Facilitator(String username) {
+    }
+
+    record FacilitatorRemoved(String username, boolean removed) {
+    }
+
+    record NewToken(String token, String tokenId, String expiresAt) {
+    }
+
+    record TokenRevoked(String tokenId, boolean revoked) {
+    }
+
+    record Revoked(boolean revoked) {
+    }
+
+    record NewLink(String linkId, String url) {
+    }
+
+    record LinkRevoked(String linkId, boolean revoked) {
+    }
+
+    record JoinCode(String tableId, String joinCode) {
+    }
+
     private final Facilitators facilitators;
     private final ShareLinks links;
     private final TableCodes tableCodes;
@@ -49,25 +72,25 @@ public class AccessController {
     }
 
     @PostMapping("/api/facilitators")
-    public ResponseEntity<Map<String, String>> addFacilitator(@RequestBody FacilitatorRequest request) {
+    public ResponseEntity<Facilitator> addFacilitator(@RequestBody FacilitatorRequest request) {
         facilitators.save(request.username(), request.password());
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("username", request.username()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Facilitator(request.username()));
     }
 
     /** Removes a facilitator, ending their sign-ins and tokens; never the last one. */
     @DeleteMapping("/api/facilitators/{username}")
-    public Map<String, Object> removeFacilitator(@PathVariable String username) {
+    public FacilitatorRemoved removeFacilitator(@PathVariable String username) {
         facilitators.remove(username);
-        return Map.of("username", username, "removed", true);
+        return new FacilitatorRemoved(username, true);
     }
 
     /** A token for scripts (Authorization: Bearer …), shown only in this answer. */
     @PostMapping("/api/tokens")
-    public ResponseEntity<Map<String, String>> newToken(@RequestBody(required = false) TokenRequest request, Authentication who) {
+    public ResponseEntity<NewToken> newToken(@RequestBody(required = false) TokenRequest request, Authentication who) {
         Facilitators.NewToken token = facilitators.newToken(who.getName(), request == null ? null : request.label(),
                 request == null ? null : request.expiresInDays());
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(Map.of("token", token.token(), "tokenId", token.tokenId(), "expiresAt", token.expiresAt().toString()));
+                .body(new NewToken(token.token(), token.tokenId(), token.expiresAt().toString()));
     }
 
     /** Every facilitator's tokens, without the tokens themselves. */
@@ -77,23 +100,23 @@ public class AccessController {
     }
 
     @DeleteMapping("/api/tokens/{tokenId}")
-    public Map<String, Object> revokeTokenById(@PathVariable String tokenId) {
+    public TokenRevoked revokeTokenById(@PathVariable String tokenId) {
         if (!facilitators.revokeTokenById(tokenId)) {
             throw new UnknownIdException("tokenId", Refusal.TOKEN_UNKNOWN, tokenId);
         }
-        return Map.of("tokenId", tokenId, "revoked", true);
+        return new TokenRevoked(tokenId, true);
     }
 
     @DeleteMapping("/api/tokens")
-    public Map<String, Object> revokeToken(@RequestBody TokenRequest request) {
+    public Revoked revokeToken(@RequestBody TokenRequest request) {
         if (request.token() == null || !facilitators.revokeToken(request.token())) {
             throw new InvalidInputException("token", Refusal.VALUE_UNKNOWN, "…");
         }
-        return Map.of("revoked", true);
+        return new Revoked(true);
     }
 
     @PostMapping("/api/assemblies/{assemblyId}/links")
-    public ResponseEntity<Map<String, String>> newLink(@PathVariable String assemblyId, @RequestBody LinkRequest request) {
+    public ResponseEntity<NewLink> newLink(@PathVariable String assemblyId, @RequestBody LinkRequest request) {
         String kind = request.kind();
         if (!ShareLinks.isKind(kind)) {
             throw new InvalidInputException("kind", Refusal.VALUE_UNKNOWN, String.valueOf(kind));
@@ -101,25 +124,25 @@ public class AccessController {
         gateways.summaryOf(assemblyId);
         ShareLinks.NewLink link = links.create(assemblyId, kind);
         String url = ShareLinks.pageOf(kind, assemblyId, link.token());
-        return ResponseEntity.created(URI.create(url)).body(Map.of("linkId", link.linkId(), "url", url));
+        return ResponseEntity.created(URI.create(url)).body(new NewLink(link.linkId(), url));
     }
 
     @DeleteMapping("/api/assemblies/{assemblyId}/links/{linkId}")
-    public Map<String, Object> revokeLink(@PathVariable String assemblyId, @PathVariable String linkId) {
+    public LinkRevoked revokeLink(@PathVariable String assemblyId, @PathVariable String linkId) {
         if (!links.revoke(assemblyId, linkId)) {
             throw new UnknownIdException("linkId", Refusal.LINK_UNKNOWN, linkId);
         }
-        return Map.of("linkId", linkId, "revoked", true);
+        return new LinkRevoked(linkId, true);
     }
 
     /** A new code for a table; the old one stops working at once. */
     @PostMapping("/api/assemblies/{assemblyId}/tables/{tableId}/join-code")
-    public Map<String, String> regenerateCode(@PathVariable String assemblyId, @PathVariable String tableId) {
+    public JoinCode regenerateCode(@PathVariable String assemblyId, @PathVariable String tableId) {
         boolean known = gateways.summaryOf(assemblyId).tables().stream()
                 .anyMatch(t -> t.tableId().equals(tableId));
         if (!known) {
             throw new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, tableId);
         }
-        return Map.of("tableId", tableId, "joinCode", tableCodes.regenerate(assemblyId, tableId));
+        return new JoinCode(tableId, tableCodes.regenerate(assemblyId, tableId));
     }
 }

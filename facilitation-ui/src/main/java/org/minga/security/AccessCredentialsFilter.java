@@ -14,6 +14,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
+import org.minga.ui.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -59,7 +60,7 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             Optional<String> user = facilitators.usernameOfToken(authorization.substring(7).strip());
             if (user.isEmpty()) {
-                ProblemWriter.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);
+                Problems.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);
                 return;
             }
             authenticate(UsernamePasswordAuthenticationToken.authenticated(user.get(), null, Facilitators.authorities()));
@@ -83,7 +84,7 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
             // Reserved before the lookup, so that many guesses at once cannot all get past the limit.
             AttemptWindow.Attempt attempt = throttle.reserve(client);
             if (attempt == null) {
-                ProblemWriter.write(request, response, Refusal.ACCESS_THROTTLED);
+                Problems.write(request, response, Refusal.ACCESS_THROTTLED);
                 return;
             }
             // A code or link of another assembly is answered exactly like a wrong one: a code never tells
@@ -124,7 +125,7 @@ public class AccessCredentialsFilter extends OncePerRequestFilter {
             }
         }
         if (grants.isEmpty()) {
-            ProblemWriter.write(request, response, wrong);
+            Problems.write(request, response, wrong);
             return;
         }
         // A phone may hold a table's code and a projector link: the one that grants this request counts.

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
+import org.minga.ui.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > LIMIT) {
-            ProblemWriter.write(request, response, Refusal.BODY_TOO_LARGE, LIMIT);
+            Problems.write(request, response, Refusal.BODY_TOO_LARGE, LIMIT);
             return;
         }
         chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);

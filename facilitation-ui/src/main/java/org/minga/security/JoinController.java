@@ -1,12 +1,12 @@
 package org.minga.security;
 
 import java.net.URI;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.minga.security.TableCodes.TableAccess;
+import org.minga.ui.web.Problems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,6 +26,10 @@ public class JoinController {
     public record JoinRequest(String code) {
     }
 
+    /** The table a code opened and the page its phone goes to. */
+    record Joined(String assemblyId, String tableId, String url) {
+    }
+
     private final TableCodes tableCodes;
     private final WrongCodeThrottle throttle;
 
@@ -35,15 +39,15 @@ public class JoinController {
     }
 
     @PostMapping("/api/join")
-    public ResponseEntity<Map<String, String>> join(@RequestBody(required = false) JoinRequest request, HttpServletRequest http,
-                                                    HttpServletResponse response) throws java.io.IOException {
+    public ResponseEntity<Joined> join(@RequestBody(required = false) JoinRequest request, HttpServletRequest http,
+                                     HttpServletResponse response) throws java.io.IOException {
         TableAccess table = check(request == null ? null : request.code(), http, response);
         if (table == null) {
             return null;
         }
         return ResponseEntity.ok()
                 .header(HttpHeaders.SET_COOKIE, cookies(http, table, request.code()))
-                .body(Map.of("assemblyId", table.assemblyId(), "tableId", table.tableId(), "url", pageOf(table)));
+                .body(new Joined(table.assemblyId(), table.tableId(), pageOf(table)));
     }
 
     /** The table card's QR code: opens the table's page already joined. */
@@ -65,12 +69,12 @@ public class JoinController {
     private TableAccess check(String code, HttpServletRequest http, HttpServletResponse response) throws java.io.IOException {
         AttemptWindow.Attempt attempt = throttle.reserve(http.getRemoteAddr());
         if (attempt == null) {
-            ProblemWriter.write(http, response, Refusal.ACCESS_THROTTLED);
+            Problems.write(http, response, Refusal.ACCESS_THROTTLED);
             return null;
         }
         TableAccess table = lookUp(code, attempt);
         if (table == null) {
-            ProblemWriter.write(http, response, Refusal.TABLE_CODE_INVALID);
+            Problems.write(http, response, Refusal.TABLE_CODE_INVALID);
         }
         return table;
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
+import org.minga.ui.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -56,7 +57,7 @@ public class SecurityConfiguration {
     /** A request the firewall refuses (an encoded NUL or a blank in the path…) still gets a problem it can read. */
     @Bean
     public RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> ProblemWriter.writeForField(request, response, Refusal.BODY_MALFORMED, "path");
+        return (request, response, rejected) -> Problems.writeForField(request, response, Refusal.BODY_MALFORMED, "path");
     }
 
     @Bean
@@ -110,7 +111,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(SecurityConfiguration::unauthenticated, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
-                        .accessDeniedHandler((request, response, denied) -> ProblemWriter.write(request, response,
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(request, response,
                                 denied instanceof CsrfException ? Refusal.ACCESS_CSRF : Refusal.ACCESS_DENIED)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -184,17 +185,17 @@ public class SecurityConfiguration {
         // Too many wrong passwords (Basic): 429, saying whether this client or the account must wait.
         if (e instanceof SignInThrottle.AccountLocked) {
             response.setHeader("Retry-After", "300");
-            ProblemWriter.write(request, response, Refusal.SIGN_IN_LOCKED);
+            Problems.write(request, response, Refusal.SIGN_IN_LOCKED);
             return;
         }
         if (e instanceof SignInThrottle.ClientThrottled) {
             response.setHeader("Retry-After", "60");
-            ProblemWriter.write(request, response, Refusal.SIGN_IN_THROTTLED);
+            Problems.write(request, response, Refusal.SIGN_IN_THROTTLED);
             return;
         }
         // No "Basic" challenge: a browser would pop up its own login box over the page.
         response.setHeader("WWW-Authenticate", "Bearer realm=\"minga\"");
-        ProblemWriter.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);
+        Problems.write(request, response, Refusal.ACCESS_UNAUTHENTICATED);
     }
 
     /** Writes the CSRF cookie on every response, so the pages' scripts can echo it in X-XSRF-TOKEN. */

@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * event stream: a code is a key, not a fact of the assembly. Regenerating a table's code makes the
  * old one stop working at once; closing the assembly deletes all its codes and no new ones are made
  * for it; and a code stops working {@code minga.table-codes.lifetime-hours} (24 by default) after it
- * was made, when it is swept.
+ * was made. Codes are made when tables form and when a facilitator asks for a new one, never by
+ * reading them.
  */
 @Component
 public class TableCodes {
@@ -159,10 +160,28 @@ public class TableCodes {
     }
 
     /**
-     * The codes of these tables, by table id, in one read; a table without a code (or whose code
-     * expired) gets one, unless the assembly is closed.
+     * The codes these tables have, by table id, in one read; a table without a working code (none yet,
+     * or it expired) is absent. Reading never makes a code: that is {@link #ensureCodes} when tables
+     * form, or {@link #regenerate} when a facilitator asks.
      */
     public Map<String, String> codesOf(String assemblyId, List<String> tableIds) {
+        Set<String> wanted = new HashSet<>(tableIds);
+        Map<String, String> byTable = new LinkedHashMap<>();
+        codes.find(eq("assemblyId", assemblyId)).forEach(d -> {
+            if (wanted.contains(d.getString("tableId")) && !expired(d)) {
+                byTable.put(d.getString("tableId"), d.getString("_id"));
+            }
+        });
+        return byTable;
+    }
+
+    /**
+     * Gives each of these tables a code unless it has one, and answers them all by table id. Safe to
+     * call again and from several instances at once (the split's answer on one, a repeated split on
+     * another): the unique index keeps one code per table and everyone gets that one. A closed
+     * assembly gets none.
+     */
+    public Map<String, String> ensureCodes(String assemblyId, List<String> tableIds) {
         sweepExpired();
         Map<String, String> byTable = new LinkedHashMap<>();
         codes.find(eq("assemblyId", assemblyId)).forEach(d -> byTable.put(d.getString("tableId"), d.getString("_id")));

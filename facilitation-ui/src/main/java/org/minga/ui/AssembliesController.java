@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -59,6 +58,12 @@ public class AssembliesController {
 
     private final Gateways gateways;
     private final Clock clock;
+    record Scheduled(String assemblyId) {
+    }
+
+    record Closed(String assemblyId, String status) {
+    }
+
     private final TableCodes tableCodes;
 
     public AssembliesController(Gateways gateways, Clock clock, TableCodes tableCodes) {
@@ -68,12 +73,12 @@ public class AssembliesController {
     }
 
     @PostMapping
-    public ResponseEntity<Map<String, String>> schedule(@RequestBody ScheduleRequest request) {
+    public ResponseEntity<Scheduled> schedule(@RequestBody ScheduleRequest request) {
         String assemblyId = Ids.orNew(request.assemblyId());
         gateways.send(new ScheduleAssemblyCommand(assemblyId, request.title(), request.region(), request.venue(),
                 request.date(), horizon(request.horizon()), request.language(), request.axes(), rules(request.rules()),
                 timeboxes(request.steps())));
-        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(Map.of("assemblyId", assemblyId));
+        return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(new Scheduled(assemblyId));
     }
 
     @GetMapping
@@ -90,10 +95,10 @@ public class AssembliesController {
 
     /** Closing also ends every table's access: its codes are deleted and its phones' streams end. */
     @PostMapping("/{assemblyId}/close")
-    public Map<String, String> close(@PathVariable String assemblyId) {
+    public Closed close(@PathVariable String assemblyId) {
         gateways.send(new CloseAssemblyCommand(assemblyId, clock.instant()));
         tableCodes.closeAssembly(assemblyId);
-        return Map.of("assemblyId", assemblyId, "status", "closed");
+        return new Closed(assemblyId, "closed");
     }
 
     private static MonthRange horizon(Horizon horizon) {

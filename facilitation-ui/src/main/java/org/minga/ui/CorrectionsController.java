@@ -1,6 +1,5 @@
 package org.minga.ui;
 
-import java.util.Map;
 
 import org.minga.assembly.api.MoveParticipantCommand;
 import org.minga.assembly.api.UnpinTablePuzzleCommand;
@@ -25,6 +24,12 @@ public class CorrectionsController {
     public record MoveRequest(String tableId, String reason) {
     }
 
+    record Unpinned(String tableId, boolean pinned) {
+    }
+
+    record Moved(String participantId, String tableId) {
+    }
+
     private final Gateways gateways;
 
     public CorrectionsController(Gateways gateways) {
@@ -33,15 +38,15 @@ public class CorrectionsController {
 
     /** The table's puzzle leaves the board and the agenda draft; the table can change it and pin again. */
     @PostMapping("/tables/{tableId}/unpin")
-    public Map<String, Object> unpin(@PathVariable String assemblyId, @PathVariable String tableId, @RequestBody UnpinRequest request) {
+    public Unpinned unpin(@PathVariable String assemblyId, @PathVariable String tableId, @RequestBody UnpinRequest request) {
         gateways.send(new UnpinTablePuzzleCommand(assemblyId, tableId, request.reason()));
-        return Map.of("tableId", tableId, "pinned", false);
+        return new Unpinned(tableId, false);
     }
 
     /** A seated person sits at another table; the table they leave chooses its leader or spokesperson again if it was them. */
     @PostMapping("/participants/{participantId}/move")
-    public Map<String, Object> move(@PathVariable String assemblyId, @PathVariable String participantId, @RequestBody MoveRequest request) {
+    public Moved move(@PathVariable String assemblyId, @PathVariable String participantId, @RequestBody MoveRequest request) {
         gateways.send(new MoveParticipantCommand(assemblyId, participantId, request.tableId(), request.reason()));
-        return Map.of("participantId", participantId, "tableId", request.tableId());
+        return new Moved(participantId, request.tableId());
     }
 }

@@ -1,7 +1,6 @@
 package org.minga.ui;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,6 +59,39 @@ public class PeopleAndTablesController {
     public record SeatRequest(String tableId) {
     }
 
+    record Registered(String participantId) {
+    }
+
+    /** One registered person, as the facilitators' list shows them. */
+    record Person(String participantId, String name, String phone, String email, String organization,
+                  String organizationType, String sector, Gender gender, AgeGroup ageGroup, String territory,
+                  Area area, String preferredAxisId, String tableId) {
+    }
+
+    record Erased(String participantId, String personalData) {
+    }
+
+    /** A table as the split forms it, with its join code. */
+    record FormedTable(String tableId, String axisId, String label, List<String> memberIds, String joinCode) {
+    }
+
+    record Split(List<FormedTable> tables) {
+    }
+
+    record Seated(String participantId, String tableId) {
+    }
+
+    /** A table as the console lists it; {@code joinCode} is null while the table has no working code. */
+    record Table(String tableId, String axisId, String label, List<String> memberIds, String joinCode,
+                 String leaderId, String spokespersonId, boolean pinned) {
+    }
+
+    record Member(String participantId, String name) {
+    }
+
+    record Leader(String tableId, String leaderId) {
+    }
+
     private final Gateways gateways;
     private final ParticipantRegistry registry;
     private final TableCodes tableCodes;
@@ -71,7 +103,7 @@ public class PeopleAndTablesController {
     }
 
     @PostMapping("/participants")
-    public ResponseEntity<Map<String, String>> register(@PathVariable String assemblyId, @RequestBody RegistrationRequest request) {
+    public ResponseEntity<Registered> register(@PathVariable String assemblyId, @RequestBody RegistrationRequest request) {
         ParticipantRegistry.PersonalData personal = personalData(request);
         String participantId = Ids.orNew(request.participantId());
         ParticipantProfile profile = profile(request);
@@ -79,7 +111,7 @@ public class PeopleAndTablesController {
         registry.checkCanRegister(assemblyId, participantId, personal);
         gateways.send(new RegisterParticipantCommand(assemblyId, participantId, profile));
         registry.register(assemblyId, participantId, personal);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("participantId", participantId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(participantId));
     }
 
     /**
@@ -87,7 +119,7 @@ public class PeopleAndTablesController {
      * the form's attributes as an event the figures follow. An erased person stays erased.
      */
     @PutMapping("/participants/{participantId}")
-    public Map<String, String> correct(@PathVariable String assemblyId, @PathVariable String participantId,
+    public Registered correct(@PathVariable String assemblyId, @PathVariable String participantId,
                                        @RequestBody RegistrationRequest request) {
         if (request.participantId() != null && !request.participantId().equals(participantId)) {
             throw new InvalidInputException("participantId", Refusal.FIELD_UNKNOWN);
@@ -96,7 +128,7 @@ public class PeopleAndTablesController {
         registry.checkCanCorrect(assemblyId, participantId);
         gateways.send(new CorrectParticipantProfileCommand(assemblyId, participantId, profile(request)));
         registry.remember(assemblyId, participantId, personal);
-        return Map.of("participantId", participantId);
+        return new Registered(participantId);
     }
 
     private static ParticipantRegistry.PersonalData personalData(RegistrationRequest request) {
@@ -113,108 +145,83 @@ public class PeopleAndTablesController {
 
     /** Everyone registered, with their name, the form's attributes and their table: for facilitators only. */
     @GetMapping("/participants")
-    public List<Map<String, Object>> participants(@PathVariable String assemblyId) {
+    public List<Person> participants(@PathVariable String assemblyId) {
         gateways.summaryOf(assemblyId);
         List<ParticipantEntry> entries = gateways.ask(new FindParticipantsQuery(assemblyId),
                 ResponseTypes.instanceOf(ParticipantEntries.class)).entries();
         Map<String, ParticipantRegistry.PersonalData> personal = registry.peopleOf(assemblyId);
-        List<Map<String, Object>> people = new ArrayList<>();
+        List<Person> people = new ArrayList<>();
         for (ParticipantEntry entry : entries) {
             ParticipantProfile profile = entry.profile();
             ParticipantRegistry.PersonalData data = personal.get(entry.participantId());
-            Map<String, Object> person = new LinkedHashMap<>();
-            person.put("participantId", entry.participantId());
-            person.put("name", data == null ? null : data.name());
-            person.put("phone", data == null ? null : data.phone());
-            person.put("email", data == null ? null : data.email());
-            person.put("organization", profile.organization());
-            person.put("organizationType", profile.organizationType());
-            person.put("sector", profile.sector());
-            person.put("gender", profile.gender());
-            person.put("ageGroup", profile.ageGroup());
-            person.put("territory", profile.territory());
-            person.put("area", profile.area());
-            person.put("preferredAxisId", profile.preferredAxisId());
-            person.put("tableId", entry.tableId());
-            people.add(person);
+            people.add(new Person(entry.participantId(), data == null ? null : data.name(), data == null ? null : data.phone(),
+                    data == null ? null : data.email(), profile.organization(), profile.organizationType(), profile.sector(),
+                    profile.gender(), profile.ageGroup(), profile.territory(), profile.area(), profile.preferredAxisId(),
+                    entry.tableId()));
         }
         return people;
     }
 
     /** Erases a person's name and contact details; the board, agenda and history stay as they were. */
     @DeleteMapping("/participants/{participantId}/personal-data")
-    public Map<String, Object> erasePersonalData(@PathVariable String assemblyId, @PathVariable String participantId) {
+    public Erased erasePersonalData(@PathVariable String assemblyId, @PathVariable String participantId) {
         if (!gateways.summaryOf(assemblyId).participantIds().contains(participantId)) {
             throw new UnknownIdException("participantId", Refusal.PARTICIPANT_UNKNOWN, participantId);
         }
         registry.erase(assemblyId, participantId);
-        return Map.of("participantId", participantId, "personalData", "erased");
+        return new Erased(participantId, "erased");
     }
 
     /** Splits the room; each table gets its join code at once. */
     @PostMapping("/split-into-tables")
-    public Map<String, List<Map<String, Object>>> split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
+    public Split split(@PathVariable String assemblyId, @RequestBody(required = false) SplitRequest request) {
         TablesFormed formed = gateways.send(new SplitIntoTablesCommand(assemblyId, request == null ? null : request.tableSize()));
         List<TableAssignment> tables = formed.tables();
-        Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
-        return Map.of("tables", tables.stream()
-                .map(t -> tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))
+        // Made here, where the tables form, so reading the tables never has to make one.
+        Map<String, String> codes = tableCodes.ensureCodes(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
+        return new Split(tables.stream()
+                .map(t -> new FormedTable(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))
                 .toList());
     }
 
     @PostMapping("/participants/{participantId}/seat")
-    public Map<String, String> seatLate(@PathVariable String assemblyId, @PathVariable String participantId,
+    public Seated seatLate(@PathVariable String assemblyId, @PathVariable String participantId,
                                         @RequestBody(required = false) SeatRequest request) {
         String tableId = gateways.send(new SeatLateParticipantCommand(assemblyId, participantId, request == null ? null : request.tableId()));
-        return Map.of("participantId", participantId, "tableId", tableId);
+        return new Seated(participantId, tableId);
     }
 
-    /** The tables with members, leader, spokesperson, pin, and each table's join code (facilitators only). */
+    /**
+     * The tables with members, leader, spokesperson, pin, and each table's join code (facilitators
+     * only); {@code null} for a table whose code expired, until a facilitator asks for a new one.
+     */
     @GetMapping("/tables")
-    public List<Map<String, Object>> tables(@PathVariable String assemblyId) {
+    public List<Table> tables(@PathVariable String assemblyId) {
         List<TableSummary> tables = gateways.summaryOf(assemblyId).tables();
         Map<String, String> codes = tableCodes.codesOf(assemblyId, tables.stream().map(TableSummary::tableId).toList());
-        return tables.stream().map(t -> {
-            Map<String, Object> table = tableJson(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId()));
-            table.put("leaderId", t.leaderId());
-            table.put("spokespersonId", t.spokespersonId());
-            table.put("pinned", t.pinned());
-            return table;
-        }).toList();
-    }
-
-    private static Map<String, Object> tableJson(String tableId, String axisId, String label, List<String> memberIds, String joinCode) {
-        Map<String, Object> table = new LinkedHashMap<>();
-        table.put("tableId", tableId);
-        table.put("axisId", axisId);
-        table.put("label", label);
-        table.put("memberIds", memberIds);
-        table.put("joinCode", joinCode);
-        return table;
+        return tables.stream()
+                .map(t -> new Table(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId()),
+                        t.leaderId(), t.spokespersonId(), t.pinned()))
+                .toList();
     }
 
     /** The members of one table with their names, so the table can pick its spokesperson. */
     @GetMapping("/tables/{tableId}/members")
-    public List<Map<String, String>> members(@PathVariable String assemblyId, @PathVariable String tableId) {
+    public List<Member> members(@PathVariable String assemblyId, @PathVariable String tableId) {
         TableSummary table = gateways.summaryOf(assemblyId).tables().stream()
                 .filter(t -> t.tableId().equals(tableId))
                 .findFirst()
                 .orElseThrow(() -> new UnknownIdException("tableId", Refusal.TABLE_UNKNOWN, tableId));
         Map<String, String> names = registry.namesOf(assemblyId);
         return table.memberIds().stream()
-                .map(id -> {
-                    Map<String, String> member = new LinkedHashMap<>();
-                    member.put("participantId", id);
-                    member.put("name", names.get(id));
-                    return member;
-                })
+                .map(id -> new Member(id, names.get(id)))
                 .toList();
     }
 
     @PutMapping("/tables/{tableId}/leader")
-    public Map<String, String> leader(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Leader leader(@PathVariable String assemblyId, @PathVariable String tableId,
                                       @RequestBody ParticipantRequest request) {
         gateways.send(new AssignTableLeaderCommand(assemblyId, tableId, request.participantId()));
-        return Map.of("tableId", tableId, "leaderId", request.participantId());
+        return new Leader(tableId, request.participantId());
     }
 }

@@ -1,7 +1,6 @@
 package org.minga.ui;
 
 import java.util.List;
-import java.util.Map;
 
 import org.minga.assembly.api.AddNeedPieceCommand;
 import org.minga.assembly.api.AttachSolutionCommand;
@@ -40,6 +39,15 @@ public class PiecesController {
     public record SpokespersonRequest(String participantId) {
     }
 
+    record Piece(String pieceId) {
+    }
+
+    record Spokesperson(String tableId, String spokespersonId) {
+    }
+
+    record Pinned(String tableId, boolean pinned) {
+    }
+
     private final Gateways gateways;
 
     public PiecesController(Gateways gateways) {
@@ -47,51 +55,51 @@ public class PiecesController {
     }
 
     @PostMapping("/needs")
-    public ResponseEntity<Map<String, String>> addNeed(@PathVariable String assemblyId, @PathVariable String tableId,
+    public ResponseEntity<Piece> addNeed(@PathVariable String assemblyId, @PathVariable String tableId,
                                                        @RequestBody NeedRequest request) {
         String pieceId = Ids.orNew(request.pieceId());
         gateways.send(new AddNeedPieceCommand(assemblyId, tableId, pieceId, request.text()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("pieceId", pieceId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Piece(pieceId));
     }
 
     @PutMapping("/needs/{pieceId}")
-    public Map<String, String> reviseNeed(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Piece reviseNeed(@PathVariable String assemblyId, @PathVariable String tableId,
                                           @PathVariable String pieceId, @RequestBody NeedRequest request) {
         gateways.send(new ReviseNeedPieceCommand(assemblyId, tableId, pieceId, request.text()));
-        return Map.of("pieceId", pieceId);
+        return new Piece(pieceId);
     }
 
     @DeleteMapping("/needs/{pieceId}")
-    public Map<String, String> withdrawNeed(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Piece withdrawNeed(@PathVariable String assemblyId, @PathVariable String tableId,
                                             @PathVariable String pieceId) {
         gateways.send(new WithdrawNeedPieceCommand(assemblyId, tableId, pieceId));
-        return Map.of("pieceId", pieceId);
+        return new Piece(pieceId);
     }
 
     @PutMapping("/needs/{pieceId}/solution")
-    public Map<String, String> attachSolution(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Piece attachSolution(@PathVariable String assemblyId, @PathVariable String tableId,
                                               @PathVariable String pieceId, @RequestBody SolutionRequest request) {
         gateways.send(new AttachSolutionCommand(assemblyId, tableId, pieceId, request.text(), request.cooperatingOrganizations()));
-        return Map.of("pieceId", pieceId);
+        return new Piece(pieceId);
     }
 
     @PutMapping("/needs/{pieceId}/work-plan")
-    public Map<String, String> setWorkPlan(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Piece setWorkPlan(@PathVariable String assemblyId, @PathVariable String tableId,
                                            @PathVariable String pieceId, @RequestBody WorkPlanRequest request) {
         gateways.send(new SetWorkPlanCommand(assemblyId, tableId, pieceId, request.who(), request.when()));
-        return Map.of("pieceId", pieceId);
+        return new Piece(pieceId);
     }
 
     @PutMapping("/spokesperson")
-    public Map<String, String> electSpokesperson(@PathVariable String assemblyId, @PathVariable String tableId,
+    public Spokesperson electSpokesperson(@PathVariable String assemblyId, @PathVariable String tableId,
                                                  @RequestBody SpokespersonRequest request) {
         gateways.send(new ElectSpokespersonCommand(assemblyId, tableId, request.participantId()));
-        return Map.of("tableId", tableId, "spokespersonId", String.valueOf(request.participantId()));
+        return new Spokesperson(tableId, String.valueOf(request.participantId()));
     }
 
     @PostMapping("/pin")
-    public Map<String, Object> pin(@PathVariable String assemblyId, @PathVariable String tableId) {
+    public Pinned pin(@PathVariable String assemblyId, @PathVariable String tableId) {
         gateways.send(new PinTablePuzzleCommand(assemblyId, tableId));
-        return Map.of("tableId", tableId, "pinned", true);
+        return new Pinned(tableId, true);
     }
 }

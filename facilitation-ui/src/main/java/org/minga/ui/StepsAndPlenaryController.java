@@ -1,7 +1,6 @@
 package org.minga.ui;
 
 import java.time.Clock;
-import java.util.Map;
 
 import org.minga.assembly.api.ApprovalMethod;
 import org.minga.assembly.api.ApproveAgendaCommand;
@@ -35,6 +34,18 @@ public class StepsAndPlenaryController {
     public record ApprovalRequest(ApprovalMethod method, Integer inFavor, Integer against, Integer abstentions) {
     }
 
+    record StepOpen(Step step, boolean open) {
+    }
+
+    record StepExtended(Step step, Integer minutes) {
+    }
+
+    record StepPaused(Step step, boolean paused) {
+    }
+
+    record Approval(String status) {
+    }
+
     private final Gateways gateways;
     private final Clock clock;
 
@@ -44,10 +55,10 @@ public class StepsAndPlenaryController {
     }
 
     @PostMapping("/steps/{step}/open")
-    public Map<String, Object> open(@PathVariable String assemblyId, @PathVariable Step step,
+    public StepOpen open(@PathVariable String assemblyId, @PathVariable Step step,
                                     @RequestBody(required = false) OpenRequest request) {
         gateways.send(new OpenStepCommand(assemblyId, step, clock.instant(), request == null ? null : request.minutes()));
-        return Map.of("step", step, "open", true);
+        return new StepOpen(step, true);
     }
 
     /**
@@ -55,33 +66,33 @@ public class StepsAndPlenaryController {
      * and the minutes it was given (the new deadline reaches the board).
      */
     @PostMapping("/steps/{step}/extend")
-    public Map<String, Object> extend(@PathVariable String assemblyId, @PathVariable Step step, @RequestBody ExtendRequest request) {
+    public StepExtended extend(@PathVariable String assemblyId, @PathVariable Step step, @RequestBody ExtendRequest request) {
         gateways.send(new ChangeStepTimeCommand(assemblyId, step, request.minutes(), clock.instant()));
-        return Map.of("step", step, "minutes", request.minutes());
+        return new StepExtended(step, request.minutes());
     }
 
     /** Stops the running step's countdown on every screen; tables may go on writing. */
     @PostMapping("/steps/{step}/pause")
-    public Map<String, Object> pause(@PathVariable String assemblyId, @PathVariable Step step) {
+    public StepPaused pause(@PathVariable String assemblyId, @PathVariable Step step) {
         gateways.send(new PauseStepCommand(assemblyId, step, clock.instant()));
-        return Map.of("step", step, "paused", true);
+        return new StepPaused(step, true);
     }
 
     /** Lets the paused countdown run again with the time it had left. */
     @PostMapping("/steps/{step}/resume")
-    public Map<String, Object> resume(@PathVariable String assemblyId, @PathVariable Step step) {
+    public StepPaused resume(@PathVariable String assemblyId, @PathVariable Step step) {
         gateways.send(new ResumeStepCommand(assemblyId, step, clock.instant()));
-        return Map.of("step", step, "paused", false);
+        return new StepPaused(step, false);
     }
 
     @PostMapping("/steps/{step}/close")
-    public Map<String, Object> close(@PathVariable String assemblyId, @PathVariable Step step) {
+    public StepOpen close(@PathVariable String assemblyId, @PathVariable Step step) {
         gateways.send(new CloseStepCommand(assemblyId, step, clock.instant()));
-        return Map.of("step", step, "open", false);
+        return new StepOpen(step, false);
     }
 
     @PostMapping("/agenda/approval")
-    public Map<String, Object> approve(@PathVariable String assemblyId, @RequestBody ApprovalRequest request) {
+    public Approval approve(@PathVariable String assemblyId, @RequestBody ApprovalRequest request) {
         VoteCount votes = null;
         if (request.method() == ApprovalMethod.VOTE) {
             if (request.inFavor() == null) {
@@ -90,7 +101,7 @@ public class StepsAndPlenaryController {
             votes = new VoteCount(request.inFavor(), zeroIfMissing(request.against()), zeroIfMissing(request.abstentions()));
         }
         gateways.send(new ApproveAgendaCommand(assemblyId, request.method(), votes));
-        return Map.of("status", "approved");
+        return new Approval("approved");
     }
 
     private static int zeroIfMissing(Integer count) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
 import org.minga.ui.MingaClient;
 import org.minga.ui.MutableClock;
@@ -52,6 +55,12 @@ class StreamAndCodeLifecycleTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    TableCodes tableCodes;
+
     private MingaClient facilitator() {
         return new MingaClient("http://localhost:" + port);
     }
@@ -92,7 +101,7 @@ class StreamAndCodeLifecycleTest {
     }
 
     @Test
-    void aCodeStopsWorkingAtTheEndOfItsLifetimeAndTheConsoleGetsANewOne() {
+    void aCodeStopsWorkingAtTheEndOfItsLifetimeAndTheConsoleAsksForANewOne() {
         String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "code-lifetime");
         MingaClient api = facilitator();
         String code = api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText();
@@ -102,8 +111,47 @@ class StreamAndCodeLifecycleTest {
 
         assertThat(api.asTable(code).get(base + "/tables/t1/members").status()).isEqualTo(401);
         assertThat(api.anonymous().post("/api/join", "{\"code\": \"" + code + "\"}").status()).isEqualTo(401);
-        String renewed = api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText();
+        assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").isNull())
+                .as("the expired code is gone and reading makes no new one").isTrue();
+        String renewed = api.post(base + "/tables/t1/join-code", "{}").expect(200).json().get("joinCode").asText();
         assertThat(renewed).isNotEqualTo(code);
         assertThat(api.asTable(renewed).get(base + "/tables/t1/members").status()).isEqualTo(200);
+        assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").asText()).isEqualTo(renewed);
+    }
+
+    @Test
+    void theSplitGivesEveryTableItsCodeWithoutAnyoneReadingTheTables() {
+        MingaClient api = facilitator();
+        api.post("/api/assemblies", """
+                {"assemblyId": "split-codes", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2026", "to": "2027"},
+                 "axes": [{"axisId": "credit", "title": "Crédito"}, {"axisId": "training", "title": "Formación"}]}""").expect(201);
+        for (String person : List.of("p1", "p2", "p3", "p4")) {
+            api.post("/api/assemblies/split-codes/participants",
+                    "{\"participantId\": \"" + person + "\", \"name\": \"" + person + "\", \"organization\": \"Coop " + person + "\"}")
+                    .expect(201);
+        }
+
+        var split = api.post("/api/assemblies/split-codes/split-into-tables", "{\"tableSize\": 2}").expect(200).json().get("tables");
+
+        assertThat(split.size()).isGreaterThan(1);
+        for (var table : split) {
+            String tableId = table.get("tableId").asText();
+            String code = table.get("joinCode").asText();
+            assertThat(tableCodes.codesOf("split-codes", List.of(tableId))).as(tableId).containsEntry(tableId, code);
+            assertThat(tableCodes.tableOf(code)).as(tableId).contains(new TableCodes.TableAccess("split-codes", tableId));
+        }
+    }
+
+    @Test
+    void readingTheTablesNeverMakesACode() {
+        String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "read-codes");
+        MingaClient api = facilitator();
+        database.getCollection("table_codes").deleteMany(Filters.eq("assemblyId", "read-codes"));
+
+        assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").isNull()).isTrue();
+        assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").isNull()).isTrue();
+        assertThat(database.getCollection("table_codes").countDocuments(Filters.eq("assemblyId", "read-codes")))
+                .as("codes after two reads").isZero();
     }
 }

@@ -52,7 +52,7 @@ class TableCodesTest {
             for (int reader = 0; reader < 8; reader++) {
                 readers.add(CompletableFuture.supplyAsync(() -> {
                     await(together);
-                    return codes.codesOf(assembly, tables);
+                    return codes.ensureCodes(assembly, tables);
                 }));
             }
             Map<String, String> first = readers.get(0).get(30, TimeUnit.SECONDS);

@@ -46,7 +46,7 @@ class ThrottlesAcrossInstancesTest {
         one = new MingaClient("http://127.0.0.1:" + first.getEnvironment().getProperty("local.server.port"));
         two = new MingaClient("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
         // Codes live in MongoDB beside the read models; a table needs no assembly in Axon Server to have one.
-        rightCode = first.getBean(TableCodes.class).codesOf("a1", List.of("t1")).get("t1");
+        rightCode = first.getBean(TableCodes.class).ensureCodes("a1", List.of("t1")).get("t1");
         one.post("/api/facilitators", "{\"username\": \"guarded\", \"password\": \"guarded-password-1\"}").expect(201);
     }
 

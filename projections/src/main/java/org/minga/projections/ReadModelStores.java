@@ -1,6 +1,8 @@
 package org.minga.projections;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,13 +19,12 @@ public final class ReadModelStores {
     public static final String HISTORY = "history";
     public static final String ASSEMBLIES = "assemblies";
 
-    /** The collection each event processor keeps, so an emptied collection can be rebuilt by its processor. */
-    public static final Map<String, String> COLLECTION_OF_PROCESSOR = Map.of(
-            "board", BOARDS,
-            "agenda", AGENDAS,
-            "participation", PARTICIPATION,
-            "history", HISTORY,
-            "assemblies", ASSEMBLIES);
+    /**
+     * The collection each event processor keeps, by processor name: {@link ReadModel} as a map, for
+     * the code that still reads it so.
+     */
+    public static final Map<String, String> COLLECTION_OF_PROCESSOR = Arrays.stream(ReadModel.values())
+            .collect(Collectors.toUnmodifiableMap(ReadModel::processor, ReadModel::collection));
 
     private final MongoDatabase database;
     private final ObjectMapper mapper;

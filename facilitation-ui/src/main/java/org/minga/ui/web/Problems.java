@@ -1,18 +1,35 @@
 package org.minga.ui.web;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusalMessages;
 import org.minga.assembly.api.RefusedException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
-/** Builds the {@code application/problem+json} answers of docs/API.md: type, title, status, detail, code, field. */
+/**
+ * The one place that makes the {@code application/problem+json} answers of docs/API.md (type, title,
+ * status, detail, instance, code, field): as a {@link ResponseEntity} for the controllers' advice,
+ * and written straight to the response for the security filters and Tomcat, which answer before
+ * Spring MVC can.
+ */
 public final class Problems {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
@@ -35,6 +52,76 @@ public final class Problems {
             problem.setProperty("field", field);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A refusal the client may try again after {@code retryAfter} (nothing was saved). */
+    public static ResponseEntity<ProblemDetail> tryAgainAfter(Refusal refusal, Duration retryAfter, Locale locale) {
+        ResponseEntity<ProblemDetail> problem = of(refusal, null, locale);
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter.toSeconds()))
+                .body(problem.getBody());
+    }
+
+    /**
+     * Spring's own 4xx refusals (unknown path, method not allowed, a format the address cannot
+     * answer in…): Minga's malformed-request problem about {@code field}, with Spring's status and title.
+     */
+    public static ResponseEntity<ProblemDetail> springRefusal(HttpStatusCode status, String title, String field, Locale locale) {
+        ResponseEntity<ProblemDetail> malformed = of(Refusal.BODY_MALFORMED, field, locale);
+        ProblemDetail problem = malformed.getBody();
+        problem.setStatus(status.value());
+        problem.setTitle(title);
+        return ResponseEntity.status(status).headers(malformed.getHeaders()).body(problem);
+    }
+
+    /** Something unexpected: a 500 that points to the log, where the cause is. */
+    public static ResponseEntity<ProblemDetail> serverError(Locale locale) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
+                        : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
+        problem.setProperty("code", "server.error");
+        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** Writes a refusal from a filter or handler that runs before Spring MVC's advice can. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, Refusal refusal, Object... arguments)
+            throws IOException {
+        writeForField(request, response, refusal, null, arguments);
+    }
+
+    /** A refusal about one field of the request ("path", "body"…), named in the answer. */
+    public static void writeForField(HttpServletRequest request, HttpServletResponse response, Refusal refusal, String field,
+                                     Object... arguments) throws IOException {
+        // Spanish unless the request asks for English, as everywhere else.
+        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
+        Locale locale = english ? Locale.ENGLISH : RefusalMessages.SPANISH;
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:minga:refusal:" + refusal.code());
+        problem.put("title", title(refusal.kind(), locale));
+        problem.put("status", refusal.kind().httpStatus());
+        problem.put("detail", RefusalMessages.message(refusal, locale, field, arguments));
+        problem.put("instance", request.getRequestURI());
+        problem.put("code", refusal.code());
+        if (field != null) {
+            problem.put("field", field);
+        }
+        response.setStatus(refusal.kind().httpStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * A request Tomcat refused before Minga could read it (an encoded NUL in the path, a broken
+     * request line), in both languages since not even its headers can be trusted; the status stays
+     * Tomcat's.
+     */
+    public static void writeUnreadable(HttpServletResponse response, int status) throws IOException {
+        String body = "{\"type\":\"urn:minga:refusal:request.malformed\",\"title\":\"Bad request\",\"status\":" + status
+                + ",\"detail\":\"The request cannot be read. / La solicitud no se puede leer.\",\"code\":\"request.malformed\"}";
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The short title of a refusal's kind, in the language asked. */

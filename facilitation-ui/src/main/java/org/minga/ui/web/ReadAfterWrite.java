@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.minga.projections.ReadModel;
 import org.minga.runtime.ReadPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -28,11 +29,11 @@ public class ReadAfterWrite implements HandlerInterceptor {
 
     private static final Pattern ASSEMBLY_READ = Pattern.compile("^/api/assemblies(?:/[^/]+(/.*)?)?$");
     /** Which read model answers each read, by the path after the assembly. */
-    private static final Map<String, List<String>> PROCESSORS_OF = Map.of(
-            "/board", List.of("board"),
-            "/agenda", List.of("agenda"), "/agenda.csv", List.of("agenda"), "/agenda.md", List.of("agenda"),
-            "/history", List.of("history"),
-            "/participation", List.of("participation"));
+    private static final Map<String, ReadModel> READ_MODEL_OF = Map.of(
+            "/board", ReadModel.BOARD,
+            "/agenda", ReadModel.AGENDA, "/agenda.csv", ReadModel.AGENDA, "/agenda.md", ReadModel.AGENDA,
+            "/history", ReadModel.HISTORY,
+            "/participation", ReadModel.PARTICIPATION);
     private static final Set<String> SUMMARY_READS = Set.of("", "/tables", "/participants");
     private static final Pattern MEMBERS = Pattern.compile("^/tables/[^/]+/members$");
 
@@ -71,9 +72,10 @@ public class ReadAfterWrite implements HandlerInterceptor {
         }
         String rest = read.group(1) == null ? "" : read.group(1);
         if (SUMMARY_READS.contains(rest) || MEMBERS.matcher(rest).matches()) {
-            return List.of("assemblies");
+            return List.of(ReadModel.ASSEMBLIES.processor());
         }
-        return PROCESSORS_OF.getOrDefault(rest, List.of());
+        ReadModel readModel = READ_MODEL_OF.get(rest);
+        return readModel == null ? List.of() : List.of(readModel.processor());
     }
 
     /**

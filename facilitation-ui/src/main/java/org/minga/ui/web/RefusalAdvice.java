@@ -18,9 +18,6 @@ import org.minga.runtime.StorageFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -137,10 +134,7 @@ public class RefusalAdvice {
 
     /** Axon Server could not be reached (production): nothing was saved, the client may try again in a moment. */
     private ResponseEntity<ProblemDetail> tryAgainSoon(Refusal refusal, Locale locale) {
-        ResponseEntity<ProblemDetail> problem = Problems.of(refusal, null, locale);
-        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(EventStoreAvailability.RETRY_AFTER.toSeconds()))
-                .body(problem.getBody());
+        return Problems.tryAgainAfter(refusal, EventStoreAvailability.RETRY_AFTER, locale);
     }
 
     /**
@@ -154,11 +148,7 @@ public class RefusalAdvice {
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             // A format the address cannot answer in is the Accept header's doing, not the path's.
             String field = e instanceof HttpMediaTypeNotAcceptableException ? "Accept" : "path";
-            ResponseEntity<ProblemDetail> malformed = Problems.of(Refusal.BODY_MALFORMED, field, locale);
-            ProblemDetail problem = malformed.getBody();
-            problem.setStatus(spring.getStatusCode().value());
-            problem.setTitle(spring.getBody().getTitle());
-            return ResponseEntity.status(spring.getStatusCode()).headers(malformed.getHeaders()).body(problem);
+            return Problems.springRefusal(spring.getStatusCode(), spring.getBody().getTitle(), field, locale);
         }
         boolean storeKnownDown = eventStore.stream().anyMatch(EventStoreAvailability::unavailable);
         if (StorageFailures.storeUnavailable(e) || storeKnownDown && StorageFailures.touchedTheDatabase(e)) {
@@ -169,10 +159,6 @@ public class RefusalAdvice {
             return tryAgainSoon(Refusal.EVENT_STORE_UNREACHABLE, locale);
         }
         failures.failed("Unexpected failure answering a request", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
-                        : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
-        problem.setProperty("code", "server.error");
-        return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.serverError(locale);
     }
 }
