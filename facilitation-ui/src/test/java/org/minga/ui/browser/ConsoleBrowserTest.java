@@ -15,6 +15,7 @@ import org.minga.ui.TestDataDirectories;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ class ConsoleBrowserTest {
 
         assertThat(number(header, "height")).as("sticky header height (px)").isLessThanOrEqualTo(HEADER_BOUND_PX);
         assertThat(sameRow(header, "signOut")).as("Sign out on the title's row: %s", header).isTrue();
-        assertThat(sameRow(header, "lang")).as("the language toggle on the title's row: %s", header).isTrue();
+        assertThat(sameRow(header, "lang")).as("the language menu on the title's row: %s", header).isTrue();
         assertThat(header.get("ellipsis")).as("the title ends in an ellipsis").isEqualTo(true);
         assertThat(laptop.findElement(By.id("page-title")).getDomAttribute("title")).isEqualTo(LONG_TITLE);
     }
@@ -101,7 +102,7 @@ class ConsoleBrowserTest {
 
             assertThat(number(header, "height")).as("sticky header height (px)").isLessThanOrEqualTo(844 / 4);
             assertThat(number(header, "signOutRight")).as("Sign out inside the screen").isLessThanOrEqualTo(390);
-            assertThat(number(header, "langRight")).as("the language toggle inside the screen").isLessThanOrEqualTo(390);
+            assertThat(number(header, "langRight")).as("the language menu inside the screen").isLessThanOrEqualTo(390);
             assertThat(number(header, "pageWidth")).as("no sideways scrolling").isLessThanOrEqualTo(390);
         } finally {
             phone.quit();
@@ -119,7 +120,7 @@ class ConsoleBrowserTest {
         room.openStep("solutions");
         room.attachSolution("t1", "n1");
 
-        // The console polls its summary every 5 s; the board stream brings the pieces sooner.
+        // The board stream brings the pieces; the console reads nothing else for them.
         awaitProgress("t1", "1/2 necesidades · 1 solución · 0 planes · sin vocería · sin fijar", 3);
         assertThat(laptop.executeScript("return window.mingaNotReloaded === true;")).isEqualTo(true);
         assertThat(progressOf("t2")).isEqualTo("0/2 necesidades · 0 soluciones · 0 planes · sin vocería · sin fijar");
@@ -129,12 +130,17 @@ class ConsoleBrowserTest {
         laptop.executeScript("document.getElementById('tables-section').scrollIntoView();");
         Browsers.screenshot(laptop, "console-table-progress");
 
-        laptop.findElement(By.id("lang-toggle")).click();
+        chooseLanguage("en");
         try {
             awaitProgress("t1", "1/2 needs · 1 solution · 0 plans · no spokesperson · not pinned", 5);
         } finally {
-            laptop.findElement(By.id("lang-toggle")).click();
+            chooseLanguage("es");
         }
+    }
+
+    /** Chooses a language in the header's language menu, as a person does. */
+    private void chooseLanguage(String language) {
+        new Select(laptop.findElement(By.id("lang-menu"))).selectByValue(language);
     }
 
     private void awaitProgress(String tableId, String text, int seconds) {
@@ -155,7 +161,7 @@ class ConsoleBrowserTest {
                 const box = e => e.getBoundingClientRect();
                 const bar = box(document.querySelector('.console-bar'));
                 const title = document.getElementById('page-title');
-                const t = box(title), s = box(document.querySelector('#sign-out button')), l = box(document.getElementById('lang-toggle'));
+                const t = box(title), s = box(document.querySelector('#sign-out button')), l = box(document.getElementById('lang-menu'));
                 const style = getComputedStyle(title);
                 return { height: bar.height, titleTop: t.top, titleBottom: t.bottom,
                   signOutTop: s.top, signOutBottom: s.bottom, signOutRight: s.right,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
- * The console's reader of registration files (js/csv.js), run as shipped in real Chromium on a
- * page of its own: encodings as spreadsheets save them, separators, quoted cells, and rows turned
- * into what the API registers. Expected values come from the file format and the API's codes.
+ * The console's reader of registration files (js/console/csv.js, an ES module), run as shipped in
+ * real Chromium on a page of its own: encodings as spreadsheets save them, separators, quoted
+ * cells, and rows turned into what the API registers. Expected values come from the file format
+ * and the API's codes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CsvReaderBrowserTest {
@@ -26,11 +28,16 @@ class CsvReaderBrowserTest {
 
     @BeforeAll
     void openThePage() throws Exception {
-        Path script = Path.of(CsvReaderBrowserTest.class.getResource("/static/js/csv.js").toURI());
+        Path script = Path.of(CsvReaderBrowserTest.class.getResource("/static/js/console/csv.js").toURI());
         Path page = Files.createTempFile("minga-csv", ".html");
-        Files.writeString(page, "<!DOCTYPE html><meta charset=\"utf-8\"><script src=\"" + script.toUri() + "\"></script>");
+        Files.writeString(page, "<!DOCTYPE html><meta charset=\"utf-8\"><title>csv.js</title>");
         browser = Browsers.open(800, 600, "es");
         browser.get(page.toUri().toString());
+        // A module does not load from file:// in Chromium; the shipped file's own text does, as a data: URL.
+        String module = "data:text/javascript;charset=utf-8;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(script));
+        Object loaded = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import(arguments[0]).then(csv => { window.MingaCsv = csv; done('loaded'); }, problem => done(String(problem)));", module);
+        assertThat(loaded).as("js/console/csv.js loaded as a module").isEqualTo("loaded");
     }
 
     @AfterAll

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
@@ -12,12 +14,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.minga.ui.pages.WordsController;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The pages' words as a page writes them: the shipped catalogues (org/minga/words) read by
- * minga.js's t() in Chromium, on a local page, so counts take their singular where Spanish and
- * English need it.
+ * js/lib/words.js's t() in Chromium, on a local page, so counts take their singular where Spanish
+ * and English need it, and the language menu offers every catalogue.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PageWordsBrowserTest {
@@ -29,12 +34,16 @@ class PageWordsBrowserTest {
         Path folder = Files.createTempDirectory("minga-words");
         Map<String, Map<String, String>> catalogues = WordsController.catalogues(PageWordsBrowserTest.class.getClassLoader());
         Files.writeString(folder.resolve("words.js"), "window.MINGA_MESSAGES = " + new ObjectMapper().writeValueAsString(catalogues) + ";");
-        Path minga = Path.of(PageWordsBrowserTest.class.getResource("/static/js/minga.js").toURI());
         Path page = folder.resolve("page.html");
-        Files.writeString(page, "<!DOCTYPE html><meta charset=\"utf-8\"><script src=\"words.js\"></script><script src=\""
-                + minga.toUri() + "\"></script>");
+        Files.writeString(page, "<!DOCTYPE html><meta charset=\"utf-8\"><script src=\"words.js\"></script>");
         browser = Browsers.open(800, 600, "es");
         browser.get(page.toUri().toString());
+        // A module does not load from file:// in Chromium; the shipped file's own text does, as a data: URL.
+        Path words = Path.of(PageWordsBrowserTest.class.getResource("/static/js/lib/words.js").toURI());
+        String module = "data:text/javascript;charset=utf-8;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(words));
+        Object loaded = browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " import(arguments[0]).then(words => { window.MingaWords = words; done('loaded'); }, problem => done(String(problem)));", module);
+        assertThat(loaded).as("js/lib/words.js loaded as a module").isEqualTo("loaded");
     }
 
     @AfterAll
@@ -70,8 +79,39 @@ class PageWordsBrowserTest {
         assertThat(words("quc", "language.name", Map.of())).isEqualTo("K'iche'");
     }
 
+    @Test
+    void theMenuOffersEveryCatalogueByItsOwnNameAndKicheReadsInSpanishWhereItHasNoWord() {
+        browser.executeScript("""
+                localStorage.setItem('minga.lang', 'es');
+                const need = document.createElement('p');
+                need.id = 'need';
+                need.dataset.i18n = 'step.needs';
+                const name = document.createElement('p');
+                name.id = 'name';
+                name.dataset.i18n = 'language.name';
+                document.body.replaceChildren(MingaWords.languageMenu(), need, name);
+                MingaWords.translate();""");
+        Select menu = new Select(browser.findElement(By.id("lang-menu")));
+
+        assertThat(menu.getOptions().stream().collect(Collectors.toMap(o -> o.getDomProperty("value"), WebElement::getText)))
+                .isEqualTo(Map.of("es", "Español", "en", "English", "quc", "K'iche'"));
+        assertThat(menu.getFirstSelectedOption().getText()).isEqualTo("Español");
+
+        menu.selectByVisibleText("English");
+        assertThat(text("need")).isEqualTo("Needs");
+
+        menu.selectByVisibleText("K'iche'");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("quc");
+        assertThat(text("name")).as("a word K'iche' has").isEqualTo("K'iche'");
+        assertThat(text("need")).as("a word K'iche' lacks, in Spanish").isEqualTo("Necesidades");
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText();
+    }
+
     private String words(String language, String key, Map<String, Object> vars) {
         return (String) browser.executeScript(
-                "localStorage.setItem('minga.lang', arguments[0]); return Minga.t(arguments[1], arguments[2]);", language, key, vars);
+                "localStorage.setItem('minga.lang', arguments[0]); return MingaWords.t(arguments[1], arguments[2]);", language, key, vars);
     }
 }

@@ -678,17 +678,39 @@ class RoomBrowserTest {
         await().until(() -> room.pinnedTables() == 1);
         for (String page : List.of("/console", "/console/languages-too", "/audit/languages-too", "/agenda/languages-too")) {
             projector.get(url(page));
-            WebElement toggle = waitFor(projector, By.id("lang-toggle"));
-            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> "English".equals(toggle.getText()));
+            waitFor(projector, By.cssSelector("#lang-menu, #lang-toggle"));
+            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> "es".equals(languageShown(projector)));
             String spanish = projector.findElement(By.tagName("main")).getText();
 
-            toggle.click();
+            chooseLanguage(projector, "en");
 
             new WebDriverWait(projector, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> "Español".equals(d.findElement(By.id("lang-toggle")).getText()));
+                    .until(d -> "en".equals(languageShown(projector)));
             assertThat(projector.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo("en");
             assertThat(projector.findElement(By.tagName("main")).getText()).as(page).isNotEqualTo(spanish);
-            projector.findElement(By.id("lang-toggle")).click();
+            chooseLanguage(projector, "es");
+        }
+    }
+
+    /**
+     * The language a page's header says it is in: the language menu's choice (the console), or the
+     * old toggle, which names the language it switches to (pages not yet on the menu).
+     */
+    private static String languageShown(ChromeDriver page) {
+        List<WebElement> menu = page.findElements(By.id("lang-menu"));
+        if (!menu.isEmpty()) {
+            return new Select(menu.get(0)).getFirstSelectedOption().getDomProperty("value");
+        }
+        return Map.of("English", "es", "Español", "en").get(page.findElement(By.id("lang-toggle")).getText());
+    }
+
+    /** Chooses a language in the page's header, as a person does. */
+    private static void chooseLanguage(ChromeDriver page, String language) {
+        List<WebElement> menu = page.findElements(By.id("lang-menu"));
+        if (!menu.isEmpty()) {
+            new Select(menu.get(0)).selectByValue(language);
+        } else if (!language.equals(languageShown(page))) {
+            page.findElement(By.id("lang-toggle")).click();
         }
     }
 
