@@ -138,6 +138,44 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * With no polling, what the board stream does not carry (who is registered, the counts) is read
+     * again when something says it changed: the board moving on, or the console's tab shown again.
+     */
+    @Test
+    void anotherLaptopsRegistrationShowsOnceTheBoardMovesOrTheTabIsShownAgain() {
+        RoomData room = RoomData.withNeedsOpen(api, "otro-portatil", 1, 1, 2);
+        laptop.get(url("/console/otro-portatil"));
+        awaitCount("participants", "2");
+        awaitProgress("t1", "0/2 necesidades · 0 soluciones · 0 planes · sin vocería · sin fijar", 10);
+
+        register("p3", "Rosa Quispe");
+        room.addNeed("t1", "n1", "Crédito rural");
+
+        awaitCount("participants", "3");
+        awaitCount("needs", "1");
+        new WebDriverWait(laptop, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("participants")).getText().contains("Rosa Quispe"));
+
+        register("p4", "Tomás Chávez");
+        laptop.executeScript("document.dispatchEvent(new Event('visibilitychange'));");
+
+        awaitCount("participants", "4");
+    }
+
+    private void register(String participantId, String name) {
+        api.post("/api/assemblies/otro-portatil/participants", """
+                {"participantId": "%s", "name": "%s", "organization": "Red Campesina"}""".formatted(participantId, name)).expect(201);
+    }
+
+    private void awaitCount(String count, String value) {
+        By figure = By.cssSelector("[data-count='" + count + "'] dd");
+        new WebDriverWait(laptop, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> count + " reads «" + laptop.findElements(figure).stream().findFirst().map(e -> e.getText()).orElse("(none)")
+                        + "», not «" + value + "»")
+                .until(d -> value.equals(d.findElement(figure).getText()));
+    }
+
     /** Chooses a language in the header's language menu, as a person does. */
     private void chooseLanguage(String language) {
         new Select(laptop.findElement(By.id("lang-menu"))).selectByValue(language);
