@@ -195,6 +195,21 @@ class AssemblyJourneyTest {
         assertThat(find(spanish, "SpokespersonElectedEvent").get("summary").asText()).endsWith(" eligió su vocería.");
     }
 
+    /** Pages match these words, not class names: twelve registrations, four tables of three that each elect and pin once. */
+    @Test
+    void historyEntriesSayWhatHappenedInStableKinds() {
+        JsonNode history = client.get(base + "/history").expect(200).json();
+
+        assertThat(history.get(0).get("kind").asText()).isEqualTo("assembly-scheduled");
+        assertThat(kinds(history, "participant-registered")).isEqualTo(12);
+        assertThat(kinds(history, "tables-formed")).isEqualTo(1);
+        assertThat(kinds(history, "spokesperson-elected")).isEqualTo(4);
+        assertThat(kinds(history, "table-pinned")).isEqualTo(4);
+        assertThat(find(history, "NeedPieceWithdrawnEvent").get("kind").asText()).isEqualTo("need-withdrawn");
+        assertThat(history.get(EVENTS - 1).get("kind").asText()).isEqualTo("agenda-approved");
+        assertThat(history.findValues("kind")).extracting(JsonNode::asText).hasSize(EVENTS).doesNotContain("other");
+    }
+
     @Test
     void theSummaryTablesAndParticipantsServeTheFacilitator() {
         JsonNode summary = client.get(base).expect(200).json();
@@ -311,6 +326,10 @@ class AssemblyJourneyTest {
             }
         }
         return pieces;
+    }
+
+    private static long kinds(JsonNode history, String kind) {
+        return StreamSupport.stream(history.spliterator(), false).filter(e -> e.get("kind").asText().equals(kind)).count();
     }
 
     private static JsonNode find(JsonNode history, String type) {

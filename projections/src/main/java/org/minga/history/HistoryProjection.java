@@ -55,7 +55,7 @@ public class HistoryProjection {
             if (written != null) {
                 needs.put(r.pieceId(), written);
             }
-            entries.add(new HistoryEntry(r.sequence(), r.at(), r.type(), HistorySentences.sentence(r, locale, labels, needs),
+            entries.add(new HistoryEntry(r.sequence(), r.at(), r.type(), HistoryKind.ofType(r.type()).code(), HistorySentences.sentence(r, locale, labels, needs),
                     r.tableId(), r.pieceId(), r.pieceId() == null ? null : needs.get(r.pieceId())));
         }
         return new HistoryEntries(entries);

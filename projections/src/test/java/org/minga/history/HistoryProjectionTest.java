@@ -86,6 +86,27 @@ class HistoryProjectionTest {
         assertThat(find(projection, "es", "ParticipantMovedEvent").summary()).isEqualTo("Una persona pasó de Mesa 2 a Mesa 1.");
     }
 
+    /** Pages match what happened by these words, not by the events' Java class names. */
+    @Test
+    void eachEntrySaysWhatHappenedInAWordThatOutlivesClassNames() {
+        HistoryProjection projection = fed(room());
+
+        assertThat(history(projection, "en")).extracting(HistoryEntry::kind).containsExactly(
+                "assembly-scheduled", "participant-registered", "participant-registered", "tables-formed",
+                "participant-seated", "leader-assigned", "participant-corrected",
+                "need-written", "need-revised", "need-withdrawn", "spokesperson-elected", "participant-moved");
+        assertThat(history(projection, "es")).extracting(HistoryEntry::kind)
+                .containsExactlyElementsOf(history(projection, "en").stream().map(HistoryEntry::kind).toList());
+    }
+
+    @Test
+    void aTypeTheHistoryDoesNotKnowIsOfKindOther() {
+        assertThat(HistoryKind.ofType("SomethingNewEvent")).isEqualTo(HistoryKind.OTHER);
+        assertThat(HistoryKind.ofType("unknown").code()).isEqualTo("other");
+        assertThat(HistoryKind.values()).extracting(HistoryKind::code).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("[a-z]+(-[a-z]+)*"));
+    }
+
     /** What a replay rebuilds: the same events into an emptied history tell the same sentences. */
     @Test
     void aRebuiltHistoryTellsTheSameSentences() {

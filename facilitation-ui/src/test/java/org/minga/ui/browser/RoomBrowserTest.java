@@ -379,11 +379,11 @@ class RoomBrowserTest {
             WebElement step = waitFor(page, By.id("step-name"));
             new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> step.getText().startsWith("Necesidades"));
 
-            page.findElement(By.id("lang-toggle")).click();
+            new Select(page.findElement(By.id("lang-menu"))).selectByValue("en");
 
             new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Needs"));
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
-            page.findElement(By.id("lang-toggle")).click();
+            new Select(page.findElement(By.id("lang-menu"))).selectByValue("es");
             new WebDriverWait(page, Duration.ofSeconds(5)).until(d -> d.findElement(By.id("step-name")).getText().startsWith("Necesidades"));
         }
     }
@@ -678,39 +678,18 @@ class RoomBrowserTest {
         await().until(() -> room.pinnedTables() == 1);
         for (String page : List.of("/console", "/console/languages-too", "/audit/languages-too", "/agenda/languages-too")) {
             projector.get(url(page));
-            waitFor(projector, By.cssSelector("#lang-menu, #lang-toggle"));
-            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> "es".equals(languageShown(projector)));
+            WebElement menu = waitFor(projector, By.id("lang-menu"));
+            new WebDriverWait(projector, Duration.ofSeconds(5)).until(d -> "Español".equals(new Select(menu).getFirstSelectedOption().getText())
+                    && "es".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
             String spanish = projector.findElement(By.tagName("main")).getText();
 
-            chooseLanguage(projector, "en");
+            new Select(menu).selectByValue("en");
 
             new WebDriverWait(projector, Duration.ofSeconds(5)).ignoring(StaleElementReferenceException.class)
-                    .until(d -> "en".equals(languageShown(projector)));
+                    .until(d -> "English".equals(new Select(d.findElement(By.id("lang-menu"))).getFirstSelectedOption().getText()));
             assertThat(projector.findElement(By.tagName("html")).getAttribute("lang")).as(page).isEqualTo("en");
             assertThat(projector.findElement(By.tagName("main")).getText()).as(page).isNotEqualTo(spanish);
-            chooseLanguage(projector, "es");
-        }
-    }
-
-    /**
-     * The language a page's header says it is in: the language menu's choice (the console), or the
-     * old toggle, which names the language it switches to (pages not yet on the menu).
-     */
-    private static String languageShown(ChromeDriver page) {
-        List<WebElement> menu = page.findElements(By.id("lang-menu"));
-        if (!menu.isEmpty()) {
-            return new Select(menu.get(0)).getFirstSelectedOption().getDomProperty("value");
-        }
-        return Map.of("English", "es", "Español", "en").get(page.findElement(By.id("lang-toggle")).getText());
-    }
-
-    /** Chooses a language in the page's header, as a person does. */
-    private static void chooseLanguage(ChromeDriver page, String language) {
-        List<WebElement> menu = page.findElements(By.id("lang-menu"));
-        if (!menu.isEmpty()) {
-            new Select(menu.get(0)).selectByValue(language);
-        } else if (!language.equals(languageShown(page))) {
-            page.findElement(By.id("lang-toggle")).click();
+            new Select(projector.findElement(By.id("lang-menu"))).selectByValue("es");
         }
     }
 
@@ -727,8 +706,9 @@ class RoomBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> attempt = (Map<String, Object>) phone.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                Minga.api('POST', '/api/assemblies/two-tables/tables/t2/needs', {pieceId: 'sneaky', text: 'Desde otra mesa'})
-                  .then(a => done({status: a.status, code: a.problem && a.problem.code}));""");
+                import(location.origin + '/js/lib/api.js')
+                  .then(page => page.api('POST', '/api/assemblies/two-tables/tables/t2/needs', {pieceId: 'sneaky', text: 'Desde otra mesa'}))
+                  .then(a => done({status: a.status, code: a.problem && a.problem.code}), e => done({error: String(e)}));""");
         assertThat(attempt).containsEntry("status", 403L).containsEntry("code", "access.denied");
         assertThat(room.piecesWithText("Desde otra mesa")).isZero();
 

@@ -16,6 +16,7 @@ import org.minga.ui.pages.JoinAddressController.HallNetwork;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -83,7 +84,7 @@ class SharingBrowserTest {
                 .contains("http://localhost:" + port).contains("Wi-Fi").contains("MINGA_PUBLIC_URL");
         Browsers.screenshot(browser, "cards-unreachable-address");
 
-        browser.findElement(By.cssSelector("#lang button")).click();
+        new Select(browser.findElement(By.id("lang-menu"))).selectByValue("en");
         new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> d.findElement(By.cssSelector("#address-warning .address-warning"))
                 .getText().startsWith("Phones cannot reach this address"));
     }
