@@ -105,8 +105,8 @@ class HistoryProjectionTest {
                 new ParticipantRegisteredEvent(ASSEMBLY, ANA, coop),
                 new ParticipantRegisteredEvent(ASSEMBLY, BETO, coop),
                 new AssemblySplitIntoTablesEvent(ASSEMBLY, 5, List.of(
-                        new TableAssignment("t1", "roads", "Mesa 1", List.of()),
-                        new TableAssignment("t2", "roads", "Mesa 2", List.of(ANA)))),
+                        new TableAssignment("t1", "roads", 1, List.of()),
+                        new TableAssignment("t2", "roads", 2, List.of(ANA)))),
                 new LateParticipantSeatedEvent(ASSEMBLY, BETO, "t2"),
                 new TableLeaderAssignedEvent(ASSEMBLY, "t2", ANA),
                 new ParticipantProfileCorrectedEvent(ASSEMBLY, BETO, coop),
