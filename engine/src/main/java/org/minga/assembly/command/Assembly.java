@@ -193,7 +193,7 @@ public class Assembly {
             if (splitTableSize == tableSize) {
                 return new TablesFormed(tables.values().stream()
                         .map(t -> new TableAssignment(t.tableId(), t.axisId(), t.number(), t.memberIds()))
-                        .toList());
+                        .toList(), schedule.language());
             }
             throw new RuleViolationException(Refusal.TABLES_ALREADY_SPLIT);
         }
@@ -207,7 +207,7 @@ public class Assembly {
         List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
         List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize);
         apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
-        return new TablesFormed(split);
+        return new TablesFormed(split, schedule.language());
     }
 
     /** Answers the table the participant sits at, so the facilitator can tell them where to go. */

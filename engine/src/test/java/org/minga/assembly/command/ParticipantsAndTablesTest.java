@@ -172,7 +172,7 @@ class ParticipantsAndTablesTest {
                     .when(new SplitIntoTablesCommand(ASSEMBLY, 20))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
-                    .expectResultMessagePayload(new TablesFormed(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4"))));
+                    .expectResultMessagePayload(new TablesFormed(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4")), "es"));
         }
 
         @Test
