@@ -122,6 +122,8 @@ class StoredSplitsTest {
                     .extracting(JsonNode::asText).containsExactly("Table 3", "Table 12");
             assertThat(client.get("/api/assemblies/stored/board").expect(200).json().findValues("label"))
                     .extracting(JsonNode::asText).containsExactly("Table 3", "Table 12");
+            assertThat(client.get("/api/assemblies/stored/participation").expect(200).json().findValues("label"))
+                    .extracting(JsonNode::asText).containsExactly("Table 3", "Table 12");
         });
         // The aggregate, loaded from the store, names the table in its refusal as the assembly calls it.
         JsonNode refused = client.put("/api/assemblies/stored/tables/t12/leader", "{\"participantId\": \"p1\"}").expect(409).json();
