@@ -130,7 +130,57 @@ class StoredSplitsTest {
         assertThat(refused.get("detail").asText()).isEqualTo("La persona «p1» no es integrante de Table 12 y no puede dirigir esa mesa.");
     }
 
+    /**
+     * A snapshot taken before tables had numbers (no revision; its tables named "Mesa 98", "Mesa 99"
+     * to tell it apart) is skipped: the assembly is replayed from its events, so it names table 12
+     * as its split did.
+     */
+    @Test
+    void aSnapshotTakenBeforeTablesHadNumbersIsSkipped() throws SQLException {
+        AssemblyScheduledEvent scheduled = new AssemblyScheduledEvent("snapped", "Snapped", "Cauca", null, LocalDate.of(2026, 3, 14),
+                new MonthRange(YearMonth.of(2026, 1), YearMonth.of(2026, 12)), "en",
+                List.of(new AxisDefinition("a", "Credit", null)), AssemblyRules.DEFAULTS, List.of());
+        ParticipantProfile profile = new ParticipantProfile("Coop", null, null, null, null, null, null, null);
+        append("snapped", 0, serialized(scheduled));
+        append("snapped", 1, serialized(new ParticipantRegisteredEvent("snapped", "p1", profile)));
+        append("snapped", 2, serialized(new ParticipantRegisteredEvent("snapped", "p2", profile)));
+        append("snapped", 3, new StoredPayload(AssemblySplitIntoTablesEvent.class.getName(), "1", """
+                {"assemblyId":"snapped","tableSize":20,"tables":[\
+                {"tableId":"t3","axisId":"a","label":"Table 3","memberIds":["p1"]},\
+                {"tableId":"t12","axisId":"a","label":"Table 12","memberIds":["p2"]}]}"""));
+        String person = serialized(profile).json();
+        snapshot("snapped", 3, """
+                {"assemblyId":"snapped","schedule":%s,"participants":{"p1":%s,"p2":%s},"seats":{"p1":"t3","p2":"t12"},\
+                "tables":{"t3":{"tableId":"t3","axisId":"a","label":"Mesa 98","memberIds":["p1"],"pinned":false},\
+                "t12":{"tableId":"t12","axisId":"a","label":"Mesa 99","memberIds":["p2"],"pinned":false}},\
+                "splitTableSize":20,"pieces":{},"closed":false}""".formatted(serialized(scheduled).json(), person, person));
+
+        JsonNode refused = new MingaClient("http://localhost:" + port)
+                .put("/api/assemblies/snapped/tables/t12/leader", "{\"participantId\": \"p1\"}").expect(409).json();
+
+        assertThat(refused.get("detail").asText()).isEqualTo("La persona «p1» no es integrante de Table 12 y no puede dirigir esa mesa.");
+    }
+
     private record StoredPayload(String type, String revision, String json) {
+    }
+
+    /** Stores a snapshot of the assembly as one taken before snapshots had a revision. */
+    private void snapshot(String assemblyId, long sequence, String json) throws SQLException {
+        byte[] metaData = eventSerializer.serialize(MetaData.emptyInstance(), byte[].class).getData();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO SnapshotEventEntry "
+                     + "(eventIdentifier, aggregateIdentifier, sequenceNumber, type, timeStamp, payloadType, payloadRevision, payload, metaData) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)")) {
+            insert.setString(1, UUID.randomUUID().toString());
+            insert.setString(2, assemblyId);
+            insert.setLong(3, sequence);
+            insert.setString(4, "Assembly");
+            insert.setString(5, Instant.parse("2026-03-14T09:00:00Z").plusSeconds(sequence).toString());
+            insert.setString(6, "org.minga.assembly.command.Assembly");
+            insert.setBytes(7, json.getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(8, metaData);
+            insert.executeUpdate();
+        }
     }
 
     private StoredPayload serialized(Object payload) {
