@@ -17,6 +17,7 @@ import org.minga.assembly.api.RegisterParticipantCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.query.AssemblySummary.TableSummary;
@@ -71,8 +72,8 @@ public class PeopleAndTablesController {
     record Erased(String participantId, String personalData) {
     }
 
-    /** A table as the split forms it, with its join code. */
-    record FormedTable(String tableId, String axisId, String label, List<String> memberIds, String joinCode) {
+    /** A table as the split forms it, with its number, its label in the assembly's language and its join code. */
+    record FormedTable(String tableId, String axisId, int number, String label, List<String> memberIds, String joinCode) {
     }
 
     record Split(List<FormedTable> tables) {
@@ -180,7 +181,8 @@ public class PeopleAndTablesController {
         // Made here, where the tables form, so reading the tables never has to make one.
         Map<String, String> codes = tableCodes.ensureCodes(assemblyId, tables.stream().map(TableAssignment::tableId).toList());
         return new Split(tables.stream()
-                .map(t -> new FormedTable(t.tableId(), t.axisId(), t.label(), t.memberIds(), codes.get(t.tableId())))
+                .map(t -> new FormedTable(t.tableId(), t.axisId(), t.number(), TableLabels.label(formed.language(), t.number()),
+                        t.memberIds(), codes.get(t.tableId())))
                 .toList());
     }
 

@@ -8,7 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -25,13 +28,20 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.projections.ReadModelStores;
 import org.minga.ui.MingaClient;
@@ -91,6 +101,25 @@ class AxonServerProfileWiringTest {
         assertThat(context.getBean(CommandBus.class)).isInstanceOf(AxonServerCommandBus.class);
         assertThat(context.getBean(QueryBus.class)).isInstanceOf(AxonServerQueryBus.class);
         assertThat(context.getBean(AxonServerConnectionManager.class).getDefaultContext()).isEqualTo("default");
+    }
+
+    /** The chain Axon hands the Axon Server event store reads a split stored with labels as numbered tables. */
+    @Test
+    void splitsStoredWithLabelsAreReadThroughTheUpcasters() {
+        EventUpcasterChain chain = context.getBean(org.axonframework.config.Configuration.class).upcasterChain();
+        Serializer serializer = context.getBean("eventSerializer", Serializer.class);
+        byte[] labelled = """
+                {"assemblyId":"a","tableSize":20,"tables":[{"tableId":"t12","axisId":"a","label":"Table 12","memberIds":[]}]}"""
+                .getBytes(StandardCharsets.UTF_8);
+        InitialEventRepresentation stored = new InitialEventRepresentation(new GenericDomainEventEntry<>("Assembly", "a", 3, "e1",
+                Instant.EPOCH, AssemblySplitIntoTablesEvent.class.getName(), "1", labelled,
+                serializer.serialize(MetaData.emptyInstance(), byte[].class).getData()), serializer);
+
+        IntermediateEventRepresentation read = chain.upcast(Stream.of(stored)).findFirst().orElseThrow();
+
+        assertThat(read.getType().getRevision()).isEqualTo("2");
+        assertThat(serializer.<byte[], AssemblySplitIntoTablesEvent>deserialize(read.getData(byte[].class)).tables())
+                .singleElement().satisfies(table -> assertThat(table.number()).isEqualTo(12));
     }
 
     @Test

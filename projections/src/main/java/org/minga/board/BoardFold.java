@@ -18,6 +18,7 @@ import org.minga.assembly.api.SolutionAttachedEvent;
 import org.minga.assembly.api.SolutionRevisedEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
@@ -90,7 +91,7 @@ public final class BoardFold {
             return withAxes(board, status, board.axes().stream()
                     .map(axis -> new Axis(axis.axisId(), axis.title(), split.tables().stream()
                             .filter(t -> t.axisId().equals(axis.axisId()))
-                            .map(BoardFold::emptyTable)
+                            .map(t -> emptyTable(t, board.language()))
                             .toList()))
                     .toList());
         }
@@ -172,8 +173,9 @@ public final class BoardFold {
         return Objects.equals(a.status(), b.status()) && Objects.equals(a.step(), b.step()) && a.axes().equals(b.axes());
     }
 
-    private static Table emptyTable(TableAssignment assignment) {
-        return new Table(assignment.tableId(), assignment.label(), null, false, List.of());
+    /** A table as the split formed it, labelled in the assembly's language (Spanish on boards stored before it was kept). */
+    private static Table emptyTable(TableAssignment assignment, String language) {
+        return new Table(assignment.tableId(), TableLabels.label(language, assignment.number()), null, false, List.of());
     }
 
     private static BoardView withAxes(BoardView board, String status, List<Axis> axes) {

@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.queryhandling.QueryHandler;
+import org.minga.assembly.api.AssemblyScheduledEvent;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.query.FindHistoryQuery;
 import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
@@ -38,6 +41,9 @@ public class HistoryProjection {
     @EventHandler
     void on(DomainEventMessage<?> message) {
         HistoryRecord record = HistorySentences.record(AssemblyEvent.of(message));
+        if (message.getPayload() instanceof AssemblyScheduledEvent scheduled) {
+            record = record.withLanguage(scheduled.language());
+        }
         history.save(record.assemblyId() + ":" + record.sequence(), record);
     }
 
@@ -45,8 +51,7 @@ public class HistoryProjection {
     public HistoryEntries handle(FindHistoryQuery query) {
         Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
         List<HistoryRecord> records = history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence"));
-        Map<String, String> labels = new HashMap<>();
-        records.forEach(r -> labels.putAll(r.tableLabels()));
+        Map<String, String> labels = tableLabels(records);
         // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
         Map<String, String> needs = new HashMap<>();
         List<HistoryEntry> entries = new ArrayList<>(records.size());
@@ -59,5 +64,19 @@ public class HistoryProjection {
                     r.tableId(), r.pieceId(), r.pieceId() == null ? null : needs.get(r.pieceId())));
         }
         return new HistoryEntries(entries);
+    }
+
+    /**
+     * Each table's label: derived from its number in the assembly's language (Spanish when its
+     * scheduling record kept none), or the label itself on a split recorded before tables had numbers.
+     */
+    private static Map<String, String> tableLabels(List<HistoryRecord> records) {
+        String language = records.stream().map(HistoryRecord::language).filter(Objects::nonNull).findFirst().orElse(null);
+        Map<String, String> labels = new HashMap<>();
+        for (HistoryRecord r : records) {
+            labels.putAll(r.tableLabels());
+            r.tableNumbers().forEach((tableId, number) -> labels.put(tableId, TableLabels.label(language, number)));
+        }
+        return labels;
     }
 }

@@ -58,10 +58,10 @@ public final class HistorySentences {
             return of(event, type, List.of(c.participantId(), text(c.profile().organization())), null, null);
         } else if (e instanceof AssemblySplitIntoTablesEvent s) {
             int people = s.tables().stream().mapToInt(t -> t.memberIds().size()).sum();
-            Map<String, String> labels = new LinkedHashMap<>();
-            s.tables().forEach(t -> labels.put(t.tableId(), t.label()));
+            Map<String, Integer> numbers = new LinkedHashMap<>();
+            s.tables().forEach(t -> numbers.put(t.tableId(), t.number()));
             return new HistoryRecord(event.assemblyId(), event.sequence(), event.at(), type, type,
-                    List.of("#" + people, "#" + s.tables().size(), String.valueOf(s.tableSize())), null, null, labels);
+                    List.of("#" + people, "#" + s.tables().size(), String.valueOf(s.tableSize())), null, null, null, numbers, null);
         } else if (e instanceof LateParticipantSeatedEvent s) {
             return of(event, type, List.of(s.participantId(), "%" + s.tableId()), s.tableId(), null);
         } else if (e instanceof ParticipantMovedEvent m) {

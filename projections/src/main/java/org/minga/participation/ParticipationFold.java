@@ -18,6 +18,7 @@ import org.minga.assembly.api.ParticipantProfileCorrectedEvent;
 import org.minga.assembly.api.ParticipantProfile;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.query.ParticipationView;
 import org.minga.assembly.api.query.ParticipationView.AxisParticipation;
 import org.minga.assembly.api.query.ParticipationView.Breakdowns;
@@ -40,8 +41,9 @@ public final class ParticipationFold {
     public record TableRef(String tableId, String axisId, String label) {
     }
 
+    /** {@code language} is the assembly's, which its tables are labelled in; null in documents stored before it was kept. */
     public record ParticipationDocument(String assemblyId, long version, List<AxisDefinition> axes, List<TableRef> tables,
-                                        List<Person> people) {
+                                        List<Person> people, String language) {
     }
 
     private ParticipationFold() {
@@ -50,7 +52,8 @@ public final class ParticipationFold {
     public static ParticipationDocument apply(ParticipationDocument state, AssemblyEvent event) {
         Object payload = event.payload();
         if (payload instanceof AssemblyScheduledEvent scheduled) {
-            return new ParticipationDocument(scheduled.assemblyId(), event.sequence(), scheduled.axes(), List.of(), List.of());
+            return new ParticipationDocument(scheduled.assemblyId(), event.sequence(), scheduled.axes(), List.of(), List.of(),
+                    scheduled.language());
         }
         if (state == null) {
             return null;
@@ -61,7 +64,9 @@ public final class ParticipationFold {
             people = new ArrayList<>(people);
             people.add(new Person(registered.participantId(), registered.profile(), null));
         } else if (payload instanceof AssemblySplitIntoTablesEvent split) {
-            tables = split.tables().stream().map(t -> new TableRef(t.tableId(), t.axisId(), t.label())).toList();
+            tables = split.tables().stream()
+                    .map(t -> new TableRef(t.tableId(), t.axisId(), TableLabels.label(state.language(), t.number())))
+                    .toList();
             Map<String, String> seats = new LinkedHashMap<>();
             for (TableAssignment table : split.tables()) {
                 table.memberIds().forEach(member -> seats.put(member, table.tableId()));
@@ -79,7 +84,7 @@ public final class ParticipationFold {
             // Pieces, steps and votes do not change who took part: the document is not rewritten for them.
             return state;
         }
-        return new ParticipationDocument(state.assemblyId(), event.sequence(), state.axes(), tables, people);
+        return new ParticipationDocument(state.assemblyId(), event.sequence(), state.axes(), tables, people, state.language());
     }
 
     private static List<Person> seatedAt(List<Person> people, String participantId, String tableId) {

@@ -12,6 +12,7 @@ import org.minga.assembly.api.NeedPieceWithdrawnEvent;
 import org.minga.assembly.api.ParticipantMovedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.SpokespersonElectedEvent;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
 import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
@@ -48,7 +49,8 @@ public final class AssemblySummaryFold {
             c = new Counts(c.participants() + 1, c.seated(), c.tables(), c.needs(), c.pinnedTables());
         } else if (e instanceof AssemblySplitIntoTablesEvent s) {
             tables = s.tables().stream()
-                    .map(t -> new TableSummary(t.tableId(), t.axisId(), t.label(), t.memberIds(), null, null, false))
+                    .map(t -> new TableSummary(t.tableId(), t.axisId(), TableLabels.label(summary.language(), t.number()),
+                            t.memberIds(), null, null, false))
                     .toList();
             int seated = tables.stream().mapToInt(t -> t.memberIds().size()).sum();
             c = new Counts(c.participants(), seated, tables.size(), c.needs(), c.pinnedTables());

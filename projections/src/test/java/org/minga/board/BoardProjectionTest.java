@@ -210,6 +210,6 @@ class BoardProjectionTest {
     }
 
     private static AssemblySplitIntoTablesEvent split() {
-        return new AssemblySplitIntoTablesEvent(ASSEMBLY, 20, List.of(new TableAssignment("t1", "credit", "Mesa 1", List.of("p1"))));
+        return new AssemblySplitIntoTablesEvent(ASSEMBLY, 20, List.of(new TableAssignment("t1", "credit", 1, List.of("p1"))));
     }
 }

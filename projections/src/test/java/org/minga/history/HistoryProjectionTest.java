@@ -2,9 +2,11 @@ package org.minga.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -32,6 +34,8 @@ import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.query.FindHistoryQuery;
 import org.minga.assembly.api.query.HistoryEntry;
+import org.minga.projections.AssemblyEvent;
+import org.minga.projections.DocumentStore;
 import org.minga.projections.ReadModelStores;
 
 /** The history as an auditor reads it: needs by their text, tables by their label, people never by their ids. */
@@ -42,6 +46,7 @@ class HistoryProjectionTest {
     private static final String ANA = "2197c119-5f0e-4c55-9d1a-0b8f3c2e7a10";
     private static final String BETO = "8a41d0f2-33b7-4e0c-a5c1-6e2f9b7d4c33";
     private static final String ROAD = "3500e0de-91a4-4f62-8c0e-5d7b1a2f6e44";
+    private static final Instant NINE = Instant.parse("2026-03-14T09:00:00Z");
 
     private MongoServer mongo;
     private MongoClient client;
@@ -117,17 +122,54 @@ class HistoryProjectionTest {
         assertThat(history(fed(room()), "es")).extracting(HistoryEntry::summary).containsExactlyElementsOf(first);
     }
 
+    /** The events carry tables' numbers; the history names them in the assembly's language, whatever the reader's. */
+    @Test
+    void anEnglishAssemblysTablesAreNamedInEnglishInEitherLanguage() {
+        HistoryProjection projection = fed(room("en"));
+
+        assertThat(find(projection, "es", "SpokespersonElectedEvent").summary()).isEqualTo("Table 2 eligió su vocería.");
+        assertThat(find(projection, "en", "SpokespersonElectedEvent").summary()).isEqualTo("Table 2 elected its spokesperson.");
+        assertThat(find(projection, "en", "ParticipantMovedEvent").summary()).isEqualTo("A participant moved from Table 2 to Table 1.");
+    }
+
+    /**
+     * A history recorded before tables had numbers: its split kept each table's label and its
+     * scheduling no language. The labels it kept still name the tables (derived, they would be Spanish).
+     */
+    @Test
+    void aSplitRecordedWithItsLabelsStillNamesItsTablesSo() {
+        DocumentStore<HistoryRecord> stored = new ReadModelStores(client.getDatabase("test"))
+                .open(ReadModelStores.HISTORY, HistoryRecord.class);
+        List<Object> room = room("en");
+        for (int i = 0; i < room.size(); i++) {
+            HistoryRecord now = HistorySentences.record(new AssemblyEvent(ASSEMBLY, i, NINE, room.get(i)));
+            Map<String, String> labels = room.get(i) instanceof AssemblySplitIntoTablesEvent
+                    ? Map.of("t1", "Table 1", "t2", "Table 2") : Map.of();
+            stored.save(ASSEMBLY + ":" + i, new HistoryRecord(now.assemblyId(), now.sequence(), now.at(), now.type(),
+                    now.messageKey(), now.arguments(), now.tableId(), now.pieceId(), labels));
+        }
+        HistoryProjection projection = new HistoryProjection(new ReadModelStores(client.getDatabase("test")));
+
+        assertThat(find(projection, "es", "SpokespersonElectedEvent").summary()).isEqualTo("Table 2 eligió su vocería.");
+        assertThat(find(projection, "en", "NeedPieceWithdrawnEvent").summary())
+                .isEqualTo("Table 2 withdrew the need \"Camino rural intransitable\".");
+    }
+
     private static List<Object> room() {
+        return room("es");
+    }
+
+    private static List<Object> room(String language) {
         MonthRange horizon = new MonthRange(YearMonth.of(2025, 1), YearMonth.of(2025, 6));
         ParticipantProfile coop = new ParticipantProfile("Coop", null, null, null, null, null, null, null);
         return List.of(
-                new AssemblyScheduledEvent(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), horizon, "es",
+                new AssemblyScheduledEvent(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), horizon, language,
                         List.of(new AxisDefinition("roads", "Vías", null)), AssemblyRules.DEFAULTS, List.of()),
                 new ParticipantRegisteredEvent(ASSEMBLY, ANA, coop),
                 new ParticipantRegisteredEvent(ASSEMBLY, BETO, coop),
                 new AssemblySplitIntoTablesEvent(ASSEMBLY, 5, List.of(
-                        new TableAssignment("t1", "roads", "Mesa 1", List.of()),
-                        new TableAssignment("t2", "roads", "Mesa 2", List.of(ANA)))),
+                        new TableAssignment("t1", "roads", 1, List.of()),
+                        new TableAssignment("t2", "roads", 2, List.of(ANA)))),
                 new LateParticipantSeatedEvent(ASSEMBLY, BETO, "t2"),
                 new TableLeaderAssignedEvent(ASSEMBLY, "t2", ANA),
                 new ParticipantProfileCorrectedEvent(ASSEMBLY, BETO, coop),

@@ -39,6 +39,7 @@ import org.minga.assembly.api.ScheduleAssemblyCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
 import org.minga.assembly.api.Step;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.TablesFormed;
 
 /**
@@ -234,7 +235,7 @@ final class RoomDataset {
     }
 
     private static String needText(TableAssignment table, int n, int revision) {
-        String text = "Necesidad " + n + " de la mesa " + table.label() + ": agua potable y vías para las veredas altas";
+        String text = "Necesidad " + n + " de la mesa " + TableLabels.label("es", table.number()) + ": agua potable y vías para las veredas altas";
         return revision == 0 ? text : text + " (rev-" + revision + ")";
     }
 

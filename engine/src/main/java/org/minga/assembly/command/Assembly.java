@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
 import org.minga.assembly.api.TextRules;
@@ -70,6 +71,7 @@ import org.minga.assembly.api.StepOpenedEvent;
 import org.minga.assembly.api.StepTimeChangedEvent;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.api.TablesFormed;
 import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.TablePuzzlePinnedEvent;
@@ -92,6 +94,9 @@ import org.minga.assembly.command.NeedPiece.WorkPlan;
  */
 @Aggregate(snapshotTriggerDefinition = AssemblyRepositoryWiring.SNAPSHOT_TRIGGER,
         cache = AssemblyRepositoryWiring.CACHE)
+// The snapshot's shape: revision 1 keeps each table's number. Axon skips snapshots of another
+// revision (those taken before, without one) and replays the assembly from its events instead.
+@Revision("1")
 // Snapshots are serialised with Jackson: it reads and writes the fields, not getters.
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -187,8 +192,8 @@ public class Assembly {
         if (splitTableSize != null) {
             if (splitTableSize == tableSize) {
                 return new TablesFormed(tables.values().stream()
-                        .map(t -> new TableAssignment(t.tableId(), t.axisId(), t.label(), t.memberIds()))
-                        .toList());
+                        .map(t -> new TableAssignment(t.tableId(), t.axisId(), t.number(), t.memberIds()))
+                        .toList(), schedule.language());
             }
             throw new RuleViolationException(Refusal.TABLES_ALREADY_SPLIT);
         }
@@ -200,9 +205,9 @@ public class Assembly {
                 .map(p -> new TableSplit.Person(p.getKey(), p.getValue().organization(), p.getValue().preferredAxisId()))
                 .toList();
         List<String> axisIds = schedule.axes().stream().map(AxisDefinition::axisId).toList();
-        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize, TableSplit.labelPrefix(schedule.language()));
+        List<TableAssignment> split = TableSplit.split(axisIds, people, tableSize);
         apply(new AssemblySplitIntoTablesEvent(assemblyId, tableSize, split));
-        return new TablesFormed(split);
+        return new TablesFormed(split, schedule.language());
     }
 
     /** Answers the table the participant sits at, so the facilitator can tell them where to go. */
@@ -537,8 +542,8 @@ public class Assembly {
     void on(AssemblySplitIntoTablesEvent event) {
         splitTableSize = event.tableSize();
         for (TableAssignment assignment : event.tables()) {
-            tables.put(assignment.tableId(), new Table(assignment.tableId(), assignment.axisId(), assignment.label(),
-                    assignment.memberIds(), null, null, false));
+            tables.put(assignment.tableId(), new Table(assignment.tableId(), assignment.axisId(), assignment.number(),
+                    TableLabels.label(schedule.language(), assignment.number()), assignment.memberIds(), null, null, false));
             assignment.memberIds().forEach(member -> seats.put(member, assignment.tableId()));
         }
     }

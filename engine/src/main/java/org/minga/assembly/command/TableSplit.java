@@ -26,14 +26,6 @@ import org.minga.assembly.api.TableAssignment;
  */
 public final class TableSplit {
 
-    /**
-     * The word a table's label starts with in the assembly's language ("Table 3", "Mesa 3"). The label
-     * is the table's name in the events and in refusals, so the engine gives it once, at the split.
-     */
-    public static String labelPrefix(String language) {
-        return "en".equals(language) ? "Table" : "Mesa";
-    }
-
     /** Who is to be seated: the participant, their organisation and the axis they asked for (or null). */
     public record Person(String participantId, String organization, String preferredAxisId) {
     }
@@ -45,9 +37,9 @@ public final class TableSplit {
      * @param axisIds     the assembly's axes, in the order the assembly lists them
      * @param people      the registered participants, in registration order
      * @param tableSize   the most people a table may seat
-     * @param labelPrefix the word tables are labelled with ("Mesa", "Table"), numbered 1..n across axes
+     * @return the tables, numbered 1..n across axes (their labels are read from the number)
      */
-    public static List<TableAssignment> split(List<String> axisIds, List<Person> people, int tableSize, String labelPrefix) {
+    public static List<TableAssignment> split(List<String> axisIds, List<Person> people, int tableSize) {
         if (axisIds.isEmpty() || tableSize < 1) {
             throw new IllegalArgumentException("need at least one axis and a positive table size");
         }
@@ -64,7 +56,7 @@ public final class TableSplit {
                         .sorted(Comparator.comparing(registrationOrder::get))
                         .map(Person::participantId)
                         .toList();
-                tables.add(new TableAssignment("t" + number, group.getKey(), labelPrefix + " " + number, memberIds));
+                tables.add(new TableAssignment("t" + number, group.getKey(), number, memberIds));
             }
         }
         return List.copyOf(tables);

@@ -90,7 +90,7 @@ final class AssemblyTestData {
     }
 
     static TableAssignment table(String tableId, String axisId, String... memberIds) {
-        return new TableAssignment(tableId, axisId, "Mesa " + tableId.substring(1), List.of(memberIds));
+        return new TableAssignment(tableId, axisId, Integer.parseInt(tableId.substring(1)), List.of(memberIds));
     }
 
     /** Scheduled, four people registered, split into Mesa 1 (credit: p1, p2) and Mesa 2 (training: p3, p4). */

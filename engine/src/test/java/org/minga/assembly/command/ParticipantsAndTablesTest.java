@@ -1,5 +1,7 @@
 package org.minga.assembly.command;
 
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.hasItem;
 import static org.minga.assembly.command.AssemblyTestData.ASSEMBLY;
 import static org.minga.assembly.command.AssemblyTestData.CREDIT;
 import static org.minga.assembly.command.AssemblyTestData.NINE_AM;
@@ -18,6 +20,7 @@ import java.util.List;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.FeatureMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -28,6 +31,7 @@ import org.minga.assembly.api.AssignTableLeaderCommand;
 import org.minga.assembly.api.LateParticipantSeatedEvent;
 import org.minga.assembly.api.ParticipantRegisteredEvent;
 import org.minga.assembly.api.Refusal;
+import org.minga.assembly.api.RefusedException;
 import org.minga.assembly.api.RegisterParticipantCommand;
 import org.minga.assembly.api.SeatLateParticipantCommand;
 import org.minga.assembly.api.SplitIntoTablesCommand;
@@ -132,10 +136,23 @@ class ParticipantsAndTablesTest {
             AssemblyScheduledEvent es = assemblyScheduled();
             AssemblyScheduledEvent english = new AssemblyScheduledEvent(ASSEMBLY, es.title(), es.region(), es.venue(),
                     es.date(), es.horizon(), "en", es.axes(), es.rules(), es.timeboxes());
+            // The event numbers the table; its label is read in the assembly's language, as a refusal names it.
             fixture.given(english, registered("p1", "Coop"))
                     .when(new SplitIntoTablesCommand(ASSEMBLY, null))
                     .expectEvents(new AssemblySplitIntoTablesEvent(ASSEMBLY, 20, List.of(
-                            new TableAssignment(TABLE_1, CREDIT, "Table 1", List.of("p1")))));
+                            new TableAssignment(TABLE_1, CREDIT, 1, List.of("p1")))));
+            fixture.given(english, registered("p1", "Coop"), registered("p2", "Coop"),
+                            new AssemblySplitIntoTablesEvent(ASSEMBLY, 20, List.of(
+                                    new TableAssignment(TABLE_1, CREDIT, 1, List.of("p1")))))
+                    .when(new AssignTableLeaderCommand(ASSEMBLY, TABLE_1, "p2"))
+                    .expectNoEvents()
+                    .expectException(allOf(Refused.with(Refusal.TABLE_LEADER_NOT_MEMBER),
+                            new FeatureMatcher<RefusedException, List<Object>>(hasItem("Table 1"), "arguments", "arguments") {
+                                @Override
+                                protected List<Object> featureValueOf(RefusedException refused) {
+                                    return refused.arguments();
+                                }
+                            }));
         }
 
         @Test
@@ -155,7 +172,7 @@ class ParticipantsAndTablesTest {
                     .when(new SplitIntoTablesCommand(ASSEMBLY, 20))
                     .expectSuccessfulHandlerExecution()
                     .expectNoEvents()
-                    .expectResultMessagePayload(new TablesFormed(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4"))));
+                    .expectResultMessagePayload(new TablesFormed(List.of(table(TABLE_1, CREDIT, "p1", "p2"), table(TABLE_2, TRAINING, "p3", "p4")), "es"));
         }
 
         @Test

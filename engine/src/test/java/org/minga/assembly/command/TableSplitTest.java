@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.TableAssignment;
+import org.minga.assembly.api.TableLabels;
 import org.minga.assembly.command.TableSplit.Person;
 
 class TableSplitTest {
@@ -25,13 +26,14 @@ class TableSplitTest {
     void fiveHundredPeopleOnFiveAxesMakeTwentyFiveTablesOfTwenty() {
         List<Person> room = room(500, 40, new Random(500), 0.6);
 
-        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20);
 
         assertThat(tables).hasSize(25);
         assertThat(tables).allSatisfy(t -> assertThat(t.memberIds()).hasSize(20));
         assertThat(groupSizes(tables, FIVE_AXES)).containsExactly(100, 100, 100, 100, 100);
         assertThat(tables.get(0).tableId()).isEqualTo("t1");
-        assertThat(tables.get(24).label()).isEqualTo("Mesa 25");
+        assertThat(tables.get(24).number()).isEqualTo(25);
+        assertThat(TableLabels.label("es", tables.get(24).number())).isEqualTo("Mesa 25");
         assertInvariants(FIVE_AXES, room, 20, tables);
     }
 
@@ -39,7 +41,7 @@ class TableSplitTest {
     void oneHundredAndOnePeopleGiveOneGroupAnExtraPersonAndItTwoTables() {
         List<Person> room = room(101, 10, new Random(101), 0.0);
 
-        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20);
 
         assertThat(groupSizes(tables, FIVE_AXES)).containsExactly(21, 20, 20, 20, 20);
         assertThat(tables.stream().filter(t -> t.axisId().equals("association")).map(t -> t.memberIds().size()))
@@ -51,7 +53,7 @@ class TableSplitTest {
     void sevenPeopleOnFiveAxesSitInGroupsOfTwoAndOne() {
         List<Person> room = room(7, 7, new Random(7), 0.0);
 
-        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20);
 
         assertThat(groupSizes(tables, FIVE_AXES)).containsExactly(2, 2, 1, 1, 1);
         assertInvariants(FIVE_AXES, room, 20, tables);
@@ -61,7 +63,7 @@ class TableSplitTest {
     void fewerPeopleThanAxesLeaveSomeAxesWithoutTables() {
         List<Person> room = room(3, 3, new Random(3), 0.0);
 
-        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20);
 
         assertThat(tables).extracting(TableAssignment::axisId).containsExactly("association", "credit", "training");
         assertInvariants(FIVE_AXES, room, 20, tables);
@@ -73,7 +75,7 @@ class TableSplitTest {
                 .mapToObj(i -> new Person("p" + i, "Org " + (i % 9), "credit"))
                 .toList();
 
-        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(FIVE_AXES, room, 20);
 
         List<String> creditMembers = tables.stream().filter(t -> t.axisId().equals("credit"))
                 .flatMap(t -> t.memberIds().stream()).toList();
@@ -89,7 +91,7 @@ class TableSplitTest {
                 .mapToObj(i -> new Person("p" + i, "Org " + i, i <= 7 ? "b" : null))
                 .toList();
 
-        List<TableAssignment> tables = TableSplit.split(axes, room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(axes, room, 20);
 
         assertThat(groupSizes(tables, axes)).containsExactly(5, 6);
     }
@@ -101,7 +103,7 @@ class TableSplitTest {
             room.add(new Person("p" + i, i <= 20 ? "Cooperativa Grande" : "Org " + i, "credit"));
         }
 
-        List<TableAssignment> tables = TableSplit.split(List.of("credit"), room, 20, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(List.of("credit"), room, 20);
 
         assertThat(tables).hasSize(3);
         Map<String, String> organizationOf = room.stream().collect(Collectors.toMap(Person::participantId, Person::organization));
@@ -118,7 +120,7 @@ class TableSplitTest {
                 new Person("p3", "Otra", null),
                 new Person("p4", "Otra más", null));
 
-        List<TableAssignment> tables = TableSplit.split(List.of("credit"), room, 2, "Mesa");
+        List<TableAssignment> tables = TableSplit.split(List.of("credit"), room, 2);
 
         assertThat(tables).hasSize(2);
         assertThat(tables).allSatisfy(t -> assertThat(t.memberIds().stream().filter(List.of("p1", "p2")::contains)).hasSize(1));
@@ -128,7 +130,7 @@ class TableSplitTest {
     void theSameRoomAlwaysSplitsTheSameWay() {
         List<Person> room = room(233, 17, new Random(233), 0.5);
 
-        assertThat(TableSplit.split(FIVE_AXES, room, 12, "Mesa")).isEqualTo(TableSplit.split(FIVE_AXES, room, 12, "Mesa"));
+        assertThat(TableSplit.split(FIVE_AXES, room, 12)).isEqualTo(TableSplit.split(FIVE_AXES, room, 12));
     }
 
     @Test
@@ -146,7 +148,7 @@ class TableSplitTest {
                             .map(p -> new Person(p.participantId(), p.organization(),
                                     p.preferredAxisId() == null ? null : axes.get(Math.floorMod(p.preferredAxisId().hashCode(), axisCount))))
                             .toList();
-                    assertInvariants(axes, withAxes, tableSize, TableSplit.split(axes, withAxes, tableSize, "Mesa"));
+                    assertInvariants(axes, withAxes, tableSize, TableSplit.split(axes, withAxes, tableSize));
                 }
             }
         }
