@@ -1,8 +1,9 @@
 /*
  * Reading what the board stream does not carry: the summary (people, seats, leaders, counts), the
  * participants, the join codes, the participation figures and the approval. Read when something
- * says they changed: this page's own writes, a change on the board stream, the tab shown again.
- * No polling: the step, the pieces and the pins come from the stream alone (live.js in main).
+ * says they changed: this page's own writes, a change on the board stream, the tab shown again;
+ * and, in a quiet room, every 10 s while the tab is shown, since another desk's registrations move
+ * no board. The step, the pieces and the pins come from the stream alone (live.js in main).
  */
 import { participationCharts } from "../lib/charts.js";
 import { changed, state } from "./state.js";
@@ -80,8 +81,12 @@ async function loadJoinCodes() {
   }
 }
 
+const QUIET_ROOM_MS = 10000;
+let lastRead = 0;
+
 /** Reads again everything the stream does not carry. */
 async function readAgain() {
+  lastRead = Date.now();
   await loadSummary();
   await loadJoinCodes();
 }
@@ -108,6 +113,10 @@ export function refreshSoon() {
 /** The reasons to read again that do not come from this page's writes. */
 export function readAgainWhenTold() {
   document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refreshSoon(); });
+  // Registrations at another desk change no board: read them when nothing else has for a while.
+  setInterval(() => {
+    if (document.visibilityState === "visible" && Date.now() - lastRead >= QUIET_ROOM_MS) readAgain();
+  }, QUIET_ROOM_MS / 2);
   let revision = null;
   // A change on the board (a new revision) may come with changes the stream does not carry: the
   // split's seats, the status, a move that left a table without its spokesperson.
