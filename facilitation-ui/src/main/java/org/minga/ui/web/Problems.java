@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusalMessages;
 import org.minga.assembly.api.RefusedException;
+import org.minga.words.Words;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,8 +78,7 @@ public final class Problems {
     /** Something unexpected: a 500 that points to the log, where the cause is. */
     public static ResponseEntity<ProblemDetail> serverError(Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
-                        : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
+                Words.in(locale).text("problem.server-error"));
         problem.setProperty("code", "server.error");
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -92,9 +92,8 @@ public final class Problems {
     /** A refusal about one field of the request ("path", "body"…), named in the answer. */
     public static void writeForField(HttpServletRequest request, HttpServletResponse response, Refusal refusal, String field,
                                      Object... arguments) throws IOException {
-        // Spanish unless the request asks for English, as everywhere else.
-        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
-        Locale locale = english ? Locale.ENGLISH : RefusalMessages.SPANISH;
+        // The language the request asks for when Minga has its words, Spanish otherwise, as everywhere else.
+        Locale locale = request.getHeader("Accept-Language") != null ? request.getLocale() : RefusalMessages.SPANISH;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:minga:refusal:" + refusal.code());
         problem.put("title", title(refusal.kind(), locale));
@@ -124,18 +123,8 @@ public final class Problems {
         response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The short title of a refusal's kind, in the language asked. */
+    /** The short title of a refusal's kind, in the language asked: the catalogue's {@code problem.<kind>}. */
     public static String title(Refusal.Kind kind, Locale locale) {
-        boolean english = locale != null && "en".equals(locale.getLanguage());
-        return switch (kind) {
-            case BAD_INPUT -> english ? "Invalid input" : "Datos no válidos";
-            case NOT_FOUND -> english ? "Not found" : "No encontrado";
-            case RULE -> english ? "Not allowed by the method" : "No lo permite el método";
-            case UNAUTHENTICATED -> english ? "Not signed in" : "Sin identificar";
-            case FORBIDDEN -> english ? "Not allowed" : "No permitido";
-            case TOO_LARGE -> english ? "Too large" : "Demasiado grande";
-            case TOO_MANY_REQUESTS -> english ? "Too many attempts" : "Demasiados intentos";
-            case UNAVAILABLE -> english ? "Not available for a moment" : "No disponible por un momento";
-        };
+        return Words.in(locale).text("problem." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }
