@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class WordsController {
 
     /** The areas of the catalogue that the server writes and no page reads. */
-    static final List<String> SERVER_ONLY = List.of("refusal.", "field.", "history.", "download.", "problem.");
+    static final List<String> SERVER_ONLY = List.of("refusal.", "field.", "history.", "download.", "problem.", "demo.");
 
     private final String script;
 

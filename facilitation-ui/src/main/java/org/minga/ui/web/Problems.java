@@ -2,7 +2,6 @@ package org.minga.ui.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -116,11 +115,15 @@ public final class Problems {
      * Tomcat's.
      */
     public static void writeUnreadable(HttpServletResponse response, int status) throws IOException {
-        String body = "{\"type\":\"urn:minga:refusal:request.malformed\",\"title\":\"Bad request\",\"status\":" + status
-                + ",\"detail\":\"The request cannot be read. / La solicitud no se puede leer.\",\"code\":\"request.malformed\"}";
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:minga:refusal:request.malformed");
+        problem.put("title", "Bad request");
+        problem.put("status", status);
+        problem.put("detail", Words.in("en").text("problem.unreadable") + " / " + Words.in(Words.SPANISH).text("problem.unreadable"));
+        problem.put("code", "request.malformed");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 
     /** The short title of a refusal's kind, in the language asked: the catalogue's {@code problem.<kind>}. */

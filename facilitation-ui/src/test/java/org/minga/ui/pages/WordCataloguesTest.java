@@ -108,7 +108,7 @@ class WordCataloguesTest {
         Map<String, String> pages = WordsController.catalogues(WordCataloguesTest.class.getClassLoader()).get("es");
 
         assertThat(pages).containsKey("lang.menu.label")
-                .doesNotContainKeys("refusal.field.required", "field.who", "history.AssemblyClosedEvent", "download.csv.axis", "problem.rule");
+                .doesNotContainKeys("refusal.field.required", "field.who", "history.AssemblyClosedEvent", "download.csv.axis", "problem.rule", "demo.title");
     }
 
     /** Languages shipped complete; any other catalogue shipped falls back to Spanish key by key. */
