@@ -7,6 +7,8 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,6 +28,9 @@ class WordCataloguesTest {
 
     /** "{name}", "{count#one|other}" on the pages; "{0}", "{1,choice,…}", "{2,number,integer}" in Java's words. */
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)[}#,]");
+
+    /** The areas the server fills in as {@link MessageFormat}s. */
+    private static final List<String> MESSAGE_FORMATS = List.of("refusal.", "history.", "download.");
 
     private final Map<String, Map<String, String>> shipped = Words.catalogues(WordCataloguesTest.class.getClassLoader());
 
@@ -57,6 +62,23 @@ class WordCataloguesTest {
             shipped.get(language).forEach((key, translated) -> assertThat(placeholders(translated))
                     .as("%s in %s: \"%s\"", key, language, translated)
                     .isEqualTo(placeholders(shipped.get("es").get(key))));
+        }
+    }
+
+    /**
+     * The server's words are MessageFormats, where a lone apostrophe would swallow the rest of the
+     * sentence and its {0}: K'iche' writes many ("K'iche'"), so each must be written twice there.
+     */
+    @Test
+    void theServersWordsWriteEveryApostropheTwice() {
+        for (String language : shipped.keySet()) {
+            shipped.get(language).forEach((key, text) -> {
+                if (MESSAGE_FORMATS.stream().anyMatch(key::startsWith)) {
+                    assertThat(text.replace("''", "")).as("%s in %s: \"%s\"", key, language, text).doesNotContain("'");
+                    assertThat(new MessageFormat(text).getFormatsByArgumentIndex()).as("%s in %s", key, language)
+                            .hasSameSizeAs(new MessageFormat(shipped.get("es").get(key)).getFormatsByArgumentIndex());
+                }
+            });
         }
     }
 
