@@ -82,7 +82,7 @@ final class CommandInput {
 
     static String language(String language) {
         if (language == null || language.isBlank()) {
-            return "es";
+            return Words.SPANISH;
         }
         String code = language.strip().toLowerCase(Locale.ROOT);
         // Any language Minga ships a catalogue of words for: a K'iche' assembly reads Spanish where K'iche' has no words yet.
