@@ -31,9 +31,15 @@ class ArchitectureTest {
             .that().resideInAPackage("org.minga.assembly.api..")
             .and().resideOutsideOfPackage("org.minga.assembly.api.wire..")
             .should().dependOnClassesThat().resideOutsideOfPackages(
-                    "org.minga.assembly.api..", "java..", "com.fasterxml.jackson.annotation..",
+                    "org.minga.assembly.api..", "org.minga.words..", "java..", "com.fasterxml.jackson.annotation..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..")
-            .because("messages are the contract every module and instance shares");
+            .because("messages are the contract every module and instance shares (their refusals read in the catalogue's words)");
+
+    @ArchTest
+    static final ArchRule wordsKnowOnlyTheirCatalogues = noClasses()
+            .that().resideInAPackage("org.minga.words..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.minga.words..", "java..")
+            .because("every module reads the one catalogue of words, so it depends on nothing of theirs, nor on Spring");
 
     @ArchTest
     static final ArchRule wireKnowsOnlyMessagesAndAxon = noClasses()

@@ -32,6 +32,7 @@ import org.minga.assembly.api.TableAssignment;
 import org.minga.assembly.api.TablesFormed;
 import org.minga.registry.ParticipantRegistry;
 import org.minga.ui.web.Gateways;
+import org.minga.words.Words;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,14 +73,15 @@ public class DemoAssembly {
 
     /** Schedules, registers and splits a demo assembly now, then plays its tables in the background. */
     public String start(String language) {
-        boolean english = "en".equals(language);
+        // Any language Minga ships words for (a K'iche' demo writes Spanish where K'iche' has no words); Spanish otherwise.
+        Words words = Words.in(language);
         String assemblyId = "demo-" + UUID.randomUUID().toString().substring(0, 8);
-        DemoTexts texts = english ? DemoTexts.ENGLISH : DemoTexts.SPANISH;
+        DemoTexts texts = new DemoTexts(words);
         List<AxisDefinition> axes = texts.axes();
         int year = LocalDate.now(clock).getYear();
         MonthRange horizon = new MonthRange(YearMonth.of(year, 1), YearMonth.of(year + 2, 12));
         gateways.send(new ScheduleAssemblyCommand(assemblyId, texts.title(), texts.region(), texts.venue(),
-                LocalDate.now(clock), horizon, english ? "en" : "es", axes, null, null));
+                LocalDate.now(clock), horizon, words.language(), axes, null, null));
         Random random = new Random(assemblyId.hashCode());
         for (int i = 1; i <= PEOPLE; i++) {
             String participantId = "p" + i;

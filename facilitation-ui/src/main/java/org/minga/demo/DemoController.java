@@ -2,6 +2,7 @@ package org.minga.demo;
 
 import java.net.URI;
 
+import org.minga.words.Words;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,7 +26,7 @@ public class DemoController {
 
     @PostMapping("/api/demo")
     public ResponseEntity<Started> start(@RequestBody(required = false) DemoRequest request) {
-        String assemblyId = demo.start(request == null ? "es" : request.language());
+        String assemblyId = demo.start(request == null ? Words.SPANISH : request.language());
         return ResponseEntity.created(URI.create("/api/assemblies/" + assemblyId)).body(new Started(assemblyId));
     }
 }

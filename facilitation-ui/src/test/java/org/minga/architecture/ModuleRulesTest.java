@@ -34,7 +34,8 @@ class ModuleRulesTest {
             .that().resideOutsideOfPackage("org.minga.assembly..")
             .should().dependOnClassesThat(resideInAPackage("org.minga.assembly..")
                     .and(not(resideInAPackage("org.minga.assembly.api.."))))
-            .because("the engine's messages and what carries them are its contract; the aggregate and its helpers are its own");
+            .because("the engine's messages and what carries them are its contract; the aggregate and its helpers are its own"
+                    + " (the engine's catalogue of words, org.minga.words, is outside org.minga.assembly: every module reads it)");
 
     @ArchTest
     static final ArchRule foldsKnowNoStorage = noClasses()

@@ -292,6 +292,23 @@ class AssemblyJourneyTest {
         assertThat(english.json().get("detail").asText()).isEqualTo("The agenda is already approved and frozen.");
     }
 
+    /** K'iche' ships a catalogue with its name only: a K'iche' reader gets Spanish key by key, not their next language. */
+    @Test
+    void aRequestInKicheReadsSpanishWhereKicheHasNoWords() {
+        String lateNeed = "{\"pieceId\": \"late\", \"text\": \"Una idea tardía\"}";
+        MingaClient.Answer kiche = client.inLanguage("quc").post(base + "/tables/t1/needs", lateNeed);
+        MingaClient.Answer kicheThenEnglish = client.inLanguage("quc,en;q=0.9").post(base + "/tables/t1/needs", lateNeed);
+
+        for (MingaClient.Answer spanish : List.of(kiche, kicheThenEnglish)) {
+            assertThat(spanish.status()).isEqualTo(409);
+            assertThat(spanish.json().get("title").asText()).isEqualTo("No lo permite el método");
+            assertThat(spanish.json().get("detail").asText()).isEqualTo("La agenda ya fue aprobada y está congelada.");
+        }
+        assertThat(client.inLanguage("quc").get(base + "/history").json().get(0).get("summary").asText())
+                .isEqualTo(client.inLanguage("es").get(base + "/history").json().get(0).get("summary").asText())
+                .startsWith("Se programó la asamblea");
+    }
+
     @Test
     void anAssemblyNobodyScheduledIsNotFoundForCommandsAndReads() {
         MingaClient.Answer command = client.post("/api/assemblies/nowhere/tables/t1/needs", "{\"text\": \"Idea\"}");

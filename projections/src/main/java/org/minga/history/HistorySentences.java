@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AssemblyClosedEvent;
@@ -35,13 +34,15 @@ import org.minga.assembly.api.TablePuzzleUnpinnedEvent;
 import org.minga.assembly.api.WorkPlanRevisedEvent;
 import org.minga.assembly.api.WorkPlanSetEvent;
 import org.minga.projections.AssemblyEvent;
+import org.minga.words.Words;
 
-/** Tells each event as a short sentence, from {@code org/minga/history/history*.properties} (Spanish base, English). */
+/**
+ * Tells each event as a short sentence, from the catalogue's {@code history.<…>} words (a record
+ * stores the key without the prefix: its type, {@code step.<code>}, {@code moved.left.<…>}).
+ */
 public final class HistorySentences {
 
-    private static final String BUNDLE = "org.minga.history.history";
-    private static final ResourceBundle.Control NO_FALLBACK =
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final String WORDS = "history.";
 
     private HistorySentences() {
     }
@@ -123,11 +124,11 @@ public final class HistorySentences {
     }
 
     /**
-     * The sentence in the language asked (Spanish unless English is asked, or a language we have a
-     * bundle for), tables told by their labels and needs by their text.
+     * The sentence in the language asked (Spanish for a language without a catalogue, and for a key
+     * its catalogue lacks), tables told by their labels and needs by their text.
      */
     public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels, Map<String, String> needTexts) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale == null ? Locale.ROOT : locale, NO_FALLBACK);
+        Words words = Words.in(locale);
         boolean untold = false;
         Object[] arguments = new Object[record.arguments().size()];
         for (int i = 0; i < arguments.length; i++) {
@@ -139,15 +140,16 @@ public final class HistorySentences {
                 arguments[i] = needTexts.get(piece);
                 untold |= arguments[i] == null;
             } else {
-                arguments[i] = a.startsWith("@") ? bundle.getString(a.substring(1))
+                arguments[i] = a.startsWith("@") ? words.text(WORDS + a.substring(1))
                         : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1))
                         : a.startsWith("%") ? tableLabels.getOrDefault(a.substring(1), a.substring(1))
                         : a.startsWith("=") ? a.substring(1) : a;
             }
         }
         // A need whose text the history does not hold is told without it, never by its id.
-        String key = untold && bundle.containsKey(record.messageKey() + ".untold") ? record.messageKey() + ".untold" : record.messageKey();
-        MessageFormat format = new MessageFormat(bundle.getString(key), bundle.getLocale());
+        String key = WORDS + record.messageKey();
+        key = untold && words.has(key + ".untold") ? key + ".untold" : key;
+        MessageFormat format = new MessageFormat(words.text(key), words.locale(key));
         // Counts stored before they were marked "#" are plain digits; a plural choice needs them as numbers.
         Format[] formats = format.getFormatsByArgumentIndex();
         for (int i = 0; i < Math.min(formats.length, arguments.length); i++) {

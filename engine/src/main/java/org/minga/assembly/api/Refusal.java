@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Every reason Minga can refuse a command, with the stable code clients and the message bundles
- * ({@code refusals*.properties}) key on. The kind tells the web layer which status to answer.
+ * Every reason Minga can refuse a command, with the stable code clients and the catalogue's words
+ * ({@code refusal.<code>} in {@code org/minga/words/words*.properties}) key on. The kind tells the web
+ * layer which status to answer.
  */
 public enum Refusal {
     // Bad input: the request itself is wrong (400, naming the field).

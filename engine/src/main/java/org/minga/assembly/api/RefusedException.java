@@ -38,7 +38,7 @@ public abstract sealed class RefusedException extends RuntimeException
         return arguments;
     }
 
-    /** The message a facilitator reads, in their language (Spanish unless English is asked for). */
+    /** The message a facilitator reads, in their language (Spanish where that language has no words). */
     public String messageIn(Locale locale) {
         return RefusalMessages.message(refusal, locale, field, arguments.toArray());
     }

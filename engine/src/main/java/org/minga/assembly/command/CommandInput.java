@@ -18,6 +18,7 @@ import org.minga.assembly.api.Step;
 import org.minga.assembly.api.StepTimebox;
 import org.minga.assembly.api.TextRules;
 import org.minga.assembly.api.VoteCount;
+import org.minga.words.Words;
 
 /**
  * What a command's input must look like before the method's rules are asked: fields there, numbers
@@ -35,7 +36,6 @@ final class CommandInput {
     static final int MAX_VOTES = 1_000_000;
     static final int MAX_NEEDS_PER_TABLE = 5;
     static final int MAX_TABLE_SIZE = 100;
-    private static final List<String> LANGUAGES = List.of("es", "en");
 
     private CommandInput() {
     }
@@ -82,11 +82,12 @@ final class CommandInput {
 
     static String language(String language) {
         if (language == null || language.isBlank()) {
-            return "es";
+            return Words.SPANISH;
         }
         String code = language.strip().toLowerCase(Locale.ROOT);
-        if (!LANGUAGES.contains(code)) {
-            throw new InvalidInputException("language", Refusal.LANGUAGE_UNSUPPORTED, language);
+        // Any language Minga ships a catalogue of words for: a K'iche' assembly reads Spanish where K'iche' has no words yet.
+        if (!Words.languages().contains(code)) {
+            throw new InvalidInputException("language", Refusal.LANGUAGE_UNSUPPORTED, language, String.join(", ", Words.languages()));
         }
         return code;
     }

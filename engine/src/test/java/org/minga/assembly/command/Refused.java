@@ -6,7 +6,7 @@ import org.hamcrest.TypeSafeMatcher;
 import org.minga.assembly.api.RefusedException;
 import org.minga.assembly.api.Refusal;
 
-/** Matches a refusal by its stable code, the thing clients and message bundles rely on. */
+/** Matches a refusal by its stable code, the thing clients and the catalogue's refusal words rely on. */
 final class Refused extends TypeSafeMatcher<RefusedException> {
 
     private final Refusal refusal;

@@ -117,10 +117,30 @@ class ScheduleAssemblyTest {
                 "es", twoAxes(), null, null), Refusal.MONTH_RANGE_REVERSED);
     }
 
+    /** K'iche' ships a catalogue (its name only so far): its assemblies read Spanish wherever it has no words. */
+    @Test
+    void schedulesAnAssemblyInAnyLanguageMingaShipsWordsFor() {
+        AssemblyScheduledEvent expected = assemblyScheduled();
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAssemblyCommand(ASSEMBLY, expected.title(), expected.region(), expected.venue(), expected.date(),
+                        expected.horizon(), "quc", twoAxes(), null, null))
+                .expectEvents(new AssemblyScheduledEvent(ASSEMBLY, expected.title(), expected.region(), expected.venue(),
+                        expected.date(), expected.horizon(), "quc", expected.axes(), expected.rules(), expected.timeboxes()));
+    }
+
     @Test
     void cannotScheduleInALanguageMingaDoesNotSpeak() {
         refuses(new ScheduleAssemblyCommand(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), HORIZON,
                 "fr", twoAxes(), null, null), Refusal.LANGUAGE_UNSUPPORTED);
+    }
+
+    @Test
+    void aLanguageMingaDoesNotSpeakIsRefusedNamingTheOnesItDoes() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleAssemblyCommand(ASSEMBLY, "Asamblea", "Valle", null, LocalDate.of(2026, 3, 14), HORIZON,
+                        "fr", twoAxes(), null, null))
+                .expectNoEvents()
+                .expectExceptionMessage("The language \"fr\" is not available; use one of: en, es, quc.");
     }
 
     @Test

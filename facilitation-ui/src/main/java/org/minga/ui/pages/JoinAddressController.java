@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,10 @@ public class JoinAddressController {
 
     private final String publicUrl;
     private final HallNetwork hallAddress;
+
+    /** The address phones should dial ({@code baseUrl}, no trailing slash) and whether phones can reach it. */
+    public record JoinAddress(String baseUrl, boolean reachable) {
+    }
 
     /** This computer's address on the hall's network, if it is on one. */
     @FunctionalInterface
@@ -51,9 +54,9 @@ public class JoinAddressController {
      * from phones unless the computer is on a network.
      */
     @GetMapping("/api/join-address")
-    public Map<String, Object> joinAddress(HttpServletRequest request) {
+    public JoinAddress joinAddress(HttpServletRequest request) {
         if (!publicUrl.isEmpty()) {
-            return Map.of("baseUrl", publicUrl, "reachable", true);
+            return new JoinAddress(publicUrl, true);
         }
         String host = request.getServerName();
         boolean reachable = true;
@@ -63,7 +66,7 @@ public class JoinAddressController {
             host = onTheNetwork.orElse(host);
         }
         String bracketed = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return Map.of("baseUrl", request.getScheme() + "://" + bracketed + ":" + request.getServerPort(), "reachable", reachable);
+        return new JoinAddress(request.getScheme() + "://" + bracketed + ":" + request.getServerPort(), reachable);
     }
 
     static boolean isLoopback(String host) {

@@ -2,7 +2,6 @@ package org.minga.ui.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusalMessages;
 import org.minga.assembly.api.RefusedException;
+import org.minga.words.Words;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -77,8 +77,7 @@ public final class Problems {
     /** Something unexpected: a 500 that points to the log, where the cause is. */
     public static ResponseEntity<ProblemDetail> serverError(Locale locale) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "en".equals(locale.getLanguage()) ? "Minga failed to answer; the facilitator can find the cause in its log."
-                        : "Minga no pudo responder; la facilitación encuentra la causa en su registro.");
+                Words.in(locale).text("problem.server-error"));
         problem.setProperty("code", "server.error");
         return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
@@ -92,9 +91,8 @@ public final class Problems {
     /** A refusal about one field of the request ("path", "body"…), named in the answer. */
     public static void writeForField(HttpServletRequest request, HttpServletResponse response, Refusal refusal, String field,
                                      Object... arguments) throws IOException {
-        // Spanish unless the request asks for English, as everywhere else.
-        boolean english = request.getHeader("Accept-Language") != null && "en".equals(request.getLocale().getLanguage());
-        Locale locale = english ? Locale.ENGLISH : RefusalMessages.SPANISH;
+        // The language the request asks for when Minga has its words, Spanish otherwise, as everywhere else.
+        Locale locale = request.getHeader("Accept-Language") != null ? request.getLocale() : RefusalMessages.SPANISH;
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:minga:refusal:" + refusal.code());
         problem.put("title", title(refusal.kind(), locale));
@@ -117,25 +115,19 @@ public final class Problems {
      * Tomcat's.
      */
     public static void writeUnreadable(HttpServletResponse response, int status) throws IOException {
-        String body = "{\"type\":\"urn:minga:refusal:request.malformed\",\"title\":\"Bad request\",\"status\":" + status
-                + ",\"detail\":\"The request cannot be read. / La solicitud no se puede leer.\",\"code\":\"request.malformed\"}";
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:minga:refusal:request.malformed");
+        problem.put("title", "Bad request");
+        problem.put("status", status);
+        problem.put("detail", Words.in("en").text("problem.unreadable") + " / " + Words.in(Words.SPANISH).text("problem.unreadable"));
+        problem.put("code", "request.malformed");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 
-    /** The short title of a refusal's kind, in the language asked. */
+    /** The short title of a refusal's kind, in the language asked: the catalogue's {@code problem.<kind>}. */
     public static String title(Refusal.Kind kind, Locale locale) {
-        boolean english = locale != null && "en".equals(locale.getLanguage());
-        return switch (kind) {
-            case BAD_INPUT -> english ? "Invalid input" : "Datos no válidos";
-            case NOT_FOUND -> english ? "Not found" : "No encontrado";
-            case RULE -> english ? "Not allowed by the method" : "No lo permite el método";
-            case UNAUTHENTICATED -> english ? "Not signed in" : "Sin identificar";
-            case FORBIDDEN -> english ? "Not allowed" : "No permitido";
-            case TOO_LARGE -> english ? "Too large" : "Demasiado grande";
-            case TOO_MANY_REQUESTS -> english ? "Too many attempts" : "Demasiados intentos";
-            case UNAVAILABLE -> english ? "Not available for a moment" : "No disponible por un momento";
-        };
+        return Words.in(locale).text("problem." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.minga.runtime.MingaProperties;
+import org.minga.ui.pages.JoinAddressController.JoinAddress;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 /** The address printed on table cards and projector QR codes, which phones must be able to dial. */
@@ -22,27 +23,21 @@ class JoinAddressControllerTest {
         JoinAddressController controller = new JoinAddressController(properties("https://minga.agencia.example/"), () -> ON_NO_NETWORK);
         MockHttpServletRequest openedOnTheServer = request("localhost", 8080);
 
-        assertThat(controller.joinAddress(openedOnTheServer))
-                .containsEntry("baseUrl", "https://minga.agencia.example")
-                .containsEntry("reachable", true);
+        assertThat(controller.joinAddress(openedOnTheServer)).isEqualTo(new JoinAddress("https://minga.agencia.example", true));
     }
 
     @Test
     void withoutOneThePhonesUseTheAddressThePageWasOpenedWith() {
         JoinAddressController controller = new JoinAddressController(properties(""), () -> ON_NO_NETWORK);
 
-        assertThat(controller.joinAddress(request("192.168.1.20", 8080)))
-                .containsEntry("baseUrl", "http://192.168.1.20:8080")
-                .containsEntry("reachable", true);
+        assertThat(controller.joinAddress(request("192.168.1.20", 8080))).isEqualTo(new JoinAddress("http://192.168.1.20:8080", true));
     }
 
     @Test
     void aConsoleOpenedOnLocalhostGivesTheHallsNetworkAddress() {
         JoinAddressController controller = new JoinAddressController(properties(""), () -> ON_THE_HALL_WIFI);
 
-        assertThat(controller.joinAddress(request("localhost", 8080)))
-                .containsEntry("baseUrl", "http://192.168.1.20:8080")
-                .containsEntry("reachable", true);
+        assertThat(controller.joinAddress(request("localhost", 8080))).isEqualTo(new JoinAddress("http://192.168.1.20:8080", true));
     }
 
     @ParameterizedTest
@@ -52,15 +47,15 @@ class JoinAddressControllerTest {
 
         var answer = controller.joinAddress(request(host, 8080));
 
-        assertThat(answer).containsEntry("reachable", false);
-        assertThat((String) answer.get("baseUrl")).startsWith("http://").endsWith(":8080");
+        assertThat(answer.reachable()).isFalse();
+        assertThat(answer.baseUrl()).startsWith("http://").endsWith(":8080");
     }
 
     @Test
     void aPublicAddressIsReachableEvenOnNoNetwork() {
         JoinAddressController controller = new JoinAddressController(properties("http://minga.salon:8080"), () -> ON_NO_NETWORK);
 
-        assertThat(controller.joinAddress(request("127.0.0.1", 8080))).containsEntry("reachable", true);
+        assertThat(controller.joinAddress(request("127.0.0.1", 8080))).returns(true, JoinAddress::reachable);
     }
 
     private static MockHttpServletRequest request(String host, int port) {

@@ -9,7 +9,7 @@ import org.minga.assembly.api.Step;
 /**
  * The solidarity puzzle as the projector shows it. {@code version} is the sequence of the last
  * event it reflects; {@code revision} counts the changes to the board itself, so a viewer that
- * sees a gap in revisions reloads. {@code language} is the assembly's ("es", "en"), which its pages
+ * sees a gap in revisions reloads. {@code language} is the assembly's ("es", "en", "quc"…), which its pages
  * speak unless the reader chose another; null on boards stored before it was kept.
  */
 public record BoardView(String assemblyId,
