@@ -4,7 +4,7 @@
  */
 import { api } from "./lib/api.js";
 import { el, pathIds } from "./lib/dom.js";
-import { lang, languageMenu, t, translate, useAssemblyLanguage } from "./lib/words.js";
+import { languageMenu, t, translate, useAssemblyLanguage } from "./lib/words.js";
 
 const [assemblyId] = pathIds();
 const base = "/api/assemblies/" + encodeURIComponent(assemblyId || "");
@@ -21,7 +21,7 @@ $("print").addEventListener("click", () => window.print());
 translate();
 
 const pad = n => String(n).padStart(2, "0");
-const locale = () => (lang() === "en" ? "en-GB" : "es");
+const locale = () => t("language.locale");
 
 function dateTime(iso) {
   if (!iso) return "";

@@ -1,6 +1,6 @@
 /* Times, dates and the plenary's decision as the auditor's page writes them, in the page's language. */
 import { el } from "../lib/dom.js";
-import { lang, t } from "../lib/words.js";
+import { t } from "../lib/words.js";
 
 const pad = n => String(n).padStart(2, "0");
 
@@ -17,7 +17,7 @@ export function dateTime(iso) {
   if (!iso) return "";
   const d = new Date(iso);
   if (isNaN(d)) return String(iso);
-  return d.toLocaleDateString(lang() === "en" ? "en-GB" : "es", { day: "numeric", month: "long", year: "numeric" })
+  return d.toLocaleDateString(t("language.locale"), { day: "numeric", month: "long", year: "numeric" })
     + " " + clock(iso);
 }
 
@@ -26,7 +26,7 @@ export function calendarDate(day) {
   if (!day) return "";
   const d = new Date(day + "T00:00:00Z");
   if (isNaN(d)) return String(day);
-  return d.toLocaleDateString(lang() === "en" ? "en-GB" : "es",
+  return d.toLocaleDateString(t("language.locale"),
     { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 }
 

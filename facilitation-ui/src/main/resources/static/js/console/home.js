@@ -1,6 +1,6 @@
 /* /console: the list of assemblies, the form that schedules a new one, and the demo. */
 import { el } from "../lib/dom.js";
-import { lang, t } from "../lib/words.js";
+import { lang, languages, t } from "../lib/words.js";
 import { $, busy, call, focusField, problemText, showAlert, showNotice } from "./ui.js";
 
 /** A notice that survives the move from /console to the new assembly's page. */
@@ -31,6 +31,8 @@ export function startHomePage() {
   $("date").value = year + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
   $("horizon-from").value = String(year);
   $("horizon-to").value = String(year + 2);
+  // Every language Minga ships a catalogue for, each by its own name, as the language menu lists them.
+  $("language").replaceChildren(...languages().map(({ code, name }) => el("option", { value: code, lang: code, text: name })));
   $("language").value = "es";
   REFERENCE_AXES.forEach(addAxis);
   $("add-axis").addEventListener("click", () => {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The pages' words: every catalogue {@code org/minga/words/words[_<code>].properties} on the class
  * path (the base file is Spanish), served as the script {@code /js/words.js} that defines
  * {@code MINGA_MESSAGES}. A language is a file: adding one adds it to every page, and a key it
- * lacks reads in Spanish (minga.js falls back key by key). The words only Java writes (refusals,
+ * lacks reads in Spanish (js/lib/words.js falls back key by key). The words only Java writes (refusals,
  * the history, the downloads) stay out: phones load this script on every page.
  */
 @RestController
