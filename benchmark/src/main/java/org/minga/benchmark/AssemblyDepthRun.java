@@ -2,6 +2,7 @@ package org.minga.benchmark;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -190,20 +191,36 @@ final class AssemblyDepthRun {
 
         private final String assemblyId;
         private final List<JsonNode> tables;
+        private final Map<String, String> codes;
         private int sent;
 
-        private Phones(String assemblyId, List<JsonNode> tables) {
+        private Phones(String assemblyId, List<JsonNode> tables, Map<String, String> codes) {
             this.assemblyId = assemblyId;
             this.tables = tables;
+            this.codes = codes;
         }
 
+        /**
+         * The assembly's tables with a join code each. The data set splits through the command bus,
+         * not REST, so its tables have no code until the facilitator asks for one, as the console does.
+         */
         static Phones of(MingaApi api, Credential facilitator, String assemblyId) {
             List<JsonNode> tables = new ArrayList<>();
             api.get("/api/assemblies/" + assemblyId + "/tables", facilitator).expect(200).json().forEach(tables::add);
             if (tables.isEmpty()) {
                 throw new IllegalStateException(assemblyId + " has no tables");
             }
-            return new Phones(assemblyId, tables);
+            Map<String, String> codes = new HashMap<>();
+            for (JsonNode table : tables) {
+                String tableId = table.path("tableId").asText();
+                String code = table.path("joinCode").asText(null);
+                if (code == null || code.isBlank()) {
+                    code = api.post("/api/assemblies/" + assemblyId + "/tables/" + tableId + "/join-code", Map.of(), facilitator)
+                            .expect(200).json().path("joinCode").asText();
+                }
+                codes.put(tableId, code);
+            }
+            return new Phones(assemblyId, tables, codes);
         }
 
         /** Revises the next need round the tables with a text it never had; answers how long the answer took, in nanoseconds. */
@@ -212,7 +229,7 @@ final class AssemblyDepthRun {
             String tableId = table.path("tableId").asText();
             String path = "/api/assemblies/" + assemblyId + "/tables/" + tableId + "/needs/" + tableId + "-n" + (sent % NEEDS_PER_TABLE + 1);
             Map<String, String> text = Map.of("text", "Necesidad revisada por la mesa " + table.path("label").asText() + " (" + (sent + 1) + ")");
-            Credential phone = Credential.tableCode(table.path("joinCode").asText());
+            Credential phone = Credential.tableCode(codes.get(tableId));
             long begin = System.nanoTime();
             MingaApi.Answer answer = api.send("PUT", path, text, phone);
             long took = System.nanoTime() - begin;
