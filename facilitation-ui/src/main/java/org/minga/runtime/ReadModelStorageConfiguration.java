@@ -77,6 +77,12 @@ public class ReadModelStorageConfiguration {
         }
     }
 
+    /** The data directory its owner's alone, before any store opens it (a static bean: it runs before the others). */
+    @Bean
+    public static OwnerOnlyDataDirectory ownerOnlyDataDirectory() {
+        return new OwnerOnlyDataDirectory();
+    }
+
     @Bean
     @Conditional(NoMongoUri.class)
     public EmbeddedMongo embeddedMongo(MingaProperties properties) {
