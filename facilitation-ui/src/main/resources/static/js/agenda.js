@@ -3,6 +3,7 @@
  * with CSV and Markdown downloads. Texts from people are set with textContent (el), never markup.
  */
 import { api } from "./lib/api.js";
+import { calendarDate, dateTime } from "./lib/dates.js";
 import { el, pathIds } from "./lib/dom.js";
 import { languageMenu, t, translate, useAssemblyLanguage } from "./lib/words.js";
 
@@ -20,28 +21,10 @@ $("audit-link").href = "/audit/" + encodeURIComponent(assemblyId || "");
 $("print").addEventListener("click", () => window.print());
 translate();
 
-const pad = n => String(n).padStart(2, "0");
-const locale = () => t("language.locale");
-
-function dateTime(iso) {
-  if (!iso) return "";
-  const d = new Date(iso);
-  if (isNaN(d)) return String(iso);
-  return d.toLocaleDateString(locale(), { day: "numeric", month: "long", year: "numeric" })
-    + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
-}
-/** A calendar date such as 2026-03-14, in the page language, without time-zone shifts. */
-function calendarDate(day) {
-  if (!day) return "";
-  const d = new Date(day + "T00:00:00Z");
-  if (isNaN(d)) return String(day);
-  return d.toLocaleDateString(locale(), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-}
-
 function decisionText() {
   if (!agenda || agenda.status !== "approved" || !agenda.approval) return t("agenda.draftNote");
   const a = agenda.approval;
-  const at = dateTime(a.approvedAt);
+  const at = dateTime(a.approvedAt, { seconds: false });
   return a.method === "vote"
     ? t("agenda.approvedVote", { at, inFavor: a.inFavor ?? 0, against: a.against ?? 0, abstentions: a.abstentions ?? 0 })
     : t("agenda.approvedConsensus", { at });

@@ -9,7 +9,7 @@ import { participationCharts } from "./lib/charts.js";
 import { languageMenu, t, translate, useAssemblyLanguage } from "./lib/words.js";
 import { $, audited, lastSequence } from "./audit/assembly.js";
 import { renderBoard } from "./audit/board-then.js";
-import { calendarDate } from "./audit/format.js";
+import { calendarDate } from "./lib/dates.js";
 import { currentMoment, goTo, setRange, stayAt, updateMomentLabel } from "./audit/moment.js";
 import { renderProvenance } from "./audit/provenance.js";
 import { renderTimeline } from "./audit/timeline.js";

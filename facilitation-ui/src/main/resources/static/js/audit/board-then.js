@@ -1,10 +1,10 @@
 /* The board exactly as the server folds it after the chosen event. */
 import { api } from "../lib/api.js";
 import { puzzle, stepName } from "../lib/board.js";
+import { clock } from "../lib/dates.js";
 import { el } from "../lib/dom.js";
 import { t } from "../lib/words.js";
 import { $, audited, entryAt } from "./assembly.js";
-import { clock } from "./format.js";
 
 const boardThen = $("board-then");
 let shownBoard = null;   // the server's answer for shownSequence

@@ -1,8 +1,8 @@
 /* The moment the auditor looks at: the slider, previous and next, and where it stands in the timeline. */
+import { clock } from "../lib/dates.js";
 import { t } from "../lib/words.js";
 import { $, entryAt, lastSequence, sequences, audited } from "./assembly.js";
 import { loadBoard } from "./board-then.js";
-import { clock } from "./format.js";
 
 const slider = $("moment");
 const timeline = $("timeline");

@@ -1,8 +1,9 @@
 /* Where each agenda item came from, and the needs written that did not reach the agenda. */
+import { clock } from "../lib/dates.js";
 import { el } from "../lib/dom.js";
 import { t } from "../lib/words.js";
 import { $, audited, axisTitle, tableInfo, tableLabel } from "./assembly.js";
-import { clock, decisionText } from "./format.js";
+import { decisionText } from "./format.js";
 import { goTo } from "./moment.js";
 import { family } from "./timeline.js";
 
