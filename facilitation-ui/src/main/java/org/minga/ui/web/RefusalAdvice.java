@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RefusedException;
@@ -151,7 +152,10 @@ public class RefusalAdvice {
             return Problems.springRefusal(spring.getStatusCode(), spring.getBody().getTitle(), field, locale);
         }
         boolean storeKnownDown = eventStore.stream().anyMatch(EventStoreAvailability::unavailable);
-        if (StorageFailures.storeUnavailable(e) || storeKnownDown && StorageFailures.touchedTheDatabase(e)) {
+        // While the store is known down, a command that failed for no rule failed for it: its cause
+        // may reach here only as the message of a handling exception, the SQL exception left behind.
+        if (StorageFailures.storeUnavailable(e)
+                || storeKnownDown && (StorageFailures.touchedTheDatabase(e) || e instanceof CommandExecutionException)) {
             return storeUnavailable(e, locale);
         }
         boolean axonServerKnownAway = axonServer.stream().anyMatch(server -> !server.reachable());
