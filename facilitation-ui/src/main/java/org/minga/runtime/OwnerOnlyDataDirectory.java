@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -32,6 +33,9 @@ public final class OwnerOnlyDataDirectory implements BeanFactoryPostProcessor, E
 
     static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+
+    private static final List<String> STORES = List.of("events", EmbeddedStorageConfiguration.VIEWS,
+            EmbeddedStorageConfiguration.REGISTRY, "read-models");
 
     private static final Logger log = LoggerFactory.getLogger(OwnerOnlyDataDirectory.class);
 
@@ -101,10 +105,10 @@ public final class OwnerOnlyDataDirectory implements BeanFactoryPostProcessor, E
         }
     }
 
-    /** The files the event store and the read models write: events.mv.db, events.trace.db, read-models.mv… */
+    /** The files Minga's stores write: events.mv.db, views.mv.db, registry.mv.db, their trace files, an earlier release's read-models.mv. */
     static boolean mingas(Path entry) {
         String name = entry.getFileName().toString();
-        return Files.isRegularFile(entry) && (name.startsWith("events.") || name.startsWith("read-models."));
+        return Files.isRegularFile(entry) && STORES.stream().anyMatch(store -> name.startsWith(store + "."));
     }
 
     private static void set(Path path, Set<PosixFilePermission> permissions) {

@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-import javax.sql.DataSource;
-
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.minga.projections.ReadModel;
 import org.minga.projections.ReadModelStores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -20,7 +19,7 @@ import org.springframework.context.annotation.Profile;
  * A read model whose collection is empty (dropped by an operator, or a new disk) is rebuilt from
  * the event store: just before the processors start, its tracking tokens are removed, and a
  * processor without a token replays the stream from its first event. Processors that merely fell
- * behind catch up by themselves from their tokens. Tokens live in the H2 file when embedded and
+ * behind catch up by themselves from their tokens. Tokens live in the views file beside the read models when embedded and
  * in MongoDB with Axon Server, where other instances may be running ({@link MongoTokenReset}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,9 +52,9 @@ public class ReadModelRebuild {
 
     @Bean
     @Profile("!" + AxonServerRuntime.PROFILE)
-    public TokenReset jdbcTokenReset(DataSource dataSource) {
+    public TokenReset jdbcTokenReset(@Qualifier("viewsDatabase") EmbeddedDatabase views) {
         return processorName -> {
-            try (Connection connection = dataSource.getConnection();
+            try (Connection connection = views.dataSource().getConnection();
                  PreparedStatement delete = connection.prepareStatement("DELETE FROM TokenEntry WHERE processorName = ?")) {
                 delete.setString(1, processorName);
                 return delete.executeUpdate();

@@ -3,8 +3,6 @@ package org.minga.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,33 +20,30 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-    private static final Path JAR = Path.of("target", "minga.jar");
     private static final int PIECE_EVENTS_BEFORE_PLENARY = 56;
     private static final int ALL_EVENTS = 59;
 
     private final Path dataDir = TestDataDirectories.fresh("crash");
-    private final List<Process> processes = new ArrayList<>();
-    private int run;
+    private final MingaJar minga = new MingaJar(dataDir);
 
     @AfterEach
     void stopEverything() {
-        processes.forEach(Process::destroyForcibly);
+        minga.killAll();
     }
 
     @Test
     void everyAcknowledgedPieceSurvivesAKillAndNoneDoubles() throws Exception {
-        int port = freePort();
-        MingaClient client = new MingaClient("http://localhost:" + port);
+        MingaClient client = minga.client();
         String board = "/api/assemblies/" + ScriptedAssembly.ID + "/board";
         String agenda = "/api/assemblies/" + ScriptedAssembly.ID + "/agenda";
         String history = "/api/assemblies/" + ScriptedAssembly.ID + "/history";
 
-        Process first = start(port);
+        Process first = minga.start();
         ScriptedAssembly assembly = new ScriptedAssembly(client).schedule().registerTwelve().split().writeNeeds()
                 .attachSolutions().planWork().electAndPin();
-        kill(first);
+        MingaJar.kill(first);
 
-        start(port);
+        Process second = minga.start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode now = client.get(board).expect(200).json();
             assertThat(pieces(now)).containsExactlyElementsOf(assembly.allLiveNeeds());
@@ -59,12 +54,11 @@ class CrashRecoveryIT {
             assertThat(client.get(history).json()).hasSize(PIECE_EVENTS_BEFORE_PLENARY);
         });
 
-        Process second = processes.get(processes.size() - 1);
         assembly.approveByVote();
-        kill(second);
+        MingaJar.kill(second);
         Files.delete(dataDir.resolve("read-models.mv"));
 
-        start(port);
+        minga.start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode approved = client.get(agenda).expect(200).json();
             assertThat(approved.get("status").asText()).isEqualTo("approved");
@@ -76,41 +70,10 @@ class CrashRecoveryIT {
         });
     }
 
-    private Process start(int port) throws IOException {
-        run++;
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString(),
-                "--server.port=" + port, "--minga.data-dir=" + dataDir,
-                "--minga.facilitator.password=" + MingaClient.FACILITATOR_PASSWORD)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + "-run" + run + ".log").toFile())
-                .start();
-        processes.add(process);
-        MingaClient client = new MingaClient("http://localhost:" + port);
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as("Minga exited; see its log next to " + dataDir).isTrue();
-                    return client.get("/api/assemblies").status() == 200;
-                });
-        return process;
-    }
-
-    /** SIGKILL: no shutdown hook, no flush, as when the laptop's power goes. */
-    private static void kill(Process process) throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor();
-    }
-
     private static List<String> pieces(JsonNode board) {
         List<String> pieces = new ArrayList<>();
         board.get("axes").forEach(axis -> axis.get("tables")
                 .forEach(table -> table.get("pieces").forEach(piece -> pieces.add(piece.get("pieceId").asText()))));
         return pieces;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

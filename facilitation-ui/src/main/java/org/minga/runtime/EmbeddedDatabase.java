@@ -1,0 +1,84 @@
+package org.minga.runtime;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One H2 file of the embedded runtime beside the event store, opened in this process only (no
+ * server, no port), with a pool of its own. Not a {@link DataSource} bean, so Spring Boot's own
+ * data source stays the event store's. Closed after Axon has stopped (a destroy method runs after
+ * every lifecycle stop), which also writes it out and compacts it.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+    private final String name;
+    private final HikariDataSource dataSource;
+
+    private EmbeddedDatabase(String name, HikariDataSource dataSource) {
+        this.name = name;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * {@code durableEachCommit}: each commit is in the file before it returns (WRITE_DELAY=0), for
+     * what cannot be rebuilt. Otherwise H2 writes commits out within half a second: a power cut
+     * may take the last half second, whole transactions only, which is enough for what the events
+     * rebuild.
+     */
+    static EmbeddedDatabase open(Path directory, String name, boolean durableEachCommit) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
+                + (durableEachCommit ? ";WRITE_DELAY=0" : "") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+        config.setUsername("minga");
+        config.setPassword("");
+        log.info("{} kept in {}.mv.db", name, directory.resolve(name).toAbsolutePath());
+        return new EmbeddedDatabase(name, new HikariDataSource(config));
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void close() {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+        } catch (SQLException e) {
+            log.warn("{} did not close cleanly; it recovers at the next start: {}", name, e.getMessage());
+        } finally {
+            closeQuietly(connection);
+            dataSource.close();
+        }
+    }
+
+    /** After SHUTDOWN the pool finds its connection closed: that is the point, not a failure. */
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException expected) {
+                log.debug("connection closed with the database: {}", expected.getMessage());
+            }
+        }
+    }
+}
