@@ -2,14 +2,10 @@ package org.minga.ui;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
-import org.minga.assembly.api.query.BoardChange;
 import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
@@ -39,16 +35,22 @@ public class BoardController {
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     static final Duration RECONNECT_AFTER = Duration.ofSeconds(5);
     static final String RECONNECT = "reconnect";
+    /** One clock for every open stream's keep-alive comment, rather than one timer per viewer. */
+    private static final Flux<ServerSentEvent<String>> HEARTBEATS = Flux.interval(HEARTBEAT)
+            .map(tick -> ServerSentEvent.<String>builder().comment("heartbeat").build())
+            .share();
     private static final Logger log = LoggerFactory.getLogger(BoardController.class);
 
     private final Gateways gateways;
     private final MingaMetrics.LiveViewers viewers;
     private final LiveAccess access;
+    private final LiveBoards live;
 
-    public BoardController(Gateways gateways, MingaMetrics.LiveViewers viewers, LiveAccess access) {
+    BoardController(Gateways gateways, MingaMetrics.LiveViewers viewers, LiveAccess access, LiveBoards live) {
         this.gateways = gateways;
         this.viewers = viewers;
         this.access = access;
+        this.live = live;
     }
 
     /**
@@ -69,36 +71,29 @@ public class BoardController {
      * The whole board on connect, then each change with its revision; a comment every 15 s keeps
      * proxies and phones from dropping the line. The stream ends when the viewer's access does (a
      * revoked link, a regenerated code, a closed assembly…) and, after a {@code reconnect} event,
-     * when the feed itself breaks. The subscription is released when the viewer leaves or the stream ends.
+     * when the feed itself breaks. The viewer follows the assembly's one feed ({@link LiveBoards}),
+     * joined before the board is read so that no change falls between them, and leaves it when it
+     * goes or the stream ends.
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    public Flux<ServerSentEvent<Object>> stream(@PathVariable String assemblyId, HttpServletRequest request, Authentication who) {
-        board(assemblyId, null, null);
+    public Flux<ServerSentEvent<String>> stream(@PathVariable String assemblyId, HttpServletRequest request, Authentication who) {
         Mono<Void> accessLost = access.lost(request, who);
-        SubscriptionQueryResult<BoardView, BoardChange> subscription = gateways.queries().subscriptionQuery(
-                new FindBoardQuery(assemblyId), ResponseTypes.instanceOf(BoardView.class), ResponseTypes.instanceOf(BoardChange.class));
-        AtomicLong lastRevision = new AtomicLong(-1);
-        Flux<ServerSentEvent<Object>> changes = subscription.initialResult().flux()
-                .map(board -> {
-                    lastRevision.set(board.revision());
-                    return event(BoardChange.BOARD, board);
-                })
-                .concatWith(subscription.updates()
-                        // Updates buffered while the initial board was read may already be in it.
-                        .filter(change -> change.revision() > lastRevision.get())
-                        .map(change -> {
-                            lastRevision.set(change.revision());
-                            return event(change.kind(), payload(change));
-                        }));
-        Flux<ServerSentEvent<Object>> heartbeats = Flux.interval(HEARTBEAT)
-                .map(tick -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
-        return Flux.merge(changes, heartbeats)
+        LiveBoards.Viewer viewer = live.join(assemblyId);
+        BoardView board;
+        try {
+            board = board(assemblyId, null, null);
+        } catch (RuntimeException refused) {
+            viewer.leave();
+            throw refused;
+        }
+        Flux<ServerSentEvent<String>> changes = Flux.just(live.whole(board)).concatWith(viewer.after(board));
+        return Flux.merge(changes, HEARTBEATS)
                 .onErrorResume(lost -> Flux.just(reconnect(lost)))
                 .takeUntilOther(accessLost)
-                .doOnSubscribe(viewer -> viewers.joined())
+                .doOnSubscribe(subscribed -> viewers.joined())
                 .doFinally(signal -> {
                     viewers.left();
-                    subscription.close();
+                    viewer.leave();
                 });
     }
 
@@ -107,34 +102,13 @@ public class BoardController {
      * connect again in {@link #RECONNECT_AFTER} and the stream ends. The browser then reconnects by
      * itself and gets the whole board again, so nothing missed meanwhile is lost.
      */
-    private static ServerSentEvent<Object> reconnect(Throwable lost) {
+    private ServerSentEvent<String> reconnect(Throwable lost) {
         if (StorageFailures.axonServerUnreachable(lost, false)) {
             log.debug("A board stream lost Axon Server: the viewer reconnects");
         } else {
             log.warn("A board stream failed; the viewer reconnects: {}", lost.toString());
         }
-        return ServerSentEvent.builder((Object) Map.of("retryAfterSeconds", RECONNECT_AFTER.toSeconds()))
+        return ServerSentEvent.builder(live.written(Map.of("retryAfterSeconds", RECONNECT_AFTER.toSeconds())))
                 .event(RECONNECT).retry(RECONNECT_AFTER).build();
-    }
-
-    private static ServerSentEvent<Object> event(String name, Object data) {
-        return ServerSentEvent.builder(data).event(name).build();
-    }
-
-    /** What docs/API.md promises for each kind of event. */
-    private static Object payload(BoardChange change) {
-        if (BoardChange.BOARD.equals(change.kind())) {
-            return change.board();
-        }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("revision", change.revision());
-        data.put("version", change.version());
-        if (BoardChange.TABLE.equals(change.kind())) {
-            data.put("axisId", change.axisId());
-            data.put("table", change.table());
-        } else {
-            data.put("step", change.step());
-        }
-        return data;
     }
 }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,9 @@ class BoardStreamTest {
 
     @Autowired
     QueryUpdateEmitter updateEmitter;
+
+    @Autowired
+    MeterRegistry meters;
 
 
     @Test
@@ -95,6 +99,56 @@ class BoardStreamTest {
         reader.interrupt();
         // The server notices a viewer left on its next write to it.
         client.put(base + "/tables/t1/needs/n1/solution", "{\"text\": \"Fondo rotatorio\"}").expect(200);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).isEmpty());
+    }
+
+    /**
+     * Thirty phones and a projector on one assembly: a change is written once and the same text
+     * reaches every viewer, over one subscription, instead of once per viewer.
+     */
+    @Test
+    void aChangeIsWrittenOnceForAllOfItsViewers() throws Exception {
+        MingaClient client = new MingaClient("http://localhost:" + port);
+        String base = "/api/assemblies/stream-many";
+        client.post("/api/assemblies", """
+                {"assemblyId": "stream-many", "title": "Asamblea", "region": "Cauca", "date": "2026-03-14",
+                 "horizon": {"from": "2024", "to": "2026"}, "axes": [{"axisId": "credit", "title": "Crédito"}]}""").expect(201);
+        client.post(base + "/participants", "{\"participantId\": \"p1\", \"name\": \"Ana\", \"organization\": \"Coop\"}").expect(201);
+        String code = client.post(base + "/split-into-tables", "{}").expect(200).json().at("/tables/0/joinCode").asText();
+        client.post(base + "/steps/needs/open", "{}").expect(200);
+        await().until(() -> client.get(base + "/board").json().at("/step/open").asBoolean());
+
+        List<BlockingQueue<Event>> viewers = new ArrayList<>();
+        List<HttpResponse<Stream<String>>> responses = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(client.baseUrl() + base + "/board/stream"));
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(i == 0
+                    ? request.header("Authorization", MingaClient.basic(MingaClient.FACILITATOR, MingaClient.FACILITATOR_PASSWORD)).build()
+                    : request.header("X-Minga-Table-Code", code).build(), HttpResponse.BodyHandlers.ofLines());
+            Thread reader = new Thread(() -> ServerSentEvents.read(response.body(), events::add), "sse-reader-" + i);
+            reader.setDaemon(true);
+            reader.start();
+            ServerSentEvents.next(events, "board", WITHIN);
+            viewers.add(events);
+            responses.add(response);
+        }
+        assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).hasSize(1);
+        double writtenBefore = meters.counter("minga.board.changes.written").count();
+
+        client.asTable(code).post(base + "/tables/t1/needs", "{\"pieceId\": \"n1\", \"text\": \"Crédito rural\"}").expect(201);
+
+        List<String> frames = new ArrayList<>();
+        for (BlockingQueue<Event> events : viewers) {
+            frames.add(ServerSentEvents.next(events, "table", WITHIN).frame());
+        }
+        assertThat(frames).hasSize(3).allMatch(frame -> frame.equals(frames.get(0)) && frame.contains("Crédito rural"));
+        assertThat(meters.counter("minga.board.changes.written").count() - writtenBefore).isEqualTo(1);
+
+        // The feed closes with its last viewer, noticed on the next write.
+        responses.forEach(response -> response.body().close());
+        client.asTable(code).post(base + "/tables/t1/needs", "{\"pieceId\": \"n2\", \"text\": \"Semillas\"}").expect(201);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(((SimpleQueryUpdateEmitter) updateEmitter).activeSubscriptions()).isEmpty());
     }
