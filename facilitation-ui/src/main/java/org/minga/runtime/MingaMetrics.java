@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -13,8 +12,8 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.bson.Document;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  *     (Axon does not measure it);</li>
  * <li>{@code minga_board_viewers} — live board streams (projectors and phones) open on this instance.</li>
  * </ul>
- * And {@code readModels} in health: the MongoDB that keeps the read models answers.
+ * And {@code readModels} in health: the storage that keeps the read models answers.
  */
 @Configuration(proxyBeanMethods = false)
 public class MingaMetrics {
@@ -68,7 +67,7 @@ public class MingaMetrics {
     @Bean
     public MeterBinder processorLag(EventProcessingConfiguration processing, EventStore eventStore) {
         return registry -> {
-            for (String name : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
+            for (String name : ReadModel.COLLECTION_OF_PROCESSOR.keySet()) {
                 Gauge.builder("minga.processor.lag", () -> lag(processing, eventStore, name))
                         .description("Events the read model's processor is behind the event store, on this instance's segments")
                         .baseUnit("events")
@@ -84,10 +83,10 @@ public class MingaMetrics {
     }
 
     @Bean
-    public HealthIndicator readModels(MongoDatabase database) {
+    public HealthIndicator readModels(ReadModelStorage storage) {
         return () -> {
             try {
-                database.runCommand(new Document("ping", 1));
+                storage.check();
                 return Health.up().build();
             } catch (RuntimeException e) {
                 return Health.down().withDetail("error", e.getClass().getSimpleName()).build();

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.lifecycle.Phase;
 import org.minga.projections.ReadModel;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModelStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,10 +39,10 @@ public class ReadModelRebuild {
     }
 
     @Bean
-    public ConfigurerModule rebuildEmptiedReadModels(ReadModelStores stores, TokenReset tokens) {
+    public ConfigurerModule rebuildEmptiedReadModels(ReadModelStorage storage, TokenReset tokens) {
         return configurer -> configurer.onStart(Phase.INBOUND_EVENT_CONNECTORS - 1, () -> tokens.exclusively(() -> {
             for (ReadModel readModel : ReadModel.values()) {
-                if (stores.isEmpty(readModel.collection()) && tokens.forget(readModel.processor()) > 0) {
+                if (storage.isEmpty(readModel.collection()) && tokens.forget(readModel.processor()) > 0) {
                     log.info("Read model '{}' is empty: processor '{}' replays the event store to rebuild it",
                             readModel.collection(), readModel.processor());
                 }

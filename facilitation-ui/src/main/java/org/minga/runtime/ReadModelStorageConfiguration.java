@@ -16,7 +16,8 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.minga.projections.BatchWrites;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.MongoReadModelStorage;
+import org.minga.projections.ReadModelStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -117,8 +118,8 @@ public class ReadModelStorageConfiguration {
      * reading them back at every event. With a MongoDB of its own, other instances write too.
      */
     @Bean
-    public ReadModelStores readModelStores(MongoDatabase database, Optional<EmbeddedMongo> embeddedMongo) {
-        return new ReadModelStores(database, embeddedMongo.isPresent() ? DOCUMENTS_KEPT_IN_MEMORY : 0);
+    public ReadModelStorage readModelStorage(MongoDatabase database, Optional<EmbeddedMongo> embeddedMongo) {
+        return new MongoReadModelStorage(database, embeddedMongo.isPresent() ? DOCUMENTS_KEPT_IN_MEMORY : 0);
     }
 
     /**

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.minga.assembly.api.AssemblySplitIntoTablesEvent;
 import org.minga.assembly.api.wire.AssemblyRepositoryWiring;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
 import org.minga.ui.MingaClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -194,7 +194,7 @@ class AxonServerProfileWiringTest {
     @Test
     void everyReadModelIsBuiltByAPooledProcessorWhoseSegmentsInstancesShare() {
         EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
-        for (String processor : ReadModelStores.COLLECTION_OF_PROCESSOR.keySet()) {
+        for (String processor : ReadModel.COLLECTION_OF_PROCESSOR.keySet()) {
             EventProcessor built = processing.eventProcessor(processor).orElseThrow();
             assertThat(built).as(processor).isInstanceOf(PooledStreamingEventProcessor.class);
             assertThat(((PooledStreamingEventProcessor) built).maxCapacity()).as(processor).isEqualTo(4);

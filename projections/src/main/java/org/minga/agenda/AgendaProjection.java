@@ -9,7 +9,8 @@ import org.minga.assembly.api.query.AgendaView;
 import org.minga.assembly.api.query.FindAgendaQuery;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.FoldedReadModel;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.stereotype.Component;
 
 /** Keeps every assembly's agenda in the {@code agendas} collection: draft, then approved and frozen. */
@@ -21,8 +22,8 @@ public class AgendaProjection {
 
     private final FoldedReadModel<AgendaDocument> agendas;
 
-    public AgendaProjection(ReadModelStores stores) {
-        this.agendas = new FoldedReadModel<>(stores.open(ReadModelStores.AGENDAS, AgendaDocument.class),
+    public AgendaProjection(ReadModelStorage storage) {
+        this.agendas = new FoldedReadModel<>(storage.open(ReadModel.AGENDA.collection(), AgendaDocument.class),
                 AgendaFold::apply, AgendaDocument::version);
     }
 

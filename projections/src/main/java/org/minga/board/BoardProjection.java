@@ -14,7 +14,8 @@ import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.FoldedReadModel;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,8 +32,8 @@ public class BoardProjection {
     private final QueryUpdateEmitter updates;
     private final BoardTimeTravel timeTravel;
 
-    public BoardProjection(ReadModelStores stores, QueryUpdateEmitter updates, EventStore eventStore) {
-        this.boards = new FoldedReadModel<>(stores.open(ReadModelStores.BOARDS, BoardView.class), BoardFold::apply, BoardView::version);
+    public BoardProjection(ReadModelStorage storage, QueryUpdateEmitter updates, EventStore eventStore) {
+        this.boards = new FoldedReadModel<>(storage.open(ReadModel.BOARD.collection(), BoardView.class), BoardFold::apply, BoardView::version);
         this.updates = updates;
         this.timeTravel = new BoardTimeTravel(eventStore);
     }

@@ -1,8 +1,5 @@
 package org.minga.history;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Sorts.ascending;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,37 +17,38 @@ import org.minga.assembly.api.query.FindHistoryQuery;
 import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.projections.AssemblyEvent;
-import org.minga.projections.DocumentStore;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.AssemblyLog;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.stereotype.Component;
 
-/** Keeps every event of every assembly, one document each, in the {@code history} collection. */
+/** Keeps every event of every assembly, one record each, in the {@code history} log. */
 @Component
 @ProcessingGroup(HistoryProjection.PROCESSING_GROUP)
 public class HistoryProjection {
 
     public static final String PROCESSING_GROUP = "history";
 
-    private final DocumentStore<HistoryRecord> history;
+    private final AssemblyLog<HistoryRecord> history;
 
-    public HistoryProjection(ReadModelStores stores) {
-        this.history = stores.open(ReadModelStores.HISTORY, HistoryRecord.class);
+    public HistoryProjection(ReadModelStorage storage) {
+        this.history = storage.openLog(ReadModel.HISTORY.collection(), HistoryRecord.class);
     }
 
-    /** Keyed by assembly and sequence, so a redelivered event overwrites itself. */
+    /** Kept by assembly and sequence, so a redelivered event overwrites itself. */
     @EventHandler
     void on(DomainEventMessage<?> message) {
         HistoryRecord record = HistorySentences.record(AssemblyEvent.of(message));
         if (message.getPayload() instanceof AssemblyScheduledEvent scheduled) {
             record = record.withLanguage(scheduled.language());
         }
-        history.save(record.assemblyId() + ":" + record.sequence(), record);
+        history.append(record.assemblyId(), record.sequence(), record);
     }
 
     @QueryHandler
     public HistoryEntries handle(FindHistoryQuery query) {
         Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
-        List<HistoryRecord> records = history.findAll(eq("assemblyId", query.assemblyId()), ascending("sequence"));
+        List<HistoryRecord> records = history.recordsOf(query.assemblyId());
         Map<String, String> labels = tableLabels(records);
         // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
         Map<String, String> needs = new HashMap<>();

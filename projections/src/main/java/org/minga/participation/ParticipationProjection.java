@@ -21,7 +21,8 @@ import org.minga.assembly.api.query.ParticipationView;
 import org.minga.participation.ParticipationFold.ParticipationDocument;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.FoldedReadModel;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.stereotype.Component;
 
 /** Keeps who took part, by attributes only, in the {@code participation} collection. */
@@ -33,8 +34,8 @@ public class ParticipationProjection {
 
     private final FoldedReadModel<ParticipationDocument> participation;
 
-    public ParticipationProjection(ReadModelStores stores) {
-        this.participation = new FoldedReadModel<>(stores.open(ReadModelStores.PARTICIPATION, ParticipationDocument.class),
+    public ParticipationProjection(ReadModelStorage storage) {
+        this.participation = new FoldedReadModel<>(storage.open(ReadModel.PARTICIPATION.collection(), ParticipationDocument.class),
                 ParticipationFold::apply, ParticipationDocument::version);
     }
 

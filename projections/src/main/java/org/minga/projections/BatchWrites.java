@@ -1,8 +1,6 @@
 package org.minga.projections;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,7 +20,7 @@ public final class BatchWrites {
 
     private static final String RESOURCE = BatchWrites.class.getName();
 
-    private final Map<Object, Runnable> writes = new LinkedHashMap<>();
+    private final Map<Object, PendingWrites<?, ?>> writes = new LinkedHashMap<>();
     private final Map<String, Runnable> afterWrites = new LinkedHashMap<>();
 
     private BatchWrites() {
@@ -46,14 +44,18 @@ public final class BatchWrites {
         return root.getOrComputeResource(RESOURCE, key -> {
             BatchWrites batch = new BatchWrites();
             root.onPrepareCommit(committing -> batch.write());
+            root.afterCommit(committed -> batch.writes.values().forEach(PendingWrites::committed));
             return batch;
         });
     }
 
-    /** The documents {@code owner} keeps for this batch, handed to {@code write} when the batch commits. */
+    /**
+     * What {@code owner} keeps for this batch, handed to {@code write} when the batch prepares to
+     * commit and to {@code committed} once it has (not if it rolls back).
+     */
     @SuppressWarnings("unchecked")
-    <T> Map<String, T> pending(Object owner, Consumer<Map<String, T>> write) {
-        return ((PendingDocuments<T>) writes.computeIfAbsent(owner, o -> new PendingDocuments<>(new LinkedHashMap<>(), write))).documents();
+    <K, T> Map<K, T> pending(Object owner, Consumer<Map<K, T>> write, Consumer<Map<K, T>> committed) {
+        return ((PendingWrites<K, T>) writes.computeIfAbsent(owner, o -> new PendingWrites<>(new LinkedHashMap<>(), write, committed))).values();
     }
 
     /** Runs {@code action} once in this batch, after every write (again once if asked twice under one name). */
@@ -62,16 +64,20 @@ public final class BatchWrites {
     }
 
     private void write() {
-        List<Runnable> steps = new ArrayList<>(writes.values());
-        steps.addAll(afterWrites.values());
-        steps.forEach(Runnable::run);
+        writes.values().forEach(PendingWrites::write);
+        afterWrites.values().forEach(Runnable::run);
     }
 
-    private record PendingDocuments<T>(Map<String, T> documents, Consumer<Map<String, T>> write) implements Runnable {
-        @Override
-        public void run() {
-            if (!documents.isEmpty()) {
-                write.accept(documents);
+    private record PendingWrites<K, T>(Map<K, T> values, Consumer<Map<K, T>> writer, Consumer<Map<K, T>> afterCommit) {
+        void write() {
+            if (!values.isEmpty()) {
+                writer.accept(values);
+            }
+        }
+
+        void committed() {
+            if (!values.isEmpty()) {
+                afterCommit.accept(values);
             }
         }
     }

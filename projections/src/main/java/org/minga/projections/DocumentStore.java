@@ -1,57 +1,41 @@
 package org.minga.projections;
 
-import static com.mongodb.client.model.Filters.eq;
-
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-
 /**
- * One MongoDB collection of read-model documents, written and read through Jackson so the
- * records of the engine's api are the stored shape. Saves replace by id (upsert): the embedded
- * server has no transactions, so projections stay idempotent by remembering their last sequence.
+ * One collection of read-model documents by id, opened from a {@link ReadModelStorage}. Saves
+ * replace by id, so projections stay idempotent by remembering their last sequence.
  *
  * <p>Saved while an event processor handles a batch, a document is kept with the batch
- * ({@link BatchWrites}) and written with the others when the batch commits; reads in the batch see
- * it. A store told it is the collection's only writer also keeps its most recently written
- * documents in memory, so a processor does not read back what it wrote.
+ * ({@link BatchWrites}) and written with the others when the batch prepares to commit; reads in the
+ * batch see it. A store told it is the collection's only writer also keeps its most recently
+ * written documents in memory, so a processor does not read back what it wrote. This is done here
+ * once for every storage, which only loads and stores ({@link Collection}).
  */
 public final class DocumentStore<T> {
 
-    private static final TypeReference<Map<String, Object>> AS_MAP = new TypeReference<>() {
-    };
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** What a storage does for one collection of documents. */
+    interface Collection<T> {
 
-    private static final BulkWriteOptions IN_ANY_ORDER = new BulkWriteOptions().ordered(false);
+        Optional<T> load(String id);
 
-    private final MongoCollection<Document> collection;
-    private final ObjectMapper mapper;
-    private final Class<T> type;
+        List<T> loadAll();
+
+        /** All of them, replacing any stored under the same id. */
+        void store(Map<String, T> documents);
+    }
+
+    private final Collection<T> collection;
     /** Null unless this process is the only writer: then the last documents it wrote or its processor read. */
     private final Map<String, T> recent;
 
-    public DocumentStore(MongoDatabase database, String collection, ObjectMapper mapper, Class<T> type) {
-        this(database, collection, mapper, type, 0);
-    }
-
     /** {@code keptInMemory} > 0 only when nothing but this store writes the collection (one process, one writer per id). */
-    public DocumentStore(MongoDatabase database, String collection, ObjectMapper mapper, Class<T> type, int keptInMemory) {
-        this.collection = database.getCollection(collection);
-        this.mapper = mapper;
-        this.type = type;
+    DocumentStore(Collection<T> collection, int keptInMemory) {
+        this.collection = collection;
         this.recent = keptInMemory > 0 ? Collections.synchronizedMap(new RecentlyUsed<>(keptInMemory)) : null;
     }
 
@@ -65,7 +49,7 @@ public final class DocumentStore<T> {
         if (kept != null) {
             return Optional.of(kept);
         }
-        Optional<T> stored = Optional.ofNullable(collection.find(eq("_id", id)).first()).map(this::read);
+        Optional<T> stored = collection.load(id);
         // Only the writer's own reads are kept: a query racing a write could otherwise keep an older document.
         if (recent != null && batch.isPresent()) {
             stored.ifPresent(document -> recent.put(id, document));
@@ -73,37 +57,26 @@ public final class DocumentStore<T> {
         return stored;
     }
 
-    public List<T> findAll(Bson filter) {
-        return findAll(filter, new Document());
-    }
-
-    public List<T> findAll(Bson filter, Bson sort) {
-        List<T> all = new ArrayList<>();
-        collection.find(filter).sort(sort).forEach(document -> all.add(read(document)));
-        return all;
-    }
-
+    /** Every document stored, in no particular order (not those still pending in a batch). */
     public List<T> findAll() {
-        return findAll(new Document());
+        return collection.loadAll();
     }
 
     /** Written at once, or when the batch of events being handled commits. */
     public void save(String id, T value) {
         BatchWrites.current().ifPresentOrElse(batch -> pendingIn(batch).put(id, value), () -> {
-            collection.replaceOne(eq("_id", id), toDocument(id, value), UPSERT);
+            collection.store(Map.of(id, value));
             remember(Map.of(id, value));
         });
     }
 
+    /**
+     * Kept in memory only once the batch has committed: a batch written and then rolled back with
+     * its transaction would otherwise leave documents in memory that the store never kept, and the
+     * folds would skip the events that make them when the batch is handled again.
+     */
     private Map<String, T> pendingIn(BatchWrites batch) {
-        return batch.pending(this, this::saveAll);
-    }
-
-    private void saveAll(Map<String, T> values) {
-        List<ReplaceOneModel<Document>> replacements = new ArrayList<>(values.size());
-        values.forEach((id, value) -> replacements.add(new ReplaceOneModel<>(eq("_id", id), toDocument(id, value), UPSERT)));
-        collection.bulkWrite(replacements, IN_ANY_ORDER);
-        remember(values);
+        return batch.pending(this, collection::store, this::remember);
     }
 
     private void remember(Map<String, T> written) {
@@ -112,18 +85,11 @@ public final class DocumentStore<T> {
         }
     }
 
-    private Document toDocument(String id, T value) {
-        Document document = new Document(mapper.convertValue(value, AS_MAP));
-        document.put("_id", id);
-        return document;
-    }
-
-    public boolean isEmpty() {
-        return collection.countDocuments() == 0;
-    }
-
-    public String name() {
-        return collection.getNamespace().getCollectionName();
+    /** Forgets what is kept in memory, as the collection was emptied under it. */
+    void forget() {
+        if (recent != null) {
+            recent.clear();
+        }
     }
 
     /** The least recently used document goes first. */
@@ -139,11 +105,5 @@ public final class DocumentStore<T> {
         protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
             return size() > capacity;
         }
-    }
-
-    private T read(Document document) {
-        Document fields = new Document(document);
-        fields.remove("_id");
-        return mapper.convertValue(fields, type);
     }
 }

@@ -6,7 +6,7 @@ import java.util.function.ToLongFunction;
 /**
  * A read model kept as one document per assembly, advanced by a pure fold. An event at or below
  * the sequence the document already reflects is skipped, so replays and redeliveries change
- * nothing: the embedded MongoDB has no transactions to tie the document to the token. A fold
+ * nothing: MongoDB writes the document apart from the processor's token. A fold
  * that answers the document it was given says the event does not concern it: nothing is written,
  * and handling that event again later changes nothing either.
  *

@@ -1,7 +1,9 @@
 package org.minga.projections;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The read models: each one's event processor (its {@code @ProcessingGroup}) and the collection it
@@ -9,11 +11,15 @@ import java.util.Optional;
  */
 public enum ReadModel {
 
-    BOARD("board", ReadModelStores.BOARDS),
-    AGENDA("agenda", ReadModelStores.AGENDAS),
-    PARTICIPATION("participation", ReadModelStores.PARTICIPATION),
-    HISTORY("history", ReadModelStores.HISTORY),
-    ASSEMBLIES("assemblies", ReadModelStores.ASSEMBLIES);
+    BOARD("board", "boards"),
+    AGENDA("agenda", "agendas"),
+    PARTICIPATION("participation", "participation"),
+    HISTORY("history", "history"),
+    ASSEMBLIES("assemblies", "assemblies");
+
+    /** The collection each event processor keeps, by processor name: this enum as a map, for the code that reads it so. */
+    public static final Map<String, String> COLLECTION_OF_PROCESSOR = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ReadModel::processor, ReadModel::collection));
 
     private final String processor;
     private final String collection;
@@ -28,7 +34,7 @@ public enum ReadModel {
         return processor;
     }
 
-    /** The MongoDB collection this read model is kept in. */
+    /** The collection this read model is kept in: a MongoDB collection, or a table named after it. */
     public String collection() {
         return collection;
     }

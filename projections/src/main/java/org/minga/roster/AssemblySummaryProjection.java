@@ -12,7 +12,8 @@ import org.minga.assembly.api.query.ListAssembliesQuery;
 import org.minga.assembly.api.query.ListedAssemblies;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.FoldedReadModel;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.stereotype.Component;
 
 /** Keeps each assembly's summary, tables and members in the {@code assemblies} collection. */
@@ -24,8 +25,8 @@ public class AssemblySummaryProjection {
 
     private final FoldedReadModel<AssemblySummary> assemblies;
 
-    public AssemblySummaryProjection(ReadModelStores stores) {
-        this.assemblies = new FoldedReadModel<>(stores.open(ReadModelStores.ASSEMBLIES, AssemblySummary.class),
+    public AssemblySummaryProjection(ReadModelStorage storage) {
+        this.assemblies = new FoldedReadModel<>(storage.open(ReadModel.ASSEMBLIES.collection(), AssemblySummary.class),
                 AssemblySummaryFold::apply, AssemblySummary::version);
     }
 

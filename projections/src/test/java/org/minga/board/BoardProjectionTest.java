@@ -43,7 +43,7 @@ import org.minga.assembly.api.query.BoardChange;
 import org.minga.assembly.api.query.BoardView;
 import org.minga.assembly.api.query.FindBoardAsOfQuery;
 import org.minga.assembly.api.query.FindBoardQuery;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.MongoReadModelStorage;
 
 class BoardProjectionTest {
 
@@ -65,7 +65,7 @@ class BoardProjectionTest {
         emitter.registerUpdateHandler(new GenericSubscriptionQueryMessage<>(new FindBoardQuery(ASSEMBLY),
                         ResponseTypes.instanceOf(BoardView.class), ResponseTypes.instanceOf(BoardChange.class)), 256)
                 .getUpdates().subscribe(update -> updates.add((BoardChange) update.getPayload()));
-        projection = new BoardProjection(new ReadModelStores(client.getDatabase("test")), emitter,
+        projection = new BoardProjection(new MongoReadModelStorage(client.getDatabase("test")), emitter,
                 EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build());
     }
 

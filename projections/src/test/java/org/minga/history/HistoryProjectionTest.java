@@ -35,8 +35,9 @@ import org.minga.assembly.api.TableLeaderAssignedEvent;
 import org.minga.assembly.api.query.FindHistoryQuery;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.projections.AssemblyEvent;
-import org.minga.projections.DocumentStore;
-import org.minga.projections.ReadModelStores;
+import org.minga.projections.AssemblyLog;
+import org.minga.projections.MongoReadModelStorage;
+import org.minga.projections.ReadModel;
 
 /** The history as an auditor reads it: needs by their text, tables by their label, people never by their ids. */
 class HistoryProjectionTest {
@@ -116,7 +117,7 @@ class HistoryProjectionTest {
     @Test
     void aRebuiltHistoryTellsTheSameSentences() {
         List<String> first = history(fed(room()), "es").stream().map(HistoryEntry::summary).toList();
-        client.getDatabase("test").getCollection(ReadModelStores.HISTORY).drop();
+        new MongoReadModelStorage(client.getDatabase("test")).clear(ReadModel.HISTORY.collection());
         sequence = 0;
 
         assertThat(history(fed(room()), "es")).extracting(HistoryEntry::summary).containsExactlyElementsOf(first);
@@ -138,17 +139,17 @@ class HistoryProjectionTest {
      */
     @Test
     void aSplitRecordedWithItsLabelsStillNamesItsTablesSo() {
-        DocumentStore<HistoryRecord> stored = new ReadModelStores(client.getDatabase("test"))
-                .open(ReadModelStores.HISTORY, HistoryRecord.class);
+        AssemblyLog<HistoryRecord> stored = new MongoReadModelStorage(client.getDatabase("test"))
+                .openLog(ReadModel.HISTORY.collection(), HistoryRecord.class);
         List<Object> room = room("en");
         for (int i = 0; i < room.size(); i++) {
             HistoryRecord now = HistorySentences.record(new AssemblyEvent(ASSEMBLY, i, NINE, room.get(i)));
             Map<String, String> labels = room.get(i) instanceof AssemblySplitIntoTablesEvent
                     ? Map.of("t1", "Table 1", "t2", "Table 2") : Map.of();
-            stored.save(ASSEMBLY + ":" + i, new HistoryRecord(now.assemblyId(), now.sequence(), now.at(), now.type(),
+            stored.append(ASSEMBLY, i, new HistoryRecord(now.assemblyId(), now.sequence(), now.at(), now.type(),
                     now.messageKey(), now.arguments(), now.tableId(), now.pieceId(), labels));
         }
-        HistoryProjection projection = new HistoryProjection(new ReadModelStores(client.getDatabase("test")));
+        HistoryProjection projection = new HistoryProjection(new MongoReadModelStorage(client.getDatabase("test")));
 
         assertThat(find(projection, "es", "SpokespersonElectedEvent").summary()).isEqualTo("Table 2 eligió su vocería.");
         assertThat(find(projection, "en", "NeedPieceWithdrawnEvent").summary())
@@ -181,7 +182,7 @@ class HistoryProjectionTest {
     }
 
     private HistoryProjection fed(List<Object> events) {
-        HistoryProjection projection = new HistoryProjection(new ReadModelStores(client.getDatabase("test")));
+        HistoryProjection projection = new HistoryProjection(new MongoReadModelStorage(client.getDatabase("test")));
         for (Object event : events) {
             projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event));
         }

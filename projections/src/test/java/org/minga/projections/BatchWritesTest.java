@@ -33,13 +33,13 @@ class BatchWritesTest {
     private MongoServer mongo;
     private MongoClient client;
     private MongoCollection<Document> counters;
-    private ReadModelStores stores;
+    private ReadModelStorage stores;
 
     @BeforeEach
     void setUp() {
         mongo = new MongoServer(new MemoryBackend());
         client = MongoClients.create(mongo.bindAndGetConnectionString());
-        stores = new ReadModelStores(client.getDatabase("test"));
+        stores = new MongoReadModelStorage(client.getDatabase("test"));
         counters = client.getDatabase("test").getCollection("counters");
     }
 
@@ -112,7 +112,7 @@ class BatchWritesTest {
 
     @Test
     void theOnlyWriterReadsBackWhatItWroteFromMemory() {
-        DocumentStore<Counter> store = new ReadModelStores(client.getDatabase("test"), 10).open("counters", Counter.class);
+        DocumentStore<Counter> store = new MongoReadModelStorage(client.getDatabase("test"), 10).open("counters", Counter.class);
         batchOf(1).execute(() -> store.save("valle", new Counter(1, 1)));
 
         counters.deleteMany(new Document());

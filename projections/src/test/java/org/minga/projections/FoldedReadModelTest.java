@@ -25,7 +25,7 @@ class FoldedReadModelTest {
     void setUp() {
         mongo = new MongoServer(new MemoryBackend());
         client = MongoClients.create(mongo.bindAndGetConnectionString());
-        words = new FoldedReadModel<>(new ReadModelStores(client.getDatabase("test")).open("words", Words.class),
+        words = new FoldedReadModel<>(new MongoReadModelStorage(client.getDatabase("test")).open("words", Words.class),
                 (state, event) -> event.payload() instanceof String text
                         ? new Words(event.sequence(), (state == null ? 0 : state.words()) + text.split(" ").length)
                         : state,

@@ -23,7 +23,7 @@ class ReadModelTest {
 
     @Test
     void theProcessorMapStillNamesEveryCollection() {
-        assertThat(ReadModelStores.COLLECTION_OF_PROCESSOR).containsOnlyKeys("board", "agenda", "participation", "history", "assemblies");
+        assertThat(ReadModel.COLLECTION_OF_PROCESSOR).containsOnlyKeys("board", "agenda", "participation", "history", "assemblies");
         assertThat(ReadModel.ofProcessor("agenda")).contains(ReadModel.AGENDA);
     }
 }
