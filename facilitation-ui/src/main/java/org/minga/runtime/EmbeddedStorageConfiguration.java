@@ -7,18 +7,23 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.minga.projections.JdbcReadModelStorage;
 import org.minga.projections.ReadModel;
+import org.minga.projections.ReadModelStorage;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The embedded runtime's file beside the event store ({@code events.mv.db}), opened in this
- * process only, with no port: {@code views.mv.db}, the processors' tracking tokens, where the read
- * models follow them, so that a processor's batch writes its documents and its token in one
- * transaction.
+ * process only, with no port: {@code views.mv.db}, the read models and their processors' tracking
+ * tokens. A processor's batch writes its documents and its token in one transaction, so after a
+ * crash a read model is never ahead of or behind its token; the file can be deleted, and the
+ * events rebuild it. (With {@code minga.mongodb.uri} set, the read models go to that MongoDB
+ * and only the tokens stay here.)
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!" + AxonServerRuntime.PROFILE)
@@ -26,10 +31,23 @@ public class EmbeddedStorageConfiguration {
 
     static final String VIEWS = "views";
     static final String REGISTRY = "registry";
+    /** As many as the assemblies the command side keeps loaded. */
+    static final int DOCUMENTS_KEPT_IN_MEMORY = 500;
 
     @Bean(destroyMethod = "close")
     public EmbeddedDatabase viewsDatabase(MingaProperties properties) {
         return EmbeddedDatabase.open(properties.dataDir(), VIEWS, false);
+    }
+
+    /**
+     * The read models, in the same file and transactions as their tokens. This process's processors
+     * are their only writers, so each keeps the documents of the {@value #DOCUMENTS_KEPT_IN_MEMORY}
+     * assemblies it wrote last instead of reading them back at every event.
+     */
+    @Bean
+    @Conditional(ReadModelStorageConfiguration.NoMongoUri.class)
+    public ReadModelStorage readModelStorage(@Qualifier("viewsDatabase") EmbeddedDatabase views) {
+        return new JdbcReadModelStorage(new SpringDataSourceConnectionProvider(views.dataSource()), DOCUMENTS_KEPT_IN_MEMORY);
     }
 
     /** The processors' tokens, in the file of the read models they stand for. */

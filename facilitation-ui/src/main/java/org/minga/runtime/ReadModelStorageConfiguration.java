@@ -37,8 +37,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 public class ReadModelStorageConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStorageConfiguration.class);
-    /** As many as the assemblies the command side keeps loaded. */
-    static final int DOCUMENTS_KEPT_IN_MEMORY = 500;
 
     /** The in-process MongoDB of the embedded mode. */
     public static final class EmbeddedMongo implements AutoCloseable {
@@ -112,29 +110,21 @@ public class ReadModelStorageConfiguration {
         return client.getDatabase(properties.mongodb().database());
     }
 
-    /**
-     * Embedded, this process's processors are the only writers of the read models, so each keeps
-     * the documents of the {@value #DOCUMENTS_KEPT_IN_MEMORY} assemblies it wrote last instead of
-     * reading them back at every event. With a MongoDB of its own, other instances write too.
-     */
-    @Bean
-    public ReadModelStorage readModelStorage(MongoDatabase database, Optional<EmbeddedMongo> embeddedMongo) {
-        return new MongoReadModelStorage(database, embeddedMongo.isPresent() ? DOCUMENTS_KEPT_IN_MEMORY : 0);
+    /** The opposite of {@link NoMongoUri}: a MongoDB is named, or the axonserver profile (which needs one) is on. */
+    static final class MongoUri implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !new NoMongoUri().matches(context, metadata);
+        }
     }
 
     /**
-     * The embedded store writes its file about once a second, while tracking tokens are on disk
-     * at each commit. Writing the read models out, after the batch's writes and before a processor
-     * stores its token, keeps them from falling behind their tokens when the JVM is killed or the
-     * laptop loses power.
+     * Read models in the MongoDB named: other instances may write it too, so nothing is kept in
+     * memory. (Embedded, they are in views.mv.db: {@link EmbeddedStorageConfiguration}.)
      */
     @Bean
-    @Conditional(NoMongoUri.class)
-    public ConfigurerModule flushEmbeddedReadModelsBeforeTokens(EmbeddedMongo embeddedMongo) {
-        MessageHandlerInterceptor<EventMessage<?>> flush = (unitOfWork, chain) -> {
-            BatchWrites.of(unitOfWork).afterWrites("embedded read models to their file", embeddedMongo::flush);
-            return chain.proceed();
-        };
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((configuration, processor) -> flush);
+    @Conditional(MongoUri.class)
+    public ReadModelStorage readModelStorage(MongoDatabase database) {
+        return new MongoReadModelStorage(database);
     }
 }

@@ -45,7 +45,7 @@ class ReadinessWhileReadModelsRebuildTest {
         running = start(MingaApplication.class);
         ScriptedAssembly assembly = new ScriptedAssembly(client()).schedule().registerTwelve().split().writeNeeds();
         running.close();
-        Files.delete(dataDir.resolve("read-models.mv"));
+        Files.delete(dataDir.resolve("views.mv.db"));
 
         running = start(MingaApplication.class, HeldBoard.class);
         MingaClient client = client();

@@ -56,7 +56,7 @@ class CrashRecoveryIT {
 
         assembly.approveByVote();
         MingaJar.kill(second);
-        Files.delete(dataDir.resolve("read-models.mv"));
+        Files.delete(dataDir.resolve("views.mv.db"));
 
         minga.start();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
