@@ -12,7 +12,7 @@ import org.minga.registry.storage.RegistryStorage;
 import org.springframework.stereotype.Component;
 
 /**
- * The only place names live: an erasable collection beside the read models, never the event
+ * The only place names live: erasable records in the registry's storage, never the event
  * stream. Events and read models know a participant by an opaque id. An id keeps the person it
  * was first registered with: a registration with other data is refused, and an erased person
  * leaves a tombstone (the id and the fact of the erasure, nothing personal) so no import brings

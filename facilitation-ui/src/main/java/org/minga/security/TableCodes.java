@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The short codes that let a phone act for one table. Kept beside the read models, never in the
+ * The short codes that let a phone act for one table. Kept in the registry's storage, never in the
  * event stream: a code is a key, not a fact of the assembly. Regenerating a table's code makes the
  * old one stop working at once; closing the assembly deletes all its codes and no new ones are made
  * for it; and a code stops working {@code minga.table-codes.lifetime-hours} (24 by default) after it

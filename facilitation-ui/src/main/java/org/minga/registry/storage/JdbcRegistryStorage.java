@@ -136,8 +136,8 @@ public class JdbcRegistryStorage implements RegistryStorage {
     @Override
     public long update(RecordKind kind, Match match, Map<String, Object> fields) {
         kind.check(match);
-        if (fields.containsKey(RegistryRecord.ID)) {
-            throw new IllegalArgumentException("a record keeps its id");
+        if (fields.isEmpty() || fields.containsKey(RegistryRecord.ID)) {
+            throw new IllegalArgumentException("an update sets fields other than the id: " + fields.keySet());
         }
         long updated = 0;
         for (RegistryRecord record : find(kind, match)) {

@@ -100,8 +100,8 @@ public class MongoRegistryStorage implements RegistryStorage {
 
     @Override
     public long update(RecordKind kind, Match match, Map<String, Object> fields) {
-        if (fields.containsKey(RegistryRecord.ID)) {
-            throw new IllegalArgumentException("a record keeps its id");
+        if (fields.isEmpty() || fields.containsKey(RegistryRecord.ID)) {
+            throw new IllegalArgumentException("an update sets fields other than the id: " + fields.keySet());
         }
         List<Bson> sets = fields.entrySet().stream().map(field -> Updates.set(field.getKey(), field.getValue())).toList();
         try {

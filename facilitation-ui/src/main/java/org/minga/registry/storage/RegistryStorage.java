@@ -8,7 +8,8 @@ import java.util.Optional;
  * Where the registry's records live: MongoDB ({@link MongoRegistryStorage}) or a database
  * reached through JDBC ({@link JdbcRegistryStorage}). Each call stands alone and is durable
  * when it returns; no call spans several. Queries name only a kind's id and lookup fields (see
- * {@link RecordKind}); lists come in the order the records were first stored.
+ * {@link RecordKind}); lists come in the order the records were first stored (in MongoDB its
+ * natural order, which is that in practice though not promised).
  */
 public interface RegistryStorage {
 
@@ -42,6 +43,7 @@ public interface RegistryStorage {
      * written: of two instances setting a field only where it is absent, the first one wins.
      *
      * @return how many records matched and were written
+     * @throws IllegalArgumentException if there are no fields, or one of them is the id
      * @throws DuplicateRecordException if a record would take another's unique key
      */
     long update(RecordKind kind, Match match, Map<String, Object> fields);
