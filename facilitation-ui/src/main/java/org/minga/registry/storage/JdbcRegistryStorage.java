@@ -117,6 +117,10 @@ public class JdbcRegistryStorage implements RegistryStorage {
                     if (updateRow(connection, kind, record, Match.any()) > 0) {
                         return true;
                     }
+                } catch (SQLException e) {
+                    throw duplicateOr(kind, record.id(), e);
+                }
+                try {
                     insertRow(connection, kind, record);
                     return false;
                 } catch (SQLException e) {

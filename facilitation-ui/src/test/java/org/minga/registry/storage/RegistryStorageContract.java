@@ -87,6 +87,10 @@ abstract class RegistryStorageContract {
                 .isInstanceOf(DuplicateRecordException.class);
         storage.insert(RegistryKinds.TABLE_CODES, code("CCCCCC", "a1", "t2"));
         storage.insert(RegistryKinds.TABLE_CODES, code("DDDDDD", "a2", "t1"));
+        assertThatThrownBy(() -> storage.put(RegistryKinds.TABLE_CODES, code("CCCCCC", "a1", "t1")))
+                .as("a code moved onto a table that has one").isInstanceOf(DuplicateRecordException.class);
+        assertThatThrownBy(() -> storage.update(RegistryKinds.TABLE_CODES, Match.id("DDDDDD"), Map.of("assemblyId", "a1")))
+                .isInstanceOf(DuplicateRecordException.class);
 
         assertThat(storage.all(RegistryKinds.TABLE_CODES)).extracting(RegistryRecord::id).containsExactly("AAAAAA", "CCCCCC", "DDDDDD");
     }
