@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,35 +34,57 @@ public class JdbcRegistryStorage implements RegistryStorage {
 
     public JdbcRegistryStorage(DataSource dataSource) {
         this.dataSource = dataSource;
-        run("create the registry's tables", connection -> {
+        RegistryKinds.ALL.forEach(this::ensureTable);
+    }
+
+    /**
+     * Makes the kind's table, or brings one an earlier version made up to date: a lookup field it
+     * lacks gets its column, filled from the records already there, and its index; a unique key
+     * its constraint.
+     */
+    private void ensureTable(RecordKind kind) {
+        String table = kind.collection();
+        List<String> added = run("create the table " + table, connection -> {
+            List<String> columns = new ArrayList<>();
             try (Statement statement = connection.createStatement()) {
-                for (RecordKind kind : RegistryKinds.ALL) {
-                    for (String sql : schemaOf(kind)) {
-                        statement.execute(sql);
+                statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (id CHARACTER VARYING PRIMARY KEY,"
+                        + " seq BIGINT GENERATED ALWAYS AS IDENTITY, doc CHARACTER LARGE OBJECT NOT NULL)");
+                for (Map.Entry<String, RecordKind.LookupType> lookup : kind.lookups().entrySet()) {
+                    if (!hasColumn(connection, table, lookup.getKey())) {
+                        statement.execute("ALTER TABLE " + table + " ADD COLUMN " + lookup.getKey()
+                                + (lookup.getValue() == RecordKind.LookupType.NUMBER ? " BIGINT" : " CHARACTER VARYING"));
+                        columns.add(lookup.getKey());
                     }
                 }
+            }
+            return columns;
+        });
+        if (!added.isEmpty()) {
+            for (RegistryRecord record : find(kind, Match.any())) {
+                run("fill the new columns " + added + " of " + table, connection -> updateRow(connection, kind, record, Match.any()));
+            }
+        }
+        run("index the table " + table, connection -> {
+            try (Statement statement = connection.createStatement()) {
+                for (List<String> key : kind.uniqueKeys()) {
+                    statement.execute("ALTER TABLE " + table + " ADD CONSTRAINT IF NOT EXISTS " + table + "_unique_" + String.join("_", key)
+                            + " UNIQUE (" + String.join(", ", key) + ")");
+                }
+                for (String field : kind.lookups().keySet()) {
+                    statement.execute("CREATE INDEX IF NOT EXISTS " + table + "_" + field + " ON " + table + " (" + field + ")");
+                }
+                statement.execute("CREATE INDEX IF NOT EXISTS " + table + "_seq ON " + table + " (seq)");
             }
             return null;
         });
     }
 
-    /** The statements that make a kind's table and indexes, each harmless if they exist. */
-    static List<String> schemaOf(RecordKind kind) {
-        String table = kind.collection();
-        List<String> columns = new ArrayList<>();
-        columns.add("id CHARACTER VARYING PRIMARY KEY");
-        columns.add("seq BIGINT GENERATED ALWAYS AS IDENTITY");
-        kind.lookups().forEach((field, type) -> columns.add(field + (type == RecordKind.LookupType.NUMBER ? " BIGINT" : " CHARACTER VARYING")));
-        columns.add("doc CHARACTER LARGE OBJECT NOT NULL");
-        for (int i = 0; i < kind.uniqueKeys().size(); i++) {
-            columns.add("CONSTRAINT " + table + "_unique_" + (i + 1) + " UNIQUE (" + String.join(", ", kind.uniqueKeys().get(i)) + ")");
+    private static boolean hasColumn(Connection connection, String table, String column) throws SQLException {
+        // Unquoted names are kept in upper case.
+        try (ResultSet columns = connection.getMetaData().getColumns(null, connection.getSchema(),
+                table.toUpperCase(Locale.ROOT), column.toUpperCase(Locale.ROOT))) {
+            return columns.next();
         }
-        List<String> statements = new ArrayList<>();
-        statements.add("CREATE TABLE IF NOT EXISTS " + table + " (" + String.join(", ", columns) + ")");
-        kind.lookups().keySet().forEach(field ->
-                statements.add("CREATE INDEX IF NOT EXISTS " + table + "_" + field + " ON " + table + " (" + field + ")"));
-        statements.add("CREATE INDEX IF NOT EXISTS " + table + "_seq ON " + table + " (seq)");
-        return statements;
     }
 
     @Override
