@@ -20,8 +20,11 @@ import javax.sql.DataSource;
  * The registry in a SQL database (H2 2.x) through plain JDBC: a table per kind, named after its
  * collection, with the id as primary key, each lookup field in an indexed column, each unique
  * key a UNIQUE constraint, the insertion order in {@code seq}, and the whole record as JSON in
- * {@code doc} (see {@link RecordJson}). Tables are made at start if missing. Every call runs on
- * its own connection in autocommit, so a write is in the database when the call returns.
+ * {@code doc} (see {@link RecordJson}). Tables are made, or brought up to date, at start. Every
+ * call runs on its own connection in autocommit, so a write is in the database when the call
+ * returns (the file durable at each commit with WRITE_DELAY=0). A put is an UPDATE then, if no row
+ * had the id, an INSERT rather than a MERGE: it must answer whether it replaced a record (a new
+ * password ends the old one's sign-ins), and an updated row keeps its place in {@code seq}.
  */
 public class JdbcRegistryStorage implements RegistryStorage {
 
