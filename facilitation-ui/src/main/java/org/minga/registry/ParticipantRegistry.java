@@ -1,20 +1,18 @@
 package org.minga.registry;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RuleViolationException;
+import org.minga.registry.storage.Match;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryRecord;
+import org.minga.registry.storage.RegistryStorage;
 import org.springframework.stereotype.Component;
 
 /**
- * The only place names live: an erasable collection beside the read models, never the event
+ * The only place names live: erasable records in the registry's storage, never the event
  * stream. Events and read models know a participant by an opaque id. An id keeps the person it
  * was first registered with: a registration with other data is refused, and an erased person
  * leaves a tombstone (the id and the fact of the erasure, nothing personal) so no import brings
@@ -23,13 +21,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class ParticipantRegistry {
 
-    static final String COLLECTION = "participant_registry";
     private static final String ERASED = "erased";
 
-    private final MongoCollection<Document> people;
+    private final RegistryStorage storage;
 
-    public ParticipantRegistry(MongoDatabase database) {
-        this.people = database.getCollection(COLLECTION);
+    public ParticipantRegistry(RegistryStorage storage) {
+        this.storage = storage;
     }
 
     /** What the registry knows of a person: the name and how to reach them. */
@@ -42,11 +39,11 @@ public class ParticipantRegistry {
      * data again (a phone's or an import's retry) passes.
      */
     public void checkCanRegister(String assemblyId, String participantId, PersonalData data) {
-        Document known = people.find(eq("_id", key(assemblyId, participantId))).first();
+        RegistryRecord known = storage.get(RegistryKinds.PEOPLE, key(assemblyId, participantId)).orElse(null);
         if (known == null) {
             return;
         }
-        if (known.getBoolean(ERASED, false)) {
+        if (known.flag(ERASED)) {
             throw new RuleViolationException(Refusal.PARTICIPANT_DATA_ERASED, participantId);
         }
         if (!dataOf(known).equals(data)) {
@@ -56,8 +53,7 @@ public class ParticipantRegistry {
 
     /** Refuses to correct the data of a person whose data was erased: erased stays erased. */
     public void checkCanCorrect(String assemblyId, String participantId) {
-        Document known = people.find(eq("_id", key(assemblyId, participantId))).first();
-        if (known != null && known.getBoolean(ERASED, false)) {
+        if (storage.get(RegistryKinds.PEOPLE, key(assemblyId, participantId)).filter(known -> known.flag(ERASED)).isPresent()) {
             throw new RuleViolationException(Refusal.PARTICIPANT_DATA_ERASED, participantId);
         }
     }
@@ -73,13 +69,12 @@ public class ParticipantRegistry {
     }
 
     public void remember(String assemblyId, String participantId, PersonalData data) {
-        Document person = new Document("_id", key(assemblyId, participantId))
-                .append("assemblyId", assemblyId)
-                .append("participantId", participantId)
-                .append("name", data.name())
-                .append("phone", data.phone())
-                .append("email", data.email());
-        people.replaceOne(eq("_id", person.getString("_id")), person, new ReplaceOptions().upsert(true));
+        storage.put(RegistryKinds.PEOPLE, RegistryRecord.withId(key(assemblyId, participantId))
+                .with("assemblyId", assemblyId)
+                .with("participantId", participantId)
+                .with("name", data.name())
+                .with("phone", data.phone())
+                .with("email", data.email()));
     }
 
     /** Names by participant id, for the facilitator's list. */
@@ -91,9 +86,9 @@ public class ParticipantRegistry {
 
     public Map<String, PersonalData> peopleOf(String assemblyId) {
         Map<String, PersonalData> found = new LinkedHashMap<>();
-        people.find(eq("assemblyId", assemblyId)).forEach(d -> {
-            if (!d.getBoolean(ERASED, false)) {
-                found.put(d.getString("participantId"), dataOf(d));
+        storage.find(RegistryKinds.PEOPLE, Match.is("assemblyId", assemblyId)).forEach(person -> {
+            if (!person.flag(ERASED)) {
+                found.put(person.text("participantId"), dataOf(person));
             }
         });
         return found;
@@ -104,15 +99,14 @@ public class ParticipantRegistry {
      * stays is a tombstone with no personal data, so the id cannot be registered with data again.
      */
     public void erase(String assemblyId, String participantId) {
-        Document tombstone = new Document("_id", key(assemblyId, participantId))
-                .append("assemblyId", assemblyId)
-                .append("participantId", participantId)
-                .append(ERASED, true);
-        people.replaceOne(eq("_id", tombstone.getString("_id")), tombstone, new ReplaceOptions().upsert(true));
+        storage.put(RegistryKinds.PEOPLE, RegistryRecord.withId(key(assemblyId, participantId))
+                .with("assemblyId", assemblyId)
+                .with("participantId", participantId)
+                .with(ERASED, true));
     }
 
-    private static PersonalData dataOf(Document person) {
-        return new PersonalData(person.getString("name"), person.getString("phone"), person.getString("email"));
+    private static PersonalData dataOf(RegistryRecord person) {
+        return new PersonalData(person.text("name"), person.text("phone"), person.text("email"));
     }
 
     private static String key(String assemblyId, String participantId) {

@@ -1,28 +1,24 @@
 package org.minga.security;
 
-import static com.mongodb.client.model.Filters.eq;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import org.minga.assembly.api.InvalidInputException;
 import org.minga.assembly.api.Refusal;
 import org.minga.assembly.api.RuleViolationException;
 import org.minga.assembly.api.UnknownIdException;
 import org.minga.assembly.api.TextRules;
+import org.minga.registry.storage.DuplicateRecordException;
+import org.minga.registry.storage.Match;
+import org.minga.registry.storage.RecordKind;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryRecord;
+import org.minga.registry.storage.RegistryStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,19 +49,20 @@ public class Facilitators implements UserDetailsService {
     private static final int TOKEN_ID_LENGTH = 10;
     private static final Duration LAST_USED_GRAIN = Duration.ofMinutes(1);
 
-    private final MongoCollection<Document> accounts;
-    private final MongoCollection<Document> tokens;
+    private static final RecordKind FACILITATORS = RegistryKinds.FACILITATORS;
+    private static final RecordKind API_TOKENS = RegistryKinds.API_TOKENS;
+
+    private final RegistryStorage storage;
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final SignedInSessions sessions;
     private final CredentialChanges changes;
 
-    public Facilitators(MongoDatabase database, PasswordEncoder passwords, Clock clock, SignedInSessions sessions,
+    public Facilitators(RegistryStorage storage, PasswordEncoder passwords, Clock clock, SignedInSessions sessions,
                         CredentialChanges changes,
                         @Value("${minga.facilitator.user:facilitator}") String firstUser,
                         @Value("${minga.facilitator.password:}") String firstPassword) {
-        this.accounts = database.getCollection("facilitators");
-        this.tokens = database.getCollection("api_tokens");
+        this.storage = storage;
         this.passwords = passwords;
         this.clock = clock;
         this.sessions = sessions;
@@ -85,12 +82,11 @@ public class Facilitators implements UserDetailsService {
      * of this version rather than dying at once (or never).
      */
     private void giveOlderTokensAnIdAndAnExpiry() {
-        tokens.updateMany(Filters.exists("expiresAt", false),
-                Updates.set("expiresAt", clock.millis() + Duration.ofDays(DEFAULT_TOKEN_DAYS).toMillis()));
-        for (Document token : tokens.find(Filters.exists("tokenId", false)).into(new ArrayList<>())) {
+        storage.update(API_TOKENS, Match.absent("expiresAt"),
+                Map.of("expiresAt", clock.millis() + Duration.ofDays(DEFAULT_TOKEN_DAYS).toMillis()));
+        for (RegistryRecord token : storage.find(API_TOKENS, Match.absent("tokenId"))) {
             // Of two instances starting together, the first to write names it.
-            tokens.updateOne(Filters.and(eq("_id", token.get("_id")), Filters.exists("tokenId", false)),
-                    Updates.set("tokenId", Secrets.code(TOKEN_ID_LENGTH)));
+            storage.update(API_TOKENS, Match.id(token.id()).and(Match.absent("tokenId")), Map.of("tokenId", Secrets.code(TOKEN_ID_LENGTH)));
         }
     }
 
@@ -100,11 +96,11 @@ public class Facilitators implements UserDetailsService {
      */
     private void ensureFirstFacilitator(String user, String password) {
         if (password != null && !password.isBlank()) {
-            Document account = accounts.find(eq("_id", user)).first();
-            if (account == null || !passwords.matches(password, account.getString("passwordHash"))) {
+            Optional<String> hash = passwordHashOf(user);
+            if (hash.isEmpty() || !passwords.matches(password, hash.get())) {
                 save(user, password);
             }
-        } else if (accounts.countDocuments() == 0) {
+        } else if (storage.count(FACILITATORS) == 0) {
             String generated = Secrets.code(16);
             if (!createIfAbsent(user, generated)) {
                 return; // another instance starting at the same moment created it, and printed its password
@@ -132,8 +128,7 @@ public class Facilitators implements UserDetailsService {
         if (password.codePoints().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("password", Refusal.TEXT_CONTROL_CHARACTERS);
         }
-        boolean reset = accounts.replaceOne(eq("_id", name), new Document("_id", name).append("passwordHash", passwords.encode(password)),
-                new ReplaceOptions().upsert(true)).getMatchedCount() > 0;
+        boolean reset = storage.put(FACILITATORS, RegistryRecord.withId(name).with("passwordHash", passwords.encode(password)));
         if (reset) {
             endAccessOf(name);
         }
@@ -141,51 +136,46 @@ public class Facilitators implements UserDetailsService {
 
     /** Removes a facilitator with their sign-ins and tokens; the last one stays, or nobody could get in. */
     public void remove(String username) {
-        Document account = username == null ? null : accounts.find(eq("_id", username)).first();
+        RegistryRecord account = username == null ? null : storage.get(FACILITATORS, username).orElse(null);
         if (account == null) {
             throw new UnknownIdException("username", Refusal.FACILITATOR_UNKNOWN, String.valueOf(username));
         }
-        if (accounts.countDocuments() <= 1) {
+        if (storage.count(FACILITATORS) <= 1) {
             throw new RuleViolationException(Refusal.FACILITATOR_LAST, username);
         }
-        accounts.deleteOne(eq("_id", username));
-        if (accounts.countDocuments() == 0) {
+        storage.delete(FACILITATORS, username);
+        if (storage.count(FACILITATORS) == 0) {
             // Two facilitators removed each other at the same moment: this one comes back.
-            accounts.insertOne(account);
+            storage.insert(FACILITATORS, account);
             throw new RuleViolationException(Refusal.FACILITATOR_LAST, username);
         }
         endAccessOf(username);
     }
 
     private void endAccessOf(String username) {
-        tokens.deleteMany(eq("username", username));
+        storage.delete(API_TOKENS, Match.is("username", username));
         sessions.closeAllOf(username);
     }
 
     /** Inserts rather than upserts, so of two instances starting together on an empty database only one wins. */
     private boolean createIfAbsent(String username, String password) {
         try {
-            accounts.insertOne(new Document("_id", TextRules.id("username", username)).append("passwordHash", passwords.encode(password)));
+            storage.insert(FACILITATORS, RegistryRecord.withId(TextRules.id("username", username))
+                    .with("passwordHash", passwords.encode(password)));
             return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+        } catch (DuplicateRecordException taken) {
+            return false;
         }
     }
 
     public List<String> usernames() {
-        return accounts.find().map(d -> d.getString("_id")).into(new java.util.ArrayList<>());
+        return storage.all(FACILITATORS).stream().map(RegistryRecord::id).toList();
     }
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        Document account = accounts.find(eq("_id", username)).first();
-        if (account == null) {
-            throw new UsernameNotFoundException(username);
-        }
-        return User.withUsername(username).password(account.getString("passwordHash")).roles(ROLE).build();
+        String hash = passwordHashOf(username).orElseThrow(() -> new UsernameNotFoundException(username));
+        return User.withUsername(username).password(hash).roles(ROLE).build();
     }
 
     /** A stored token as facilitators may see it: never the token, nor its hash. */
@@ -203,44 +193,46 @@ public class Facilitators implements UserDetailsService {
             throw new InvalidInputException("expiresInDays", Refusal.NUMBER_OUT_OF_RANGE, days, 1, MAX_TOKEN_DAYS);
         }
         Instant now = clock.instant();
-        tokens.deleteMany(Filters.lt("expiresAt", now.toEpochMilli()));
+        storage.delete(API_TOKENS, Match.below("expiresAt", now.toEpochMilli()));
         String token = "minga_" + Secrets.token();
         String tokenId = Secrets.code(TOKEN_ID_LENGTH);
         Instant expiresAt = now.plus(Duration.ofDays(days));
-        tokens.insertOne(new Document("_id", Secrets.sha256(token)).append("tokenId", tokenId).append("username", username)
-                .append("label", label).append("createdAt", now.toString()).append("expiresAt", expiresAt.toEpochMilli()));
+        storage.insert(API_TOKENS, RegistryRecord.withId(Secrets.sha256(token)).with("tokenId", tokenId).with("username", username)
+                .with("label", label).with("createdAt", now.toString()).with("expiresAt", expiresAt.toEpochMilli()));
         return new NewToken(token, tokenId, expiresAt);
     }
 
     /** Whose token this is, unless it is unknown, revoked or expired. */
     public Optional<String> usernameOfToken(String token) {
-        Document found = tokens.find(eq("_id", Secrets.sha256(token))).first();
+        RegistryRecord found = token == null ? null : storage.get(API_TOKENS, Secrets.sha256(token)).orElse(null);
         long now = clock.millis();
-        if (found == null || found.getLong("expiresAt") < now) {
+        if (found == null || found.number("expiresAt") < now) {
             return Optional.empty();
         }
-        Long lastUsed = found.getLong("lastUsedAt");
+        Long lastUsed = found.number("lastUsedAt");
         if (lastUsed == null || now - lastUsed > LAST_USED_GRAIN.toMillis()) {
             // Written at most once a minute per token, so a busy script costs no write per request.
-            tokens.updateOne(eq("_id", found.get("_id")), Updates.set("lastUsedAt", now));
+            storage.update(API_TOKENS, Match.id(found.id()), Map.of("lastUsedAt", now));
         }
-        return Optional.of(found.getString("username"));
+        return Optional.of(found.text("username"));
     }
 
     public List<TokenInfo> tokens() {
-        return tokens.find().sort(Sorts.ascending("createdAt")).map(d -> new TokenInfo(d.getString("tokenId"), d.getString("label"),
-                d.getString("username"), d.getString("createdAt") == null ? null : Instant.parse(d.getString("createdAt")),
-                Instant.ofEpochMilli(d.getLong("expiresAt")),
-                d.getLong("lastUsedAt") == null ? null : Instant.ofEpochMilli(d.getLong("lastUsedAt"))))
-                .into(new ArrayList<>());
+        return storage.all(API_TOKENS).stream().map(d -> new TokenInfo(d.text("tokenId"), d.text("label"),
+                        d.text("username"), d.text("createdAt") == null ? null : Instant.parse(d.text("createdAt")),
+                        Instant.ofEpochMilli(d.number("expiresAt")),
+                        d.number("lastUsedAt") == null ? null : Instant.ofEpochMilli(d.number("lastUsedAt"))))
+                // Oldest first; a token from before creation times were kept comes first, as MongoDB sorted it.
+                .sorted(Comparator.comparing(TokenInfo::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
     }
 
     public boolean revokeToken(String token) {
-        return revoked(tokens.deleteOne(eq("_id", Secrets.sha256(token))).getDeletedCount() > 0);
+        return revoked(token != null && storage.delete(API_TOKENS, Secrets.sha256(token)));
     }
 
     public boolean revokeTokenById(String tokenId) {
-        return revoked(tokens.deleteOne(eq("tokenId", tokenId)).getDeletedCount() > 0);
+        return revoked(tokenId != null && storage.delete(API_TOKENS, Match.is("tokenId", tokenId)) > 0);
     }
 
     private boolean revoked(boolean deleted) {
@@ -252,7 +244,7 @@ public class Facilitators implements UserDetailsService {
 
     /** The stored hash of a facilitator's password, to notice a reset or a removal while a Basic stream is open. */
     Optional<String> passwordHashOf(String username) {
-        return Optional.ofNullable(accounts.find(eq("_id", username)).first()).map(d -> d.getString("passwordHash"));
+        return username == null ? Optional.empty() : storage.get(FACILITATORS, username).map(account -> account.text("passwordHash"));
     }
 
     static List<org.springframework.security.core.GrantedAuthority> authorities() {

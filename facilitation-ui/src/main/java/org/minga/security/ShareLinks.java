@@ -1,14 +1,12 @@
 package org.minga.security;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-
 import java.util.Map;
 import java.util.Optional;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
+import org.minga.registry.storage.Match;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryRecord;
+import org.minga.registry.storage.RegistryStorage;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -35,11 +33,11 @@ public class ShareLinks {
     public record NewLink(String linkId, String token) {
     }
 
-    private final MongoCollection<Document> links;
+    private final RegistryStorage storage;
     private final CredentialChanges changes;
 
-    public ShareLinks(MongoDatabase database, CredentialChanges changes) {
-        this.links = database.getCollection("share_links");
+    public ShareLinks(RegistryStorage storage, CredentialChanges changes) {
+        this.storage = storage;
         this.changes = changes;
     }
 
@@ -60,14 +58,15 @@ public class ShareLinks {
     public NewLink create(String assemblyId, String kind) {
         String token = Secrets.token();
         String linkId = Secrets.code(10);
-        links.insertOne(new Document("_id", linkId).append("assemblyId", assemblyId).append("kind", kind)
-                .append("tokenHash", Secrets.sha256(token)));
+        storage.insert(RegistryKinds.SHARE_LINKS, RegistryRecord.withId(linkId).with("assemblyId", assemblyId).with("kind", kind)
+                .with("tokenHash", Secrets.sha256(token)));
         return new NewLink(linkId, token);
     }
 
     /** Revoking a link also ends the board streams it has open (see {@link LiveAccess}). */
     public boolean revoke(String assemblyId, String linkId) {
-        boolean revoked = links.deleteOne(and(eq("_id", linkId), eq("assemblyId", assemblyId))).getDeletedCount() > 0;
+        boolean revoked = linkId != null && assemblyId != null
+                && storage.delete(RegistryKinds.SHARE_LINKS, Match.id(linkId).and(Match.is("assemblyId", assemblyId))) > 0;
         if (revoked) {
             changes.revoked();
         }
@@ -78,7 +77,7 @@ public class ShareLinks {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Document link = links.find(eq("tokenHash", Secrets.sha256(token))).first();
-        return Optional.ofNullable(link).map(d -> new LinkAccess(d.getString("_id"), d.getString("assemblyId"), d.getString("kind")));
+        return storage.find(RegistryKinds.SHARE_LINKS, Match.is("tokenHash", Secrets.sha256(token))).stream().findFirst()
+                .map(link -> new LinkAccess(link.id(), link.text("assemblyId"), link.text("kind")));
     }
 }

@@ -1,16 +1,14 @@
 package org.minga.security;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
-
 import java.time.Clock;
 import java.time.Duration;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.bson.Document;
+import org.minga.registry.storage.Match;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryRecord;
+import org.minga.registry.storage.RegistryStorage;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.DeferredSecurityContext;
@@ -22,9 +20,9 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * A facilitator's sign-in from the login page, kept in MongoDB instead of one instance's memory:
+ * A facilitator's sign-in from the login page, kept in the registry instead of one instance's memory:
  * a random token in an HttpOnly cookie, stored only as its SHA-256 with the facilitator's name and
- * an expiry {@value #HOURS} hours on. Any instance reading the same MongoDB knows the facilitator,
+ * an expiry {@value #HOURS} hours on. Any instance reading the same registry knows the facilitator,
  * so the console keeps working behind a load balancer and across a restart or an upgrade.
  * Minga keeps no HTTP session at all.
  */
@@ -34,12 +32,12 @@ public class SignedInSessions implements SecurityContextRepository {
     public static final String COOKIE = "minga_session";
     static final int HOURS = 12;
 
-    private final MongoCollection<Document> sessions;
+    private final RegistryStorage storage;
     private final Clock clock;
     private final CredentialChanges changes;
 
-    public SignedInSessions(MongoDatabase database, Clock clock, CredentialChanges changes) {
-        this.sessions = database.getCollection("facilitator_sessions");
+    public SignedInSessions(RegistryStorage storage, Clock clock, CredentialChanges changes) {
+        this.storage = storage;
         this.clock = clock;
         this.changes = changes;
     }
@@ -47,10 +45,10 @@ public class SignedInSessions implements SecurityContextRepository {
     /** After a successful sign-in: a new session and its cookie. Expired sessions are swept at the same time. */
     public void open(String username, HttpServletRequest request, HttpServletResponse response) {
         long now = clock.millis();
-        sessions.deleteMany(lt("expiresAt", now));
+        storage.delete(RegistryKinds.SESSIONS, Match.below("expiresAt", now));
         String token = Secrets.token();
-        sessions.insertOne(new Document("_id", Secrets.sha256(token)).append("username", username)
-                .append("expiresAt", now + Duration.ofHours(HOURS).toMillis()));
+        storage.insert(RegistryKinds.SESSIONS, RegistryRecord.withId(Secrets.sha256(token)).with("username", username)
+                .with("expiresAt", now + Duration.ofHours(HOURS).toMillis()));
         write(response, request, token, Duration.ofHours(HOURS));
     }
 
@@ -58,7 +56,7 @@ public class SignedInSessions implements SecurityContextRepository {
     public void close(HttpServletRequest request, HttpServletResponse response) {
         String token = AccessCredentialsFilter.cookie(request, COOKIE);
         if (token != null) {
-            sessions.deleteOne(eq("_id", Secrets.sha256(token)));
+            storage.delete(RegistryKinds.SESSIONS, Secrets.sha256(token));
             changes.revoked();
         }
         write(response, request, "", Duration.ZERO);
@@ -66,7 +64,7 @@ public class SignedInSessions implements SecurityContextRepository {
 
     /** Ends every sign-in of this facilitator, on every browser (a new password, a removed facilitator). */
     public void closeAllOf(String username) {
-        sessions.deleteMany(eq("username", username));
+        storage.delete(RegistryKinds.SESSIONS, Match.is("username", username));
         changes.revoked();
     }
 
@@ -75,12 +73,10 @@ public class SignedInSessions implements SecurityContextRepository {
         if (token == null || token.isEmpty()) {
             return java.util.Optional.empty();
         }
-        Document session = sessions.find(eq("_id", Secrets.sha256(token))).first();
         // A session is good until its expiry, which is also the cookie's: a stolen cookie cannot outlive it.
-        if (session == null || session.getLong("expiresAt") < clock.millis()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(session.getString("username"));
+        return storage.get(RegistryKinds.SESSIONS, Secrets.sha256(token))
+                .filter(session -> session.number("expiresAt") >= clock.millis())
+                .map(session -> session.text("username"));
     }
 
     @Override

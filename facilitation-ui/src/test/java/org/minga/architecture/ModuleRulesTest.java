@@ -45,6 +45,18 @@ class ModuleRulesTest {
             .because("folds are pure: the same fold serves the stored read model and time travel");
 
     @ArchTest
+    static final ArchRule theRegistryKnowsOnlyItsStoragePort = noClasses()
+            .that().resideInAPackage("org.minga.registry")
+            .or().haveFullyQualifiedName("org.minga.security.Facilitators")
+            .or().haveFullyQualifiedName("org.minga.security.SignedInSessions")
+            .or().haveFullyQualifiedName("org.minga.security.ShareLinks")
+            .or().haveFullyQualifiedName("org.minga.security.TableCodes")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "com.mongodb..", "org.bson..", "de.bwaldvogel..", "org.h2..", "java.sql..", "javax.sql..")
+            .because("the registry's records live in MongoDB or in an H2 file depending on the runtime (issue 18):"
+                    + " only org.minga.registry.storage knows which");
+
+    @ArchTest
     static final ArchRule controllersTalkThroughMessagesNotTheAggregate = noClasses()
             .that().resideInAPackage("org.minga.ui..")
             .should().dependOnClassesThat(resideInAPackage("org.minga.assembly..")

@@ -13,6 +13,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.MongoRegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,7 +85,7 @@ class AccessRulesTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    new Facilitators(database, bcrypt, Clock.systemUTC(), sessionsIn(database), new CredentialChanges(), "coordinadora", "");
+                    new Facilitators(new MongoRegistryStorage(database), bcrypt, Clock.systemUTC(), sessionsIn(database), new CredentialChanges(), "coordinadora", "");
                 };
                 java.util.concurrent.CompletableFuture.allOf(
                         java.util.concurrent.CompletableFuture.runAsync(start), java.util.concurrent.CompletableFuture.runAsync(start))
@@ -135,8 +136,8 @@ class AccessRulesTest {
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
             BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder();
-            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
-            new Facilitators(client.getDatabase("t"), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
+            new Facilitators(new MongoRegistryStorage(client.getDatabase("t")), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
+            new Facilitators(new MongoRegistryStorage(client.getDatabase("t")), bcrypt, Clock.systemUTC(), sessionsIn(client.getDatabase("t")), new CredentialChanges(), "coordinadora", "");
             System.setOut(console);
 
             String output = printed.toString(StandardCharsets.UTF_8);
@@ -164,6 +165,6 @@ class AccessRulesTest {
     }
 
     private static SignedInSessions sessionsIn(com.mongodb.client.MongoDatabase database) {
-        return new SignedInSessions(database, Clock.systemUTC(), new CredentialChanges());
+        return new SignedInSessions(new MongoRegistryStorage(database), Clock.systemUTC(), new CredentialChanges());
     }
 }

@@ -20,6 +20,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.MongoRegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.MutableClock;
 import org.minga.ui.TestDataDirectories;
@@ -190,18 +191,19 @@ class FacilitatorAccessLifecycleTest {
         try (MongoClient client = MongoClients.create(server.bindAndGetConnectionString())) {
             MongoDatabase database = client.getDatabase("restart");
             CredentialChanges changes = new CredentialChanges();
-            SignedInSessions sessions = new SignedInSessions(database, clock, changes);
-            Facilitators first = new Facilitators(database, bcrypt, clock, sessions, changes, "coordinadora", "configured-password");
+            MongoRegistryStorage storage = new MongoRegistryStorage(database);
+            SignedInSessions sessions = new SignedInSessions(storage, clock, changes);
+            Facilitators first = new Facilitators(storage, bcrypt, clock, sessions, changes, "coordinadora", "configured-password");
             String token = first.newToken("coordinadora", "script", null).token();
             database.getCollection("facilitator_sessions").insertOne(new Document("_id", "signed-in")
                     .append("username", "coordinadora").append("expiresAt", clock.millis() + 60_000));
 
-            Facilitators restarted = new Facilitators(database, bcrypt, clock, sessions, changes, "coordinadora", "configured-password");
+            Facilitators restarted = new Facilitators(storage, bcrypt, clock, sessions, changes, "coordinadora", "configured-password");
 
             assertThat(restarted.usernameOfToken(token)).contains("coordinadora");
             assertThat(database.getCollection("facilitator_sessions").countDocuments()).isEqualTo(1);
 
-            Facilitators reset = new Facilitators(database, bcrypt, clock, sessions, changes, "coordinadora", "another-password");
+            Facilitators reset = new Facilitators(storage, bcrypt, clock, sessions, changes, "coordinadora", "another-password");
 
             assertThat(reset.usernameOfToken(token)).isEmpty();
             assertThat(database.getCollection("facilitator_sessions").countDocuments()).isZero();
@@ -219,8 +221,9 @@ class FacilitatorAccessLifecycleTest {
             database.getCollection("api_tokens").insertOne(new Document("_id", Secrets.sha256("minga_old"))
                     .append("username", "coordinadora").append("label", "old").append("createdAt", "2025-01-01T00:00:00Z"));
             CredentialChanges changes = new CredentialChanges();
-            Facilitators upgraded = new Facilitators(database, new BCryptPasswordEncoder(4), clock,
-                    new SignedInSessions(database, clock, changes), changes, "coordinadora", "configured-password");
+            MongoRegistryStorage storage = new MongoRegistryStorage(database);
+            Facilitators upgraded = new Facilitators(storage, new BCryptPasswordEncoder(4), clock,
+                    new SignedInSessions(storage, clock, changes), changes, "coordinadora", "configured-password");
 
             assertThat(upgraded.usernameOfToken("minga_old")).contains("coordinadora");
             Facilitators.TokenInfo old = upgraded.tokens().get(0);

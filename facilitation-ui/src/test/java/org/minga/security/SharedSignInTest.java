@@ -16,6 +16,7 @@ import java.util.Optional;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.MongoRegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +72,7 @@ class SharedSignInTest {
         assertThat(stored.get(0).toJson()).doesNotContain(session).contains("facilitator");
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setCookies(new jakarta.servlet.http.Cookie(SignedInSessions.COOKIE, session));
-        Authentication seenElsewhere = new SignedInSessions(database, Clock.systemUTC(), new CredentialChanges()).loadDeferredContext(request).get().getAuthentication();
+        Authentication seenElsewhere = new SignedInSessions(new MongoRegistryStorage(database), Clock.systemUTC(), new CredentialChanges()).loadDeferredContext(request).get().getAuthentication();
         assertThat(seenElsewhere.getName()).isEqualTo("facilitator");
         assertThat(seenElsewhere.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_FACILITATOR");
 

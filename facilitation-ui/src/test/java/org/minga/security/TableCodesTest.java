@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.MongoRegistryStorage;
 
 /** A table has one code at a time, whoever asks for it first. */
 class TableCodesTest {
@@ -42,7 +43,7 @@ class TableCodesTest {
 
     @Test
     void theSplitsAnswerAndConsolesReadingTheTablesAtOnceAllGetTheSameCodes() throws Exception {
-        TableCodes codes = new TableCodes(database, java.time.Clock.systemUTC(), new CredentialChanges(), 24);
+        TableCodes codes = new TableCodes(new MongoRegistryStorage(database), java.time.Clock.systemUTC(), new CredentialChanges(), 24);
         List<String> tables = IntStream.rangeClosed(1, 25).mapToObj(i -> "t" + i).toList();
 
         for (int round = 0; round < 10; round++) {
@@ -74,7 +75,7 @@ class TableCodesTest {
                 new Document("_id", "CCCCCC").append("assemblyId", "a").append("tableId", "t1"),
                 new Document("_id", "DDDDDD").append("assemblyId", "a").append("tableId", "t2")));
 
-        TableCodes codes = new TableCodes(database, java.time.Clock.systemUTC(), new CredentialChanges(), 24);
+        TableCodes codes = new TableCodes(new MongoRegistryStorage(database), java.time.Clock.systemUTC(), new CredentialChanges(), 24);
 
         assertThat(codes.codesOf("a", List.of("t1", "t2"))).containsEntry("t1", "CCCCCC").containsEntry("t2", "DDDDDD");
         assertThat(codes.tableOf("AAAAAA")).isEmpty();
