@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-/** Minga on one laptop by default: events in an H2 file, read models in an in-process MongoDB. */
+/** Minga on one laptop by default: events, read models and the registry in H2 files of its data directory, no port but HTTP. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class MingaApplication {

@@ -39,7 +39,7 @@ public final class EventStoreRun {
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(15);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final String EVENTS_FILE = "events.mv.db";
-    private static final String READ_MODELS_FILE = "read-models.mv";
+    private static final String READ_MODELS_FILE = "views.mv.db";
 
     private EventStoreRun() {
     }
@@ -175,7 +175,7 @@ public final class EventStoreRun {
         restart.figure("eventsStored", Figure.of("events stored (DomainEventEntry rows)", events, ""))
                 .figure("eventsFileMiB", Figure.of("size of " + EVENTS_FILE + " (events, snapshots, tokens) after a clean stop",
                         mebibytes(eventsBytes), "MiB"))
-                .figure("readModelsFileMiB", Figure.of("size of " + READ_MODELS_FILE + " (read models and the registry) after a clean stop",
+                .figure("readModelsFileMiB", Figure.of("size of " + READ_MODELS_FILE + " (read models and their tokens) after a clean stop",
                         mebibytes(readModelBytes), "MiB"))
                 .figure("eventsFileRunningMiB", Figure.of("size of " + EVENTS_FILE + " while Minga runs, read models caught up "
                         + "(before the clean stop)", mebibytes(dataset.path("eventsFileBytesRunning").asLong()), "MiB"))
@@ -209,8 +209,8 @@ public final class EventStoreRun {
                         + "closes as a clean stop does.")
                 .note("Ready is the readiness probe answering 200; caught up is minga_processor_lag_events = 0 for every read model "
                         + "(asked every " + POLL.toMillis() + " ms with an API token made once ready). SIGKILL times run from the signal.")
-                .note("Without " + READ_MODELS_FILE + " the facilitators, API tokens, table codes, share links and the participant "
-                        + "registry are gone too (README): only the five read models rebuild from the events.");
+                .note("Deleting " + READ_MODELS_FILE + " leaves the registry (registry.mv.db) as it was: only the five read models "
+                        + "rebuild from the events.");
         return new Restarted(restart.build(), assemblyDepth);
     }
 

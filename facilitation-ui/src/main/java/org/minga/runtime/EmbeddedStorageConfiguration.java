@@ -10,6 +10,13 @@ import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.minga.projections.JdbcReadModelStorage;
 import org.minga.projections.ReadModel;
 import org.minga.projections.ReadModelStorage;
+import org.minga.registry.storage.DuplicateRecordException;
+import org.minga.registry.storage.JdbcRegistryStorage;
+import org.minga.registry.storage.RecordKind;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -18,16 +25,22 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The embedded runtime's file beside the event store ({@code events.mv.db}), opened in this
- * process only, with no port: {@code views.mv.db}, the read models and their processors' tracking
- * tokens. A processor's batch writes its documents and its token in one transaction, so after a
- * crash a read model is never ahead of or behind its token; the file can be deleted, and the
- * events rebuild it. (With {@code minga.mongodb.uri} set, the read models go to that MongoDB
- * and only the tokens stay here.)
+ * The embedded runtime's files beside the event store ({@code events.mv.db}), each opened in this
+ * process only, with no port:
+ * <ul>
+ *   <li>{@code views.mv.db}: the read models and their processors' tracking tokens. A processor's
+ *   batch writes its documents and its token in one transaction, so after a crash a read model is
+ *   never ahead of or behind its token; the file can be deleted, and the events rebuild it.</li>
+ *   <li>{@code registry.mv.db}: people, facilitators, sessions, table codes and links.</li>
+ * </ul>
+ * With {@code minga.mongodb.uri} set, read models and registry go to that MongoDB instead
+ * ({@link ReadModelStorageConfiguration}) and only the tokens stay here.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("!" + AxonServerRuntime.PROFILE)
 public class EmbeddedStorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStorageConfiguration.class);
 
     static final String VIEWS = "views";
     static final String REGISTRY = "registry";
@@ -48,6 +61,33 @@ public class EmbeddedStorageConfiguration {
     @Conditional(ReadModelStorageConfiguration.NoMongoUri.class)
     public ReadModelStorage readModelStorage(@Qualifier("viewsDatabase") EmbeddedDatabase views) {
         return new JdbcReadModelStorage(new SpringDataSourceConnectionProvider(views.dataSource()), DOCUMENTS_KEPT_IN_MEMORY);
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(ReadModelStorageConfiguration.NoMongoUri.class)
+    public EmbeddedDatabase registryDatabase(MingaProperties properties) {
+        return EmbeddedDatabase.open(properties.dataDir(), REGISTRY, true);
+    }
+
+    /**
+     * The registry: people, facilitators, sessions, table codes and links, which no event rebuilds,
+     * in a file of its own written at every commit. What an earlier release kept in its embedded
+     * MongoDB's file is carried over first ({@link LegacyRegistryImport}).
+     */
+    @Bean
+    @Conditional(ReadModelStorageConfiguration.NoMongoUri.class)
+    public RegistryStorage registryStorage(@Qualifier("registryDatabase") EmbeddedDatabase registry, MingaProperties properties) {
+        JdbcRegistryStorage storage = new JdbcRegistryStorage(registry.dataSource());
+        LegacyRegistryImport.carryOver(properties.dataDir(), properties.mongodb().database(),
+                RegistryKinds.ALL.stream().map(RecordKind::collection).toList(), (collection, document) -> {
+                    try {
+                        storage.importDocument(collection, document);
+                    } catch (DuplicateRecordException taken) {
+                        log.warn("Not carried over from {}: a {} record whose key another record already holds ({}); "
+                                + "a facilitator makes it again if needed", LegacyRegistryImport.FILE, collection, document.get("_id"));
+                    }
+                });
+        return storage;
     }
 
     /** The processors' tokens, in the file of the read models they stand for. */

@@ -1,25 +1,12 @@
 package org.minga.runtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
-
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.minga.projections.BatchWrites;
 import org.minga.projections.MongoReadModelStorage;
 import org.minga.projections.ReadModelStorage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.minga.registry.storage.MongoRegistryStorage;
+import org.minga.registry.storage.RegistryStorage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -28,44 +15,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Where read models live: a MongoDB named by {@code minga.mongodb.uri}, or else MongoDB's
- * protocol served in-process by mongo-java-server on an H2 file in the data directory, bound to
- * the loopback interface only. Spring Boot's own Mongo auto-configuration is off (it would dial
- * localhost:27017).
+ * Where read models and the registry live when a MongoDB is named by {@code minga.mongodb.uri}
+ * (always in the axonserver profile). Without one, the embedded runtime keeps them in H2 files
+ * of its own ({@link EmbeddedStorageConfiguration}) and no MongoDB client exists at all. Spring
+ * Boot's own Mongo auto-configuration is off (it would dial localhost:27017).
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelStorageConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ReadModelStorageConfiguration.class);
-
-    /** The in-process MongoDB of the embedded mode. */
-    public static final class EmbeddedMongo implements AutoCloseable {
-
-        private final H2Backend backend;
-        private final MongoServer server;
-        private final InetSocketAddress address;
-
-        EmbeddedMongo(Path file) {
-            this.backend = new H2Backend(file.toString());
-            this.server = new MongoServer(backend);
-            server.bind("127.0.0.1", 0);
-            this.address = server.getLocalAddress();
-        }
-
-        String connectionString() {
-            return "mongodb://" + address.getHostString() + ":" + address.getPort();
-        }
-
-        /** Writes what the read models hold in memory to the file. */
-        void flush() {
-            backend.commit();
-        }
-
-        @Override
-        public void close() {
-            server.shutdown();
-        }
-    }
 
     /** True when no MongoDB uri is configured, outside the axonserver profile (which needs one). */
     static final class NoMongoUri implements Condition {
@@ -76,40 +32,6 @@ public class ReadModelStorageConfiguration {
         }
     }
 
-    /** The data directory its owner's alone, before any store opens it (a static bean: it runs before the others). */
-    @Bean
-    public static OwnerOnlyDataDirectory ownerOnlyDataDirectory() {
-        return new OwnerOnlyDataDirectory();
-    }
-
-    @Bean
-    @Conditional(NoMongoUri.class)
-    public EmbeddedMongo embeddedMongo(MingaProperties properties) {
-        Path file = properties.dataDir().resolve("read-models.mv");
-        try {
-            Files.createDirectories(properties.dataDir());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + properties.dataDir(), e);
-        }
-        EmbeddedMongo embedded = new EmbeddedMongo(file);
-        log.info("Read models kept in {}", file.toAbsolutePath());
-        return embedded;
-    }
-
-    @Bean(destroyMethod = "close")
-    public MongoClient mongoClient(MingaProperties properties, Optional<EmbeddedMongo> embeddedMongo) {
-        if (embeddedMongo.isEmpty() && properties.mongodb().embedded()) {
-            throw new IllegalStateException("The axonserver profile keeps read models, the registry and tracking tokens "
-                    + "in MongoDB: set MINGA_MONGODB_URI (e.g. mongodb://mongodb:27017)");
-        }
-        return MongoClients.create(embeddedMongo.map(EmbeddedMongo::connectionString).orElse(properties.mongodb().uri()));
-    }
-
-    @Bean
-    public MongoDatabase mongoDatabase(MongoClient client, MingaProperties properties) {
-        return client.getDatabase(properties.mongodb().database());
-    }
-
     /** The opposite of {@link NoMongoUri}: a MongoDB is named, or the axonserver profile (which needs one) is on. */
     static final class MongoUri implements Condition {
         @Override
@@ -118,13 +40,39 @@ public class ReadModelStorageConfiguration {
         }
     }
 
-    /**
-     * Read models in the MongoDB named: other instances may write it too, so nothing is kept in
-     * memory. (Embedded, they are in views.mv.db: {@link EmbeddedStorageConfiguration}.)
-     */
+    /** The data directory its owner's alone, before any store opens it (a static bean: it runs before the others). */
+    @Bean
+    public static OwnerOnlyDataDirectory ownerOnlyDataDirectory() {
+        return new OwnerOnlyDataDirectory();
+    }
+
+    @Bean(destroyMethod = "close")
+    @Conditional(MongoUri.class)
+    public MongoClient mongoClient(MingaProperties properties) {
+        if (properties.mongodb().embedded()) {
+            throw new IllegalStateException("The axonserver profile keeps read models, the registry and tracking tokens "
+                    + "in MongoDB: set MINGA_MONGODB_URI (e.g. mongodb://mongodb:27017)");
+        }
+        return MongoClients.create(properties.mongodb().uri());
+    }
+
+    @Bean
+    @Conditional(MongoUri.class)
+    public MongoDatabase mongoDatabase(MongoClient client, MingaProperties properties) {
+        return client.getDatabase(properties.mongodb().database());
+    }
+
+    /** Read models in the MongoDB named: other instances may write it too, so nothing is kept in memory. */
     @Bean
     @Conditional(MongoUri.class)
     public ReadModelStorage readModelStorage(MongoDatabase database) {
         return new MongoReadModelStorage(database);
+    }
+
+    /** The registry in the same MongoDB, in the collections earlier releases used. */
+    @Bean
+    @Conditional(MongoUri.class)
+    public RegistryStorage registryStorage(MongoDatabase database) {
+        return new MongoRegistryStorage(database);
     }
 }

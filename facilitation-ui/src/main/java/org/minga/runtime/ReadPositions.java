@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import com.mongodb.client.MongoDatabase;
@@ -36,11 +37,12 @@ public class ReadPositions {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final boolean everySegmentHere;
-    private final MongoDatabase database;
+    /** Asked only with Axon Server, where the tokens of every instance are in MongoDB; embedded there is none. */
+    private final Optional<MongoDatabase> database;
     private final Serializer serializer;
 
     public ReadPositions(@Lazy EventProcessingConfiguration processing, @Lazy EventStore eventStore,
-                         @Value("${axon.axonserver.enabled:false}") boolean axonServer, MongoDatabase database,
+                         @Value("${axon.axonserver.enabled:false}") boolean axonServer, Optional<MongoDatabase> database,
                          @Lazy @Qualifier("serializer") Serializer serializer) {
         this.processing = processing;
         this.eventStore = eventStore;
@@ -102,7 +104,7 @@ public class ReadPositions {
 
     private long reachedByAllInstances(String processor) {
         long lowest = Long.MAX_VALUE;
-        for (Document entry : database.getCollection(AxonServerRuntime.TOKENS_COLLECTION).find(eq("processorName", processor))) {
+        for (Document entry : database.orElseThrow().getCollection(AxonServerRuntime.TOKENS_COLLECTION).find(eq("processorName", processor))) {
             Object token = entry.get("token");
             byte[] bytes = token instanceof Binary binary ? binary.getData() : token instanceof byte[] raw ? raw : null;
             TrackingToken stored = bytes == null ? null

@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Profile;
  * gateway, and each counting on its own would give a guesser ten more tries a minute per instance:
  * there they count in the MongoDB all instances share. Embedded, Minga is one instance (its event
  * store is a local file), so its memory already sees every attempt; counting there costs no write
- * to the embedded MongoDB's file per phone request, and a waiting attempt wakes the moment another
+ * to a file per phone request, and a waiting attempt wakes the moment another
  * is settled instead of asking again.
  */
 @Configuration(proxyBeanMethods = false)

@@ -57,6 +57,12 @@ class ModuleRulesTest {
                     + " only org.minga.registry.storage knows which");
 
     @ArchTest
+    static final ArchRule noMongoDbServerInTheApplication = noClasses()
+            .should().dependOnClassesThat().resideInAPackage("de.bwaldvogel..")
+            .because("the embedded runtime opens no port but HTTP (issue 18): mongo-java-server, which served MongoDB's"
+                    + " protocol on the loopback with no password, is only the tests' stand-in for MongoDB now");
+
+    @ArchTest
     static final ArchRule controllersTalkThroughMessagesNotTheAggregate = noClasses()
             .that().resideInAPackage("org.minga.ui..")
             .should().dependOnClassesThat(resideInAPackage("org.minga.assembly..")

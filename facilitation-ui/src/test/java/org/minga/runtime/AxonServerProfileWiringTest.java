@@ -130,7 +130,7 @@ class AxonServerProfileWiringTest {
     @Test
     void thereIsNoRelationalDatabaseNorAnyLocalStore() {
         assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
-        assertThat(context.getBeanNamesForType(ReadModelStorageConfiguration.EmbeddedMongo.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(EmbeddedDatabase.class)).isEmpty();
         assertThat(context.getBeanNamesForType(EventStoreSchema.class)).isEmpty();
         assertThat(new java.io.File("target/test-data/axonserver-profile-must-stay-empty")).doesNotExist();
     }

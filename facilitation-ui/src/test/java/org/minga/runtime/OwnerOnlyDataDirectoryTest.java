@@ -37,7 +37,7 @@ class OwnerOnlyDataDirectoryTest {
     void theDirectoryAndEveryStoreFileAreItsOwnersOnly() {
         Map<String, String> modes = modes(DATA_DIR);
 
-        assertThat(modes).containsKeys("events.mv.db", "views.mv.db", "read-models.mv");
+        assertThat(modes).containsKeys("events.mv.db", "views.mv.db", "registry.mv.db");
         assertThat(modes).allSatisfy((name, mode) -> assertThat(mode).as(name).isEqualTo("rw-------"));
         assertThat(mode(DATA_DIR)).isEqualTo("rwx------");
     }

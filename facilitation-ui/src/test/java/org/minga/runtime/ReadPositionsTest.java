@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.List;
 
 import com.mongodb.client.MongoClient;
@@ -34,7 +35,7 @@ class ReadPositionsTest {
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final TokenStore tokens = new AxonServerRuntime().tokenStore(database, serializer);
     private final EventStore events = mock(EventStore.class);
-    private final ReadPositions positions = new ReadPositions(null, events, true, database, serializer);
+    private final ReadPositions positions = new ReadPositions(null, events, true, Optional.of(database), serializer);
 
     @AfterEach
     void stop() {

@@ -13,10 +13,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
 import org.junit.jupiter.api.Test;
-import org.minga.registry.storage.MongoRegistryStorage;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryRecord;
+import org.minga.registry.storage.RegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +29,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A facilitator signs in on the login page once and the console keeps working whichever instance
- * answers: the sign-in is a cookie whose hash is in MongoDB, and no instance keeps an HTTP session.
+ * answers: the sign-in is a cookie whose hash is in the registry (MongoDB when several instances share it),
+ * and no instance keeps an HTTP session.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SharedSignInTest {
@@ -45,7 +46,7 @@ class SharedSignInTest {
     int port;
 
     @Autowired
-    MongoDatabase database;
+    RegistryStorage registry;
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -66,13 +67,13 @@ class SharedSignInTest {
         assertThat(console.statusCode()).isEqualTo(200);
         assertThat(setCookies(console)).noneMatch(header -> header.startsWith("JSESSIONID"));
 
-        // Only the hash is stored; another instance reading the same MongoDB knows the facilitator.
-        List<Document> stored = database.getCollection("facilitator_sessions").find().into(new java.util.ArrayList<>());
+        // Only the hash is stored; another instance reading the same registry knows the facilitator.
+        List<RegistryRecord> stored = registry.all(RegistryKinds.SESSIONS);
         assertThat(stored).hasSize(1);
-        assertThat(stored.get(0).toJson()).doesNotContain(session).contains("facilitator");
+        assertThat(stored.get(0).id() + stored.get(0).fields()).doesNotContain(session).contains("facilitator");
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setCookies(new jakarta.servlet.http.Cookie(SignedInSessions.COOKIE, session));
-        Authentication seenElsewhere = new SignedInSessions(new MongoRegistryStorage(database), Clock.systemUTC(), new CredentialChanges()).loadDeferredContext(request).get().getAuthentication();
+        Authentication seenElsewhere = new SignedInSessions(registry, Clock.systemUTC(), new CredentialChanges()).loadDeferredContext(request).get().getAuthentication();
         assertThat(seenElsewhere.getName()).isEqualTo("facilitator");
         assertThat(seenElsewhere.getAuthorities()).extracting(Object::toString).containsExactly("ROLE_FACILITATOR");
 
@@ -83,7 +84,7 @@ class SharedSignInTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
-        assertThat(database.getCollection("facilitator_sessions").countDocuments()).isZero();
+        assertThat(registry.count(RegistryKinds.SESSIONS)).isZero();
         assertThat(http.send(get("/api/assemblies", SignedInSessions.COOKIE + "=" + session), HttpResponse.BodyHandlers.discarding())
                 .statusCode()).isEqualTo(401);
     }

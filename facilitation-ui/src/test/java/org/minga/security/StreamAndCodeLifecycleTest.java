@@ -7,9 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.Match;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.MutableClock;
 import org.minga.ui.TestDataDirectories;
@@ -56,7 +57,7 @@ class StreamAndCodeLifecycleTest {
     MutableClock clock;
 
     @Autowired
-    MongoDatabase database;
+    RegistryStorage registry;
 
     @Autowired
     TableCodes tableCodes;
@@ -147,11 +148,11 @@ class StreamAndCodeLifecycleTest {
     void readingTheTablesNeverMakesACode() {
         String base = LiveBoardStreams.assemblyWithOneTable(facilitator(), "read-codes");
         MingaClient api = facilitator();
-        database.getCollection("table_codes").deleteMany(Filters.eq("assemblyId", "read-codes"));
+        registry.delete(RegistryKinds.TABLE_CODES, Match.is("assemblyId", "read-codes"));
 
         assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").isNull()).isTrue();
         assertThat(api.get(base + "/tables").expect(200).json().at("/0/joinCode").isNull()).isTrue();
-        assertThat(database.getCollection("table_codes").countDocuments(Filters.eq("assemblyId", "read-codes")))
-                .as("codes after two reads").isZero();
+        assertThat(registry.find(RegistryKinds.TABLE_CODES, Match.is("assemblyId", "read-codes")))
+                .as("codes after two reads").isEmpty();
     }
 }

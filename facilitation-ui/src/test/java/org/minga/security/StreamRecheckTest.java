@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import org.junit.jupiter.api.Test;
+import org.minga.registry.storage.RegistryKinds;
+import org.minga.registry.storage.RegistryStorage;
 import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ class StreamRecheckTest {
     int port;
 
     @Autowired
-    MongoDatabase database;
+    RegistryStorage registry;
 
     private MingaClient facilitator() {
         return new MingaClient("http://localhost:" + port);
@@ -52,7 +52,7 @@ class StreamRecheckTest {
         assertThat(stream.lines().poll(10, TimeUnit.SECONDS)).as("the board, on connect").isNotNull();
 
         // Another instance shares the MongoDB, not this instance's memory.
-        database.getCollection("share_links").deleteOne(Filters.eq("_id", link.get("linkId").asText()));
+        registry.delete(RegistryKinds.SHARE_LINKS, link.get("linkId").asText());
 
         assertThat(stream.ended()).succeedsWithin(Duration.ofSeconds(10));
     }
@@ -65,7 +65,7 @@ class StreamRecheckTest {
         LiveBoardStreams.OpenStream stream = LiveBoardStreams.open(port, base, "X-Minga-Table-Code", code);
         assertThat(stream.lines().poll(10, TimeUnit.SECONDS)).as("the board, on connect").isNotNull();
 
-        database.getCollection("table_codes").deleteOne(Filters.eq("_id", code));
+        registry.delete(RegistryKinds.TABLE_CODES, code);
 
         assertThat(stream.ended()).succeedsWithin(Duration.ofSeconds(10));
     }

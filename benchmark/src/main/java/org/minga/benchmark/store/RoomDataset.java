@@ -147,7 +147,7 @@ final class RoomDataset {
             }
             // The files as a running Minga leaves them; the harness measures them again after the clean stop.
             result.put("eventsFileBytesRunning", Files.size(dataDir.resolve("events.mv.db")));
-            result.put("readModelsFileBytesRunning", Files.size(dataDir.resolve("read-models.mv")));
+            result.put("readModelsFileBytesRunning", Files.size(dataDir.resolve("views.mv.db")));
             StoreRunner.log(stored + " events stored; closing Minga's context");
             long closeBegin = System.nanoTime();
             // Closed here to time it; closing again when the try ends does nothing.
