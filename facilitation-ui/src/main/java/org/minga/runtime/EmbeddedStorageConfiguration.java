@@ -1,5 +1,9 @@
 package org.minga.runtime;
 
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -8,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.minga.projections.ReadModel;
+import org.minga.runtime.ReadModelStorageConfiguration.EmbeddedMongo;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +35,22 @@ public class EmbeddedStorageConfiguration {
     @Bean(destroyMethod = "close")
     public EmbeddedDatabase viewsDatabase(MingaProperties properties) {
         return EmbeddedDatabase.open(properties.dataDir(), VIEWS, false);
+    }
+
+    /**
+     * Keeps the event store, the views and the embedded read models small while Minga runs.
+     * Built from the beans that close those files, so it stops before any of them closes.
+     */
+    @Bean(destroyMethod = "close")
+    public H2Housekeeping h2Housekeeping(MingaProperties properties, DataSource eventStore, EventStoreSchema eventStoreSchema,
+                                         EventStoreAvailability eventStoreAvailability,
+                                         @Qualifier("viewsDatabase") EmbeddedDatabase views, Optional<EmbeddedMongo> readModels) {
+        H2Housekeeping housekeeping = new H2Housekeeping(properties.dataDir());
+        housekeeping.keep("The event store", H2Housekeeping.storeOf(eventStore),
+                eventStoreAvailability::unavailable, eventStoreAvailability::failed);
+        housekeeping.keep(views.name(), H2Housekeeping.storeOf(views.dataSource()));
+        readModels.ifPresent(mongo -> housekeeping.keep("read models", mongo::store));
+        return housekeeping;
     }
 
     /** The processors' tokens, in the file of the read models they stand for. */

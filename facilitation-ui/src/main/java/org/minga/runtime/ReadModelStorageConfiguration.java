@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -15,6 +16,8 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.minga.projections.BatchWrites;
 import org.minga.projections.ReadModelStores;
 import org.slf4j.Logger;
@@ -42,11 +45,13 @@ public class ReadModelStorageConfiguration {
     /** The in-process MongoDB of the embedded mode. */
     public static final class EmbeddedMongo implements AutoCloseable {
 
+        private final Path file;
         private final H2Backend backend;
         private final MongoServer server;
         private final InetSocketAddress address;
 
         EmbeddedMongo(Path file) {
+            this.file = file;
             this.backend = new H2Backend(file.toString());
             this.server = new MongoServer(backend);
             server.bind("127.0.0.1", 0);
@@ -57,14 +62,28 @@ public class ReadModelStorageConfiguration {
             return "mongodb://" + address.getHostString() + ":" + address.getPort();
         }
 
+        /** The file's store, for {@link H2Housekeeping}. */
+        MVStore store() {
+            return backend.getMvStore();
+        }
+
         /** Writes what the read models hold in memory to the file. */
         void flush() {
             backend.commit();
         }
 
+        /** Closes the file, then copies its live data into a new one, as SHUTDOWN COMPACT does for the event store. */
         @Override
         public void close() {
             server.shutdown();
+            long started = System.nanoTime();
+            try {
+                MVStoreTool.compact(file.toString(), true);
+                OwnerOnlyDataDirectory.narrowFile(file);
+                log.info("Read models compacted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            } catch (RuntimeException e) {
+                log.warn("Read models were not compacted; their file stays as it was: {}", e.getMessage());
+            }
         }
     }
 
