@@ -85,8 +85,12 @@ public final class H2Housekeeping implements AutoCloseable {
     });
 
     public H2Housekeeping(Path dataDir) {
+        this(dataDir, INTERVAL);
+    }
+
+    H2Housekeeping(Path dataDir, Duration interval) {
         this.dataDir = dataDir;
-        thread.scheduleWithFixedDelay(this::pass, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -115,7 +119,7 @@ public final class H2Housekeeping implements AutoCloseable {
         };
     }
 
-    void pass() {
+    synchronized void pass() {
         for (Kept file : files) {
             file.tidy();
         }
