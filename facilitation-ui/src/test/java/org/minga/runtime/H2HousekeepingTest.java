@@ -35,7 +35,7 @@ class H2HousekeepingTest {
         for (int i = 1; i <= 200; i++) {
             execute(store, "MERGE INTO NEEDS VALUES (1, 'Necesidad revisada " + i + "')");
         }
-        List<Exception> toldUnusable = new ArrayList<>();
+        List<Throwable> toldUnusable = new ArrayList<>();
         // Passes run when the test says, not on their own schedule.
         try (H2Housekeeping housekeeping = new H2Housekeeping(dataDir, Duration.ofHours(1))) {
             housekeeping.keep("The event store", H2Housekeeping.storeOf(store), () -> false, toldUnusable::add);
