@@ -16,17 +16,19 @@ import org.slf4j.LoggerFactory;
  * One H2 file of the embedded runtime beside the event store, opened in this process only (no
  * server, no port), with a pool of its own. Not a {@link DataSource} bean, so Spring Boot's own
  * data source stays the event store's. Closed after Axon has stopped (a destroy method runs after
- * every lifecycle stop), which also writes it out and compacts it.
+ * every lifecycle stop), which also writes it out and compacts it into a new file (SHUTDOWN COMPACT).
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
     private final String name;
+    private final Path file;
     private final HikariDataSource dataSource;
 
-    private EmbeddedDatabase(String name, HikariDataSource dataSource) {
+    private EmbeddedDatabase(String name, Path file, HikariDataSource dataSource) {
         this.name = name;
+        this.file = file;
         this.dataSource = dataSource;
     }
 
@@ -44,7 +46,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         config.setUsername("minga");
         config.setPassword("");
         log.info("{} kept in {}.mv.db", name, directory.resolve(name).toAbsolutePath());
-        return new EmbeddedDatabase(name, new HikariDataSource(config));
+        return new EmbeddedDatabase(name, directory.resolve(name + ".mv.db"), new HikariDataSource(config));
     }
 
     public DataSource dataSource() {
@@ -61,8 +63,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             connection = dataSource.getConnection();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
+                statement.execute("SHUTDOWN COMPACT");
             }
+            OwnerOnlyDataDirectory.narrowFile(file);
         } catch (SQLException e) {
             log.warn("{} did not close cleanly; it recovers at the next start: {}", name, e.getMessage());
         } finally {

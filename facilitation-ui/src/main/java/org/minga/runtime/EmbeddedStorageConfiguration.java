@@ -1,5 +1,9 @@
 package org.minga.runtime;
 
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -88,6 +92,23 @@ public class EmbeddedStorageConfiguration {
                     }
                 });
         return storage;
+    }
+
+    /**
+     * Keeps the event store, the views and the registry small while Minga runs. Built from the
+     * beans that close those files, so it stops before any of them closes.
+     */
+    @Bean(destroyMethod = "close")
+    public H2Housekeeping h2Housekeeping(MingaProperties properties, DataSource eventStore, EventStoreSchema eventStoreSchema,
+                                         EventStoreAvailability eventStoreAvailability,
+                                         @Qualifier("viewsDatabase") EmbeddedDatabase views,
+                                         @Qualifier("registryDatabase") Optional<EmbeddedDatabase> registry) {
+        H2Housekeeping housekeeping = new H2Housekeeping(properties.dataDir());
+        housekeeping.keep("The event store", H2Housekeeping.storeOf(eventStore),
+                eventStoreAvailability::unavailable, eventStoreAvailability::failed);
+        housekeeping.keep(views.name(), H2Housekeeping.storeOf(views.dataSource()));
+        registry.ifPresent(database -> housekeeping.keep(database.name(), H2Housekeeping.storeOf(database.dataSource())));
+        return housekeeping;
     }
 
     /** The processors' tokens, in the file of the read models they stand for. */

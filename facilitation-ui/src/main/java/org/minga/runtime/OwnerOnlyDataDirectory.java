@@ -105,6 +105,13 @@ public final class OwnerOnlyDataDirectory implements BeanFactoryPostProcessor, E
         }
     }
 
+    /** A store file written anew (compacting at shutdown copies it into a new file): its owner's only again. */
+    static void narrowFile(Path file) {
+        if (posix() && Files.isRegularFile(file)) {
+            set(file, FILE);
+        }
+    }
+
     /** The files Minga's stores write: events.mv.db, views.mv.db, registry.mv.db, their trace files, an earlier release's read-models.mv. */
     static boolean mingas(Path entry) {
         String name = entry.getFileName().toString();
