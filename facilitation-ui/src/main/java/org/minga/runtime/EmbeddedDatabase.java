@@ -59,18 +59,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            shutDownCompacted(dataSource, file, name);
+        } finally {
+            dataSource.close();
+        }
+    }
+
+    /**
+     * Closes the H2 file behind {@code dataSource} and compacts it (SHUTDOWN COMPACT), its owner's
+     * alone again afterwards; answers whether it did. Anything else than an H2 file is left open.
+     */
+    static boolean shutDownCompacted(DataSource dataSource, Path file, String name) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
+            if (!connection.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
+                return false;
+            }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN COMPACT");
             }
             OwnerOnlyDataDirectory.narrowFile(file);
+            return true;
         } catch (SQLException e) {
             log.warn("{} did not close cleanly; it recovers at the next start: {}", name, e.getMessage());
+            return false;
         } finally {
             closeQuietly(connection);
-            dataSource.close();
         }
     }
 

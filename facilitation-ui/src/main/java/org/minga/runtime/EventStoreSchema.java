@@ -1,9 +1,6 @@
 package org.minga.runtime;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
@@ -50,32 +47,9 @@ public class EventStoreSchema {
 
     @PreDestroy
     void closeEmbeddedDatabase() {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            if (connection.getMetaData().getURL().startsWith("jdbc:h2:file:")) {
-                long started = System.nanoTime();
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SHUTDOWN COMPACT");
-                }
-                OwnerOnlyDataDirectory.narrowFile(file);
-                log.info("The event store closed and compacted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            }
-        } catch (SQLException e) {
-            log.warn("The event store did not close cleanly; it recovers at the next start: {}", e.getMessage());
-        } finally {
-            closeQuietly(connection);
-        }
-    }
-
-    /** After SHUTDOWN the pool finds its connection closed: that is the point, not a failure. */
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException expected) {
-                log.debug("connection closed with the database: {}", expected.getMessage());
-            }
+        long started = System.nanoTime();
+        if (EmbeddedDatabase.shutDownCompacted(dataSource, file, "The event store")) {
+            log.info("The event store closed and compacted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
     }
 }
