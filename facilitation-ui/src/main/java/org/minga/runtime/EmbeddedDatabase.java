@@ -22,6 +22,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
+    /**
+     * H2 keeps no {@code .trace.db} file of its own beside the data: what goes wrong reaches Minga as
+     * an exception and its log, and a second copy (with SQL in it) would be one more file to keep
+     * private.
+     */
+    static final String NO_TRACE_FILE = "TRACE_LEVEL_FILE=0";
+
     private final String name;
     private final Path file;
     private final HikariDataSource dataSource;
@@ -42,7 +49,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
-                + (durableEachCommit ? ";WRITE_DELAY=0" : "") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE");
+                + (durableEachCommit ? ";WRITE_DELAY=0" : "") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;" + NO_TRACE_FILE);
         config.setUsername("minga");
         config.setPassword("");
         log.info("{} kept in {}.mv.db", name, directory.resolve(name).toAbsolutePath());
@@ -86,18 +93,26 @@ public final class EmbeddedDatabase implements AutoCloseable {
             log.warn("{} did not close cleanly; it recovers at the next start: {}", name, e.getMessage());
             return false;
         } finally {
-            closeQuietly(connection);
+            release(dataSource, connection);
         }
     }
 
-    /** After SHUTDOWN the pool finds its connection closed: that is the point, not a failure. */
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
+    /**
+     * After SHUTDOWN the connection is closed with the database: a pool is told to drop it rather
+     * than given it back (giving it back resets it, which fails on a closed connection).
+     */
+    private static void release(DataSource dataSource, Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            } else {
                 connection.close();
-            } catch (SQLException expected) {
-                log.debug("connection closed with the database: {}", expected.getMessage());
             }
+        } catch (SQLException expected) {
+            log.debug("connection closed with the database: {}", expected.getMessage());
         }
     }
 }

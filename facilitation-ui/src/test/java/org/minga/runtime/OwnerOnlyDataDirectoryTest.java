@@ -13,7 +13,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.minga.MingaApplication;
+import org.minga.ui.MingaClient;
 import org.minga.ui.TestDataDirectories;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,6 +78,21 @@ class OwnerOnlyDataDirectoryTest {
 
         assertThat(mode(home)).isEqualTo("rwxr-xr-x");
         assertThat(modes(home)).containsEntry("events.mv.db", "rw-------").containsEntry("notes.txt", "rw-r--r--");
+    }
+
+    /**
+     * Stopping closes and compacts each file: before, H2 then wrote a {@code .trace.db} of the
+     * connection it had just closed beside each store, readable by everyone.
+     */
+    @Test
+    void afterAStopOnlyTheStoresAreLeftAndTheyAreItsOwnersOnly() {
+        Path directory = TestDataDirectories.fresh("stopped").resolve("data");
+
+        new SpringApplicationBuilder(MingaApplication.class)
+                .run("--minga.data-dir=" + directory, "--server.port=0", "--minga.facilitator.password=" + MingaClient.FACILITATOR_PASSWORD)
+                .close();
+
+        assertThat(modes(directory)).isEqualTo(Map.of("events.mv.db", "rw-------", "views.mv.db", "rw-------", "registry.mv.db", "rw-------"));
     }
 
     private static Map<String, String> modes(Path directory) {
