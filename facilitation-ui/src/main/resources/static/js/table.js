@@ -54,7 +54,9 @@ async function flush() {
         return;
       }
       if (answer.status >= 500) {
-        setTimeout(flush, 3000);
+        // Kept in the outbox and sent again: when Minga said when (a busy laptop), a little after
+        // that, each phone at its own moment so the room's phones do not all come back at once.
+        setTimeout(flush, answer.retryAfterMs ? answer.retryAfterMs + Math.random() * 1000 : 3000);
         return;
       }
       saveOutbox(outbox().filter(item => item.id !== next.id));

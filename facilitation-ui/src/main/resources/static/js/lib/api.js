@@ -28,7 +28,7 @@ export function csrfToken() {
 }
 
 /**
- * Calls the REST API. Resolves to {ok, status, data, problem}; a refusal's problem carries the
+ * Calls the REST API. Resolves to {ok, status, data, problem, retryAfterMs}; a refusal's problem carries the
  * facilitator-readable detail in the page's language. Rejects only when Minga cannot be reached.
  */
 export async function api(method, path, body) {
@@ -49,7 +49,12 @@ export async function api(method, path, body) {
   if (date) clockOffsetMs = new Date(date).getTime() - Date.now();
   const type = response.headers.get("Content-Type") || "";
   const data = type.includes("json") ? await response.json().catch(() => null) : await response.text();
-  return { ok: response.ok, status: response.status, data: response.ok ? data : null, problem: response.ok ? null : data };
+  // A 503 says when to try again (Retry-After, in seconds): nothing was saved, the same write may be sent again.
+  const retryAfter = Number(response.headers.get("Retry-After"));
+  return {
+    ok: response.ok, status: response.status, data: response.ok ? data : null, problem: response.ok ? null : data,
+    retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null
+  };
 }
 
 /** A banner for a page opened without the link, code or sign-in its data needs. */

@@ -89,6 +89,7 @@ public enum Refusal {
 
     // The store underneath cannot be used for now (503, with Retry-After): nothing was saved.
     STORE_UNAVAILABLE("store.unavailable", Kind.UNAVAILABLE),
+    SERVER_BUSY("server.busy", Kind.UNAVAILABLE),
     EVENT_STORE_UNREACHABLE("event-store.unreachable", Kind.UNAVAILABLE);
 
     /** What sort of refusal this is, which decides the answer's status. */
