@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Profile;
 @Configuration(proxyBeanMethods = false)
 public class EventProcessingConfiguration {
 
-    static final int BATCH_SIZE = 100;
+    static final int BATCH_SIZE = 1000;
 
     /** Embedded: one instance, one thread per processor. ({@link AxonServerRuntime} pools and segments them.) */
     @Bean
