@@ -52,13 +52,14 @@ public class HistoryProjection {
         Map<String, String> labels = tableLabels(records);
         // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
         Map<String, String> needs = new HashMap<>();
+        HistorySentences.Teller teller = HistorySentences.in(locale);
         List<HistoryEntry> entries = new ArrayList<>(records.size());
         for (HistoryRecord r : records) {
             String written = HistorySentences.needWritten(r);
             if (written != null) {
                 needs.put(r.pieceId(), written);
             }
-            entries.add(new HistoryEntry(r.sequence(), r.at(), r.type(), HistoryKind.ofType(r.type()).code(), HistorySentences.sentence(r, locale, labels, needs),
+            entries.add(new HistoryEntry(r.sequence(), r.at(), r.type(), HistoryKind.ofType(r.type()).code(), teller.sentence(r, labels, needs),
                     r.tableId(), r.pieceId(), r.pieceId() == null ? null : needs.get(r.pieceId())));
         }
         return new HistoryEntries(entries);
