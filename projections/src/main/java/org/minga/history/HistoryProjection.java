@@ -18,8 +18,10 @@ import org.minga.assembly.api.query.HistoryEntries;
 import org.minga.assembly.api.query.HistoryEntry;
 import org.minga.projections.AssemblyEvent;
 import org.minga.projections.AssemblyLog;
+import org.minga.projections.BatchWrites;
 import org.minga.projections.ReadModel;
 import org.minga.projections.ReadModelStorage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Keeps every event of every assembly, one record each, in the {@code history} log. */
@@ -28,11 +30,20 @@ import org.springframework.stereotype.Component;
 public class HistoryProjection {
 
     public static final String PROCESSING_GROUP = "history";
+    /** About 35 MB: three and a half histories of 10,000 events, or all the histories of a hundred ordinary assemblies. */
+    static final int RECORDS_KEPT = 50_000;
 
     private final AssemblyLog<HistoryRecord> history;
+    private final KeptHistories kept;
 
+    @Autowired
     public HistoryProjection(ReadModelStorage storage) {
+        this(storage, RECORDS_KEPT);
+    }
+
+    HistoryProjection(ReadModelStorage storage, int recordsKept) {
         this.history = storage.openLog(ReadModel.HISTORY.collection(), HistoryRecord.class);
+        this.kept = new KeptHistories(history, recordsKept);
     }
 
     /** Kept by assembly and sequence, so a redelivered event overwrites itself. */
@@ -48,7 +59,9 @@ public class HistoryProjection {
     @QueryHandler
     public HistoryEntries handle(FindHistoryQuery query) {
         Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
-        List<HistoryRecord> records = history.recordsOf(query.assemblyId());
+        // Inside a batch of events (never so far) what it appended counts, and is not stored yet: nothing kept then.
+        List<HistoryRecord> records = BatchWrites.current().isPresent() ? history.recordsOf(query.assemblyId())
+                : kept.recordsOf(query.assemblyId());
         Map<String, String> labels = tableLabels(records);
         // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
         Map<String, String> needs = new HashMap<>();
