@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 public class HistoryProjection {
 
     public static final String PROCESSING_GROUP = "history";
-    /** About 35 MB: three and a half histories of 10,000 events, or all the histories of a hundred ordinary assemblies. */
+    /** About 50 MB (store-deep's 10,000 records took about 10 MB): five histories of 10,000 events, or a few hundred ordinary ones. */
     static final int RECORDS_KEPT = 50_000;
 
     private final AssemblyLog<HistoryRecord> history;
