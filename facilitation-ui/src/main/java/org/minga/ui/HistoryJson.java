@@ -58,7 +58,9 @@ class HistoryJson {
             before = lately.get(key);
         }
         byte[] json;
-        if (before == null || entries.size() < before.entries().size() || before.entries().isEmpty()
+        if (before != null && entries == before.entries()) {
+            json = before.json();
+        } else if (before == null || entries.size() < before.entries().size() || before.entries().isEmpty()
                 || !entries.subList(0, before.entries().size()).equals(before.entries())) {
             json = write(entries);
         } else if (entries.size() == before.entries().size()) {

@@ -2,6 +2,8 @@ package org.minga.history;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -35,6 +37,16 @@ public class HistoryProjection {
 
     private final AssemblyLog<HistoryRecord> history;
     private final KeptHistories kept;
+    /** The entries last told per assembly and language, with the records told (the same records tell the same); least recently read first. */
+    private final Map<Told, Telling> told = new LinkedHashMap<>(16, 0.75f, true);
+    private final int entriesKept;
+    private int entriesTold;
+
+    private record Told(String assemblyId, String language) {
+    }
+
+    private record Telling(List<HistoryRecord> records, HistoryEntries entries) {
+    }
 
     @Autowired
     public HistoryProjection(ReadModelStorage storage) {
@@ -44,6 +56,7 @@ public class HistoryProjection {
     HistoryProjection(ReadModelStorage storage, int recordsKept) {
         this.history = storage.openLog(ReadModel.HISTORY.collection(), HistoryRecord.class);
         this.kept = new KeptHistories(history, recordsKept);
+        this.entriesKept = recordsKept;
     }
 
     /** Kept by assembly and sequence, so a redelivered event overwrites itself. */
@@ -58,10 +71,44 @@ public class HistoryProjection {
 
     @QueryHandler
     public HistoryEntries handle(FindHistoryQuery query) {
-        Locale locale = query.language() == null ? Locale.ROOT : Locale.forLanguageTag(query.language());
         // Inside a batch of events (never so far) what it appended counts, and is not stored yet: nothing kept then.
-        List<HistoryRecord> records = BatchWrites.current().isPresent() ? history.recordsOf(query.assemblyId())
-                : kept.recordsOf(query.assemblyId());
+        if (BatchWrites.current().isPresent()) {
+            return tell(history.recordsOf(query.assemblyId()), query.language());
+        }
+        List<HistoryRecord> records = kept.recordsOf(query.assemblyId());
+        Told key = new Told(query.assemblyId(), query.language());
+        Telling before;
+        synchronized (told) {
+            before = told.get(key);
+        }
+        // The same records, not merely equal ones: kept, they are the same list until a record is added.
+        if (before != null && before.records() == records) {
+            return before.entries();
+        }
+        HistoryEntries entries = tell(records, query.language());
+        remember(key, new Telling(records, entries));
+        return entries;
+    }
+
+    /** At most as many entries as records are kept, so that what is told keeps no more records alive than that either. */
+    private void remember(Told key, Telling telling) {
+        synchronized (told) {
+            Telling before = told.remove(key);
+            entriesTold -= before == null ? 0 : before.records().size();
+            if (telling.records().size() > entriesKept) {
+                return;
+            }
+            told.put(key, telling);
+            entriesTold += telling.records().size();
+            for (Iterator<Telling> oldest = told.values().iterator(); entriesTold > entriesKept && oldest.hasNext(); ) {
+                entriesTold -= oldest.next().records().size();
+                oldest.remove();
+            }
+        }
+    }
+
+    private static HistoryEntries tell(List<HistoryRecord> records, String language) {
+        Locale locale = language == null ? Locale.ROOT : Locale.forLanguageTag(language);
         Map<String, String> labels = tableLabels(records);
         // Each need as last written up to the record being told, so a withdrawal names what was withdrawn.
         Map<String, String> needs = new HashMap<>();
