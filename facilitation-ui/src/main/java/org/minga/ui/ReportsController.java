@@ -43,10 +43,12 @@ public class ReportsController {
 
     private final Gateways gateways;
     private final ParticipantRegistry registry;
+    private final HistoryJson historyJson;
 
-    public ReportsController(Gateways gateways, ParticipantRegistry registry) {
+    public ReportsController(Gateways gateways, ParticipantRegistry registry, HistoryJson historyJson) {
         this.gateways = gateways;
         this.registry = registry;
+        this.historyJson = historyJson;
     }
 
     /** The agenda; a public link's holder gets it without spokespeople ({@link PublicViews}). */
@@ -83,13 +85,15 @@ public class ReportsController {
                 ResponseTypes.instanceOf(ParticipationView.class)));
     }
 
+    /** Every event as a sentence in the request's language; written as JSON by {@link HistoryJson}, which keeps what it wrote. */
     @GetMapping("/history")
-    public List<HistoryEntry> history(@PathVariable String assemblyId, Locale locale) {
-        return gateways.known(assemblyId, () -> {
-            List<HistoryEntry> history = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
+    public ResponseEntity<byte[]> history(@PathVariable String assemblyId, Locale locale) {
+        List<HistoryEntry> history = gateways.known(assemblyId, () -> {
+            List<HistoryEntry> entries = gateways.ask(new FindHistoryQuery(assemblyId, locale.getLanguage()),
                     ResponseTypes.instanceOf(HistoryEntries.class)).entries();
-            return history.isEmpty() ? null : history;
+            return entries.isEmpty() ? null : entries;
         });
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(historyJson.of(assemblyId, locale.getLanguage(), history));
     }
 
     private static ResponseEntity<String> download(String body, MediaType type, String filename) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 /**
  * One event of the stream as the history stores it: the message key and arguments of its
  * sentence, so it reads in whichever language is asked (the key is the catalogue's
@@ -17,9 +19,9 @@ import java.util.Map;
  * "=". Participants are never told: their ids stay in the arguments of records stored earlier, but
  * no sentence uses them.
  */
-public record HistoryRecord(String assemblyId, long sequence, Instant at, String type, String messageKey,
-                            List<String> arguments, String tableId, String pieceId, Map<String, String> tableLabels,
-                            Map<String, Integer> tableNumbers, String language) {
+public record HistoryRecord(String assemblyId, long sequence, @JsonDeserialize(using = StoredInstant.class) Instant at,
+                            String type, String messageKey, List<String> arguments, String tableId, String pieceId,
+                            Map<String, String> tableLabels, Map<String, Integer> tableNumbers, String language) {
 
     public HistoryRecord {
         arguments = List.copyOf(arguments);

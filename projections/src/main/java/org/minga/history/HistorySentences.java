@@ -4,10 +4,12 @@ import java.text.ChoiceFormat;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.minga.assembly.api.AgendaApprovedEvent;
 import org.minga.assembly.api.AssemblyClosedEvent;
@@ -43,6 +45,10 @@ import org.minga.words.Words;
 public final class HistorySentences {
 
     private static final String WORDS = "history.";
+    private static final String WITHDRAWN = NeedPieceWithdrawnEvent.class.getSimpleName();
+    private static final String ADDED = NeedPieceAddedEvent.class.getSimpleName();
+    private static final String REVISED = NeedPieceRevisedEvent.class.getSimpleName();
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,18}");
 
     private HistorySentences() {
     }
@@ -128,36 +134,59 @@ public final class HistorySentences {
      * its catalogue lacks), tables told by their labels and needs by their text.
      */
     public static String sentence(HistoryRecord record, Locale locale, Map<String, String> tableLabels, Map<String, String> needTexts) {
-        Words words = Words.in(locale);
-        boolean untold = false;
-        Object[] arguments = new Object[record.arguments().size()];
-        for (int i = 0; i < arguments.length; i++) {
-            String a = record.arguments().get(i);
-            // A withdrawal stored before needs were told by their text carries the bare piece id.
-            String piece = a.startsWith("^") ? a.substring(1)
-                    : record.type().equals(NeedPieceWithdrawnEvent.class.getSimpleName()) && a.equals(record.pieceId()) ? a : null;
-            if (piece != null) {
-                arguments[i] = needTexts.get(piece);
-                untold |= arguments[i] == null;
-            } else {
-                arguments[i] = a.startsWith("@") ? words.text(WORDS + a.substring(1))
-                        : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1))
-                        : a.startsWith("%") ? tableLabels.getOrDefault(a.substring(1), a.substring(1))
-                        : a.startsWith("=") ? a.substring(1) : a;
-            }
+        return in(locale).sentence(record, tableLabels, needTexts);
+    }
+
+    /** A teller for one read of a history: what {@link #sentence} does, its words and patterns looked up once. */
+    static Teller in(Locale locale) {
+        return new Teller(Words.in(locale));
+    }
+
+    /**
+     * Tells the records of one read in one language. Not shared between threads: a
+     * {@link MessageFormat} is not safe for that, and each key's is parsed once per read, not once per record.
+     */
+    static final class Teller {
+
+        private final Words words;
+        private final Map<String, MessageFormat> formats = new HashMap<>();
+
+        private Teller(Words words) {
+            this.words = words;
         }
-        // A need whose text the history does not hold is told without it, never by its id.
-        String key = WORDS + record.messageKey();
-        key = untold && words.has(key + ".untold") ? key + ".untold" : key;
-        MessageFormat format = new MessageFormat(words.text(key), words.locale(key));
-        // Counts stored before they were marked "#" are plain digits; a plural choice needs them as numbers.
-        Format[] formats = format.getFormatsByArgumentIndex();
-        for (int i = 0; i < Math.min(formats.length, arguments.length); i++) {
-            if (formats[i] instanceof ChoiceFormat && arguments[i] instanceof String s && s.matches("\\d{1,18}")) {
-                arguments[i] = Long.valueOf(s);
+
+        String sentence(HistoryRecord record, Map<String, String> tableLabels, Map<String, String> needTexts) {
+            boolean untold = false;
+            boolean withdrawal = WITHDRAWN.equals(record.type());
+            Object[] arguments = new Object[record.arguments().size()];
+            for (int i = 0; i < arguments.length; i++) {
+                String a = record.arguments().get(i);
+                // A withdrawal stored before needs were told by their text carries the bare piece id.
+                String piece = a.startsWith("^") ? a.substring(1)
+                        : withdrawal && a.equals(record.pieceId()) ? a : null;
+                if (piece != null) {
+                    arguments[i] = needTexts.get(piece);
+                    untold |= arguments[i] == null;
+                } else {
+                    arguments[i] = a.startsWith("@") ? words.text(WORDS + a.substring(1))
+                            : a.startsWith("#") ? (Object) Long.valueOf(a.substring(1))
+                            : a.startsWith("%") ? tableLabels.getOrDefault(a.substring(1), a.substring(1))
+                            : a.startsWith("=") ? a.substring(1) : a;
+                }
             }
+            // A need whose text the history does not hold is told without it, never by its id.
+            String key = WORDS + record.messageKey();
+            key = untold && words.has(key + ".untold") ? key + ".untold" : key;
+            MessageFormat format = formats.computeIfAbsent(key, k -> new MessageFormat(words.text(k), words.locale(k)));
+            // Counts stored before they were marked "#" are plain digits; a plural choice needs them as numbers.
+            Format[] byArgument = format.getFormatsByArgumentIndex();
+            for (int i = 0; i < Math.min(byArgument.length, arguments.length); i++) {
+                if (byArgument[i] instanceof ChoiceFormat && arguments[i] instanceof String s && DIGITS.matcher(s).matches()) {
+                    arguments[i] = Long.valueOf(s);
+                }
+            }
+            return format.format(arguments);
         }
-        return format.format(arguments);
     }
 
     /** The same, for a record that tells no need. */
@@ -167,8 +196,7 @@ public final class HistorySentences {
 
     /** The text a record's need has from this record on: what it wrote or rewrote, else null. */
     public static String needWritten(HistoryRecord record) {
-        boolean writes = record.type().equals(NeedPieceAddedEvent.class.getSimpleName())
-                || record.type().equals(NeedPieceRevisedEvent.class.getSimpleName());
+        boolean writes = ADDED.equals(record.type()) || REVISED.equals(record.type());
         return writes && record.arguments().size() > 1 ? record.arguments().get(1).substring(1) : null;
     }
 

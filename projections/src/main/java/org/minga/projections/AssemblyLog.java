@@ -25,6 +25,11 @@ public final class AssemblyLog<T> {
         /** The assembly's records by their sequence. */
         NavigableMap<Long, T> load(String assemblyId);
 
+        /** The assembly's records from a sequence on (that one included), by their sequence. */
+        default NavigableMap<Long, T> loadFrom(String assemblyId, long sequence) {
+            return load(assemblyId).tailMap(sequence, true);
+        }
+
         /** All of them, replacing any stored under the same key. */
         void store(Map<Key, T> records);
     }
@@ -52,6 +57,15 @@ public final class AssemblyLog<T> {
             }
         }));
         return new ArrayList<>(bySequence.values());
+    }
+
+    /**
+     * The assembly's records from a sequence on (that one included) as stored, by their sequence:
+     * what a reader that kept the earlier ones asks for. Without what the batch being handled
+     * appended, which is not stored until it commits.
+     */
+    public NavigableMap<Long, T> storedFrom(String assemblyId, long sequence) {
+        return records.loadFrom(assemblyId, sequence);
     }
 
     private Map<Key, T> pendingIn(BatchWrites batch) {

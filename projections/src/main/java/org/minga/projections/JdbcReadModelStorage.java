@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.common.jdbc.ConnectionProvider;
 
 /**
@@ -100,20 +101,36 @@ public final class JdbcReadModelStorage extends StoredReadModels {
         update("create the table of " + collection, "CREATE TABLE IF NOT EXISTS " + table
                 + " (assembly_id VARCHAR NOT NULL, seq BIGINT NOT NULL, document VARBINARY NOT NULL, PRIMARY KEY (assembly_id, seq))");
         String selectOne = "SELECT seq, document FROM " + table + " WHERE assembly_id = ? ORDER BY seq";
+        String selectFrom = "SELECT seq, document FROM " + table + " WHERE assembly_id = ? AND seq >= ? ORDER BY seq";
         String merge = "MERGE INTO " + table + " (assembly_id, seq, document) KEY (assembly_id, seq) VALUES (?, ?, ?)";
+        // Bound once: a history of 10,000 records otherwise looks its type up 10,000 times.
+        ObjectReader reader = MAPPER.readerFor(type);
         return new AssemblyLog.Records<>() {
             @Override
             public NavigableMap<Long, T> load(String assemblyId) {
                 return query("read " + collection + " of " + assemblyId, selectOne, select -> {
                     select.setString(1, assemblyId);
-                    NavigableMap<Long, T> bySequence = new TreeMap<>();
-                    try (ResultSet found = select.executeQuery()) {
-                        while (found.next()) {
-                            bySequence.put(found.getLong(1), read(found.getBytes(2), type));
-                        }
-                    }
-                    return bySequence;
+                    return bySequence(select);
                 });
+            }
+
+            @Override
+            public NavigableMap<Long, T> loadFrom(String assemblyId, long sequence) {
+                return query("read " + collection + " of " + assemblyId + " from " + sequence, selectFrom, select -> {
+                    select.setString(1, assemblyId);
+                    select.setLong(2, sequence);
+                    return bySequence(select);
+                });
+            }
+
+            private NavigableMap<Long, T> bySequence(PreparedStatement select) throws SQLException {
+                NavigableMap<Long, T> bySequence = new TreeMap<>();
+                try (ResultSet found = select.executeQuery()) {
+                    while (found.next()) {
+                        bySequence.put(found.getLong(1), read(found.getBytes(2), reader, type));
+                    }
+                }
+                return bySequence;
             }
 
             @Override
@@ -234,6 +251,14 @@ public final class JdbcReadModelStorage extends StoredReadModels {
     private static <T> T read(byte[] json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a stored " + type.getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(byte[] json, ObjectReader reader, Class<T> type) {
+        try {
+            return reader.readValue(json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read a stored " + type.getSimpleName(), e);
         }

@@ -1,6 +1,8 @@
 package org.minga.projections;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +81,14 @@ public final class MongoReadModelStorage extends StoredReadModels {
             public NavigableMap<Long, T> load(String assemblyId) {
                 NavigableMap<Long, T> bySequence = new TreeMap<>();
                 collection.find(eq("assemblyId", assemblyId)).sort(Sorts.ascending("sequence"))
+                        .forEach(document -> bySequence.put(document.get("sequence", Number.class).longValue(), read(document, type)));
+                return bySequence;
+            }
+
+            @Override
+            public NavigableMap<Long, T> loadFrom(String assemblyId, long sequence) {
+                NavigableMap<Long, T> bySequence = new TreeMap<>();
+                collection.find(and(eq("assemblyId", assemblyId), gte("sequence", sequence))).sort(Sorts.ascending("sequence"))
                         .forEach(document -> bySequence.put(document.get("sequence", Number.class).longValue(), read(document, type)));
                 return bySequence;
             }

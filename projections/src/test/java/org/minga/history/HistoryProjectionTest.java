@@ -123,6 +123,80 @@ class HistoryProjectionTest {
         assertThat(history(fed(room()), "es")).extracting(HistoryEntry::summary).containsExactlyElementsOf(first);
     }
 
+    /** A history read once is kept, and read again it tells what happened since too. */
+    @Test
+    void aHistoryReadAgainTellsTheEventsStoredSince() {
+        List<Object> room = room();
+        HistoryProjection projection = fed(room.subList(0, 9));
+        assertThat(history(projection, "es")).hasSize(9);
+
+        room.subList(9, room.size()).forEach(event -> feed(projection, event));
+
+        assertThat(history(projection, "es")).extracting(HistoryEntry::kind).endsWith("need-withdrawn", "spokesperson-elected", "participant-moved");
+        assertThat(find(projection, "en", "NeedPieceWithdrawnEvent").summary()).isEqualTo("Mesa 2 withdrew the need \"Camino rural intransitable\".");
+        assertThat(history(projection, "es")).isEqualTo(history(new HistoryProjection(storage(), 0), "es"));
+    }
+
+    /** Another instance of Minga writing the same storage: what it stored is read too. */
+    @Test
+    void aHistoryKeptByOneInstanceTellsWhatAnotherStored() {
+        List<Object> room = room();
+        HistoryProjection reader = fed(room.subList(0, 5));
+        assertThat(history(reader, "es")).hasSize(5);
+
+        HistoryProjection writer = new HistoryProjection(storage());
+        room.subList(5, room.size()).forEach(event -> feed(writer, event));
+
+        assertThat(history(reader, "es")).hasSize(room.size()).isEqualTo(history(writer, "es"));
+    }
+
+    /** Emptied for a rebuild, a history reads empty, not as it was kept, and then as far as rebuilt. */
+    @Test
+    void aHistoryKeptThenEmptiedReadsAsStored() {
+        List<GenericDomainEventMessage<Object>> events = room().stream()
+                .map(event -> new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event)).toList();
+        HistoryProjection projection = new HistoryProjection(storage());
+        events.forEach(projection::on);
+        List<HistoryEntry> first = history(projection, "es");
+
+        storage().clear(ReadModel.HISTORY.collection());
+        assertThat(history(projection, "es")).isEmpty();
+
+        events.subList(0, 4).forEach(projection::on);
+        assertThat(history(projection, "es")).isEqualTo(first.subList(0, 4));
+        events.subList(4, events.size()).forEach(projection::on);
+        assertThat(history(projection, "es")).isEqualTo(first);
+    }
+
+    /** A write seen half done, one record missing between two stored: once it arrives, the history tells it in its place. */
+    @Test
+    void aRecordStoredLateBetweenTwoOthersIsToldInItsPlace() {
+        AssemblyLog<HistoryRecord> stored = storage().openLog(ReadModel.HISTORY.collection(), HistoryRecord.class);
+        List<Object> room = room();
+        for (int i = 0; i < room.size(); i++) {
+            if (i != 7) {
+                stored.append(ASSEMBLY, i, HistorySentences.record(new AssemblyEvent(ASSEMBLY, i, NINE, room.get(i))));
+            }
+        }
+        HistoryProjection projection = new HistoryProjection(storage());
+        assertThat(history(projection, "es")).hasSize(room.size() - 1);
+
+        stored.append(ASSEMBLY, 7, HistorySentences.record(new AssemblyEvent(ASSEMBLY, 7, NINE, room.get(7))));
+
+        assertThat(history(projection, "es")).extracting(HistoryEntry::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(find(projection, "es", "NeedPieceAddedEvent").summary()).contains("Camino rural");
+    }
+
+    /** Histories beyond what is kept in memory read the same, from the storage. */
+    @Test
+    void aHistoryLongerThanWhatIsKeptReadsTheSame() {
+        HistoryProjection small = new HistoryProjection(storage(), 3);
+        room().forEach(event -> feed(small, event));
+
+        assertThat(history(small, "en")).hasSize(room().size()).isEqualTo(history(small, "en"))
+                .isEqualTo(history(new HistoryProjection(storage()), "en"));
+    }
+
     /** The events carry tables' numbers; the history names them in the assembly's language, whatever the reader's. */
     @Test
     void anEnglishAssemblysTablesAreNamedInEnglishInEitherLanguage() {
@@ -182,11 +256,17 @@ class HistoryProjectionTest {
     }
 
     private HistoryProjection fed(List<Object> events) {
-        HistoryProjection projection = new HistoryProjection(new MongoReadModelStorage(client.getDatabase("test")));
-        for (Object event : events) {
-            projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event));
-        }
+        HistoryProjection projection = new HistoryProjection(storage());
+        events.forEach(event -> feed(projection, event));
         return projection;
+    }
+
+    private void feed(HistoryProjection projection, Object event) {
+        projection.on(new GenericDomainEventMessage<>("Assembly", ASSEMBLY, sequence++, event));
+    }
+
+    private MongoReadModelStorage storage() {
+        return new MongoReadModelStorage(client.getDatabase("test"));
     }
 
     private static List<HistoryEntry> history(HistoryProjection projection, String language) {

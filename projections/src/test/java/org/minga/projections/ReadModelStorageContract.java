@@ -139,6 +139,25 @@ abstract class ReadModelStorageContract {
     }
 
     @Test
+    void aLogReadFromASequenceGivesThatRecordAndTheLaterOnesOfTheAssemblyAsStored() {
+        AssemblyLog<Line> history = storage().openLog("history", Line.class);
+        history.append("valle", 0, new Line(0, "convocada"));
+        history.append("valle", 1, new Line(1, "inscrita"));
+        history.append("valle", 2, new Line(2, "mesas"));
+        history.append("sierra", 3, new Line(3, "otra asamblea"));
+
+        assertThat(history.storedFrom("valle", 1)).containsOnlyKeys(1L, 2L).extractingFromEntries(e -> e.getValue().text())
+                .containsExactly("inscrita", "mesas");
+        assertThat(history.storedFrom("valle", 3)).isEmpty();
+        assertThat(history.storedFrom("valle", Long.MIN_VALUE)).hasSize(3);
+        handlingAnEvent().execute(() -> {
+            history.append("valle", 3, new Line(3, "vocería"));
+            assertThat(history.storedFrom("valle", 2)).as("not stored until the batch commits").containsOnlyKeys(2L);
+        });
+        assertThat(history.storedFrom("valle", 2)).containsOnlyKeys(2L, 3L);
+    }
+
+    @Test
     void aRedeliveredRecordOverwritesItself() {
         AssemblyLog<Line> history = storage().openLog("history", Line.class);
         history.append("valle", 0, new Line(0, "convocada"));
