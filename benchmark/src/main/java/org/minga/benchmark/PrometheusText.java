@@ -18,6 +18,24 @@ final class PrometheusText {
         return sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
+    /**
+     * Bytes allocated on the heap since Minga started, as Micrometer's JVM GC metrics count them
+     * ({@code jvm_gc_memory_allocated_bytes_total}): the young generation's growth between one
+     * collection and the next, so the counter moves only when a collection happens.
+     */
+    long allocatedBytes() {
+        return sum("jvm_gc_memory_allocated_bytes_total", "");
+    }
+
+    /**
+     * Bytes in use in the young generation's eden ({@code jvm_memory_used_bytes} of the heap pools
+     * named Eden: G1, Parallel, Serial); 0 for collectors without one, such as ZGC. What has been
+     * allocated since the last collection, which {@link #allocatedBytes} has not counted yet.
+     */
+    long edenUsedBytes() {
+        return sum("jvm_memory_used_bytes", "Eden");
+    }
+
     /** The live-board streams Minga itself counts as open. */
     long boardViewers() {
         return sum("minga_board_viewers", "");
