@@ -11,10 +11,13 @@ import java.util.OptionalLong;
  * that did not answer, a GC log that could not be read).
  *
  * <p>Allocation is Micrometer's {@code jvm_gc_memory_allocated_bytes_total}, which grows only at a
- * collection, plus the eden in use (allocated since the last collection, not counted yet), each
- * read right before and right after the load: the difference is what the load allocated, to within
- * a heap region, also when no collection happened during it. For a collector without an eden
- * (ZGC) it is the counter alone, so it may lag up to one collection behind.
+ * collection (by how much its pool grew since the collection before), plus the growth of that pool
+ * since then ({@link PrometheusText#allocationPoolUsedBytes}), each read right before and right
+ * after the load: what the load allocated also when no collection happened during it. For G1,
+ * Parallel and Serial the pool is the eden, empty after every collection, so this is exact to
+ * within a heap region; for ZGC it is the whole heap, and when ZGC collected during the load the
+ * figure is off by how much its heap after a collection changed, which over a long load is small
+ * against what the load allocated.
  */
 record HeapDuringLoad(OptionalLong allocatedBytes, String allocationWhyNot, int commands, Duration length,
                       Optional<GcLog.Pauses> pauses, String pausesWhyNot) {
@@ -22,7 +25,7 @@ record HeapDuringLoad(OptionalLong allocatedBytes, String allocationWhyNot, int 
     private static final String NOT_STARTED = "Minga given by url=: the harness reads only the GC log and counters of a Minga it started";
 
     /** Minga's counters right before the load, each -1 when it could not be read, and why. */
-    record Start(MingaProcess minga, long allocatedBytes, long edenBytes, String allocationWhyNot, long gcLogSize, String pausesWhyNot,
+    record Start(MingaProcess minga, long allocatedBytes, long poolBytes, String allocationWhyNot, long gcLogSize, String pausesWhyNot,
                  long atNanos) {
 
         /** Reads them again right after the load, which sent {@code commands} commands to Minga. */
@@ -46,7 +49,13 @@ record HeapDuringLoad(OptionalLong allocatedBytes, String allocationWhyNot, int 
             if (allocationWhy == null) {
                 try {
                     PrometheusText metrics = PrometheusText.fetch(api, facilitator);
-                    allocated = OptionalLong.of(metrics.allocatedBytes() - allocatedBytes + metrics.edenUsedBytes() - edenBytes);
+                    long bytes = metrics.allocatedBytes() - allocatedBytes + metrics.allocationPoolUsedBytes() - poolBytes;
+                    if (bytes > 0) {
+                        allocated = OptionalLong.of(bytes);
+                    } else {
+                        allocationWhy = "Minga's allocation counters moved by " + bytes + " bytes during the load: a collection in between "
+                                + "left more on the heap than the load allocated";
+                    }
                 } catch (RuntimeException e) {
                     allocationWhy = "Minga's metrics did not answer after the load (" + e.getMessage() + ")";
                 }
@@ -61,12 +70,12 @@ record HeapDuringLoad(OptionalLong allocatedBytes, String allocationWhyNot, int 
             return new Start(null, -1, -1, NOT_STARTED, -1, NOT_STARTED, System.nanoTime());
         }
         long allocated = -1;
-        long eden = -1;
+        long pool = -1;
         String allocationWhy = null;
         try {
             PrometheusText metrics = PrometheusText.fetch(api, facilitator);
             allocated = metrics.allocatedBytes();
-            eden = metrics.edenUsedBytes();
+            pool = metrics.allocationPoolUsedBytes();
         } catch (RuntimeException e) {
             allocationWhy = "Minga's metrics did not answer before the load (" + e.getMessage() + ")";
         }
@@ -77,6 +86,6 @@ record HeapDuringLoad(OptionalLong allocatedBytes, String allocationWhyNot, int 
         } catch (RuntimeException e) {
             pausesWhy = "Minga's GC log could not be read (" + e.getMessage() + ")";
         }
-        return new Start(minga, allocated, eden, allocationWhy, gcLogSize, pausesWhy, System.nanoTime());
+        return new Start(minga, allocated, pool, allocationWhy, gcLogSize, pausesWhy, System.nanoTime());
     }
 }

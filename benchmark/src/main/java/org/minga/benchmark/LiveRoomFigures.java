@@ -115,8 +115,8 @@ final class LiveRoomFigures {
                         + "change no text, so they carry no marker: they count in command latency and errors, not in command → viewer.")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
                 .note("Heap allocated per command and the allocation rate cover the whole load (warmup and measured window) and every "
-                        + "command sent to Minga in it: Micrometer's jvm_gc_memory_allocated_bytes_total plus the eden in use, read right before "
-                        + "and right after the load, so also what Minga allocated for the live boards, the read models and anything else running. "
+                        + "command sent to Minga in it: Micrometer's jvm_gc_memory_allocated_bytes_total plus the growth since the last collection of "
+                        + "the pool it counts (the eden; ZGC's whole heap), read right before and right after the load, so also what Minga allocated for the live boards, the read models and anything else running. "
                         + "1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes.")
                 .note("GC pauses are the lines of Minga's GC log (-Xlog:gc,gc+phases) written during the load, each pause as long as the "
                         + "log says (the collector's own time, not the time threads took to reach the safepoint); the full collection the "

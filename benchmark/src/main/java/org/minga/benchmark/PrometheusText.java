@@ -28,12 +28,14 @@ final class PrometheusText {
     }
 
     /**
-     * Bytes in use in the young generation's eden ({@code jvm_memory_used_bytes} of the heap pools
-     * named Eden: G1, Parallel, Serial); 0 for collectors without one, such as ZGC. What has been
-     * allocated since the last collection, which {@link #allocatedBytes} has not counted yet.
+     * Bytes in use in the heap pool Micrometer counts allocation in ({@code jvm_memory_used_bytes}):
+     * the young generation's eden for G1, Parallel and Serial, the whole heap for ZGC and Shenandoah,
+     * which have no generations on Java 17. Its growth since the last collection is what has been
+     * allocated and {@link #allocatedBytes} has not counted yet.
      */
-    long edenUsedBytes() {
-        return sum("jvm_memory_used_bytes", "Eden");
+    long allocationPoolUsedBytes() {
+        return sum("jvm_memory_used_bytes", "Eden") + sum("jvm_memory_used_bytes", "id=\"ZHeap\"")
+                + sum("jvm_memory_used_bytes", "id=\"Shenandoah\"") + sum("jvm_memory_used_bytes", "id=\"ZGC Young Generation\"");
     }
 
     /** The live-board streams Minga itself counts as open. */

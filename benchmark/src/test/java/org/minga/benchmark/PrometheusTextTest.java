@@ -28,10 +28,13 @@ class PrometheusTextTest {
     }
 
     @Test
-    void allocatedBytesIsMicrometersCounterAndEdenIsTheEdenPool() {
+    void allocatedBytesIsMicrometersCounterAndItsPoolIsEdenOrTheWholeHeapOfZgc() {
         assertThat(METRICS.allocatedBytes()).isEqualTo(1234567890L);
-        assertThat(METRICS.edenUsedBytes()).isEqualTo(1048576L);
-        assertThat(new PrometheusText("jvm_memory_used_bytes{area=\"heap\",id=\"ZHeap\"} 5.0E7\n").edenUsedBytes()).isZero();
+        assertThat(METRICS.allocationPoolUsedBytes()).isEqualTo(1048576L);
+        assertThat(new PrometheusText("""
+                jvm_memory_used_bytes{application="minga",area="heap",id="ZHeap"} 5.0E7
+                jvm_memory_used_bytes{application="minga",area="nonheap",id="CodeHeap 'non-nmethods'"} 2.0E6
+                """).allocationPoolUsedBytes()).isEqualTo(50_000_000L);
     }
 
     @Test
