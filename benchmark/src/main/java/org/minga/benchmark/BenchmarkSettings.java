@@ -126,7 +126,8 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         // The token is a credential: a report names that one was given, never the token itself.
         token.ifPresent(t -> values.put("token", "<token>"));
         if (url.isEmpty()) {
-            values.put("heap", heap);
+            // Several JVM options are quoted, as exec-maven-plugin's command line needs them: heap='-Xmx1g -XX:+UseZGC'.
+            values.put("heap", heap.strip().contains(" ") ? "'" + heap.strip() + "'" : heap);
         }
         values.put("ladder", ladder.isEmpty() ? "none" : ladder.stream().map(String::valueOf).collect(Collectors.joining(",")));
         if (!ladder.isEmpty()) {

@@ -15,6 +15,7 @@ public final class CommandLog {
 
     /** Answer status of a command that ended in an exception rather than an HTTP answer. */
     public static final int FAILED = -1;
+    private static final String NOT_SENT = "not sent: ";
 
     private final long firstMarker;
     private final PhoneLoad.Kind[] kinds;
@@ -78,7 +79,7 @@ public final class CommandLog {
     void notSent(int seq, long at, String why) {
         answeredNanos.set(seq, at);
         statuses.set(seq, FAILED);
-        errors.set(seq, "not sent: " + why);
+        errors.set(seq, NOT_SENT + why);
     }
 
     /** A viewer found {@code marker}; only the first viewer's time counts, and only a marker of this load. */
@@ -92,6 +93,18 @@ public final class CommandLog {
     /** How many commands have gone out so far. */
     public int sentCount() {
         return planned;
+    }
+
+    /** How many commands went out to Minga: those sent, less the ones the generator held back ({@link #notSent}). */
+    public int reachedMinga() {
+        int reached = 0;
+        for (int seq = 0; seq < planned; seq++) {
+            String error = errors.get(seq);
+            if (error == null || !error.startsWith(NOT_SENT)) {
+                reached++;
+            }
+        }
+        return reached;
     }
 
     public PhoneLoad.Kind kind(int seq) {

@@ -75,7 +75,8 @@ public final class LiveRoomBenchmark {
                 : null;
         Report report = new Report("Minga benchmark", date, String.format(COMMAND, settings.asArguments()), machine,
                 minga == null ? "given by url " + settings.url().orElseThrow() + " (not started by the harness)"
-                        : "embedded, started by the harness: java " + settings.heap() + " -jar minga.jar, fresh data directory",
+                        : "embedded, started by the harness: java " + settings.heap() + " " + MingaProcess.gcLogOption(minga.gcLog().getFileName().toString())
+                                + " -jar minga.jar, fresh data directory",
                 new LinkedHashMap<>());
         try {
             if (minga != null) {
@@ -160,6 +161,7 @@ public final class LiveRoomBenchmark {
             CommandLog commands = logs.next(settings.commandsPerSecond(), settings.loadDuration());
             log("Sending " + settings.commandsPerSecond() + " commands/s for " + settings.loadDuration().toSeconds() + " s");
             PhoneLoad phones = new PhoneLoad(phoneApi, rooms.rooms(), settings.commandsPerSecond(), commands, true);
+            HeapDuringLoad.Start heapBefore = HeapDuringLoad.start(minga, setupApi, facilitator);
             long harnessCpuBefore = harnessCpuNanos();
             OptionalLong machineCpuBefore = Machine.busyCpuNanos();
             OptionalLong mingaCpuBefore = minga == null ? OptionalLong.empty() : minga.cpuNanos();
@@ -173,13 +175,15 @@ public final class LiveRoomBenchmark {
             OptionalDouble machineCores = machineCpuBefore.isEmpty() || machineCpuAfter.isEmpty() ? OptionalDouble.empty()
                     : OptionalDouble.of((machineCpuAfter.getAsLong() - machineCpuBefore.getAsLong()) / (double) loadNanos);
             double loadAverageAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            // Before the drain and the forced collection of MingaReadings: only the load's allocation and pauses count.
+            HeapDuringLoad heap = heapBefore.end(setupApi, facilitator, commands.reachedMinga());
             drain(commands, window);
 
             // Read while every viewer is still connected: the heap then holds what 3,000 open streams cost.
             log("Reading Minga's metrics");
             MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
             LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts().since(before),
-                    readings, mingaCores, harnessCores, machineCores, loadAverageAfter);
+                    readings, heap, mingaCores, harnessCores, machineCores, loadAverageAfter);
             return report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
         }
     }

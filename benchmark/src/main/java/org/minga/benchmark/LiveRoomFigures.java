@@ -2,6 +2,7 @@ package org.minga.benchmark;
 
 import java.time.Duration;
 import java.util.OptionalDouble;
+import java.util.function.ToDoubleFunction;
 
 import org.minga.benchmark.PhoneLoad.Window;
 
@@ -15,9 +16,14 @@ final class LiveRoomFigures {
 
     /** What the run observed besides the command log, each empty when it could not be observed. */
     record Observed(RoomSetup.Rooms rooms, LiveRoomBenchmark.CatchUp catchUp, Duration connecting, BoardViewers.Counts viewers, MingaReadings minga,
-                    OptionalDouble mingaCores, double harnessCores, OptionalDouble machineCores,
+                    HeapDuringLoad heap, OptionalDouble mingaCores, double harnessCores, OptionalDouble machineCores,
                     double loadAverageAfter) {
     }
+
+    /** Issue 18, target 4: heap allocated per command at 3,000 viewers, in KB of 1,000 bytes. */
+    static final double ALLOCATED_PER_COMMAND_TARGET_KB = 250;
+    /** Issue 18, target 4: the longest GC pause of the load. */
+    static final double GC_PAUSE_TARGET_MS = 20;
 
     private final BenchmarkSettings settings;
     private final CommandLog log;
@@ -75,6 +81,11 @@ final class LiveRoomFigures {
                         ? Figure.of("Minga heap used after GC, viewers still connected",
                                 observed.minga().heapAfterGcBytes().getAsLong() / (1024.0 * 1024), "MiB")
                         : Figure.notMeasured("Minga heap used after GC", "MiB", observed.minga().whyNot()))
+                .figure("heapAllocatedPerCommandKB", allocatedPerCommand())
+                .figure("allocationRateMBps", allocationRate())
+                .figure("gcPauses", gcPauseCount())
+                .figure("gcPauseP50Ms", gcPause("GC pause p50 during the load", GcLog.Pauses::p50Ms, null))
+                .figure("gcPauseMaxMs", gcPause("longest GC pause during the load", GcLog.Pauses::longestMs, Target.atMost(GC_PAUSE_TARGET_MS)))
                 .figure("mingaCpuCores", observed.mingaCores().isPresent()
                         ? Figure.of("Minga CPU during the load (cores busy)", observed.mingaCores().getAsDouble(), "cores")
                         : Figure.notMeasured("Minga CPU during the load", "cores", "Minga not started by the harness"))
@@ -90,6 +101,8 @@ final class LiveRoomFigures {
                 .detail("tables", observed.rooms().tables() + " in all (" + settings.assemblies() + " assemblies)")
                 .detail("setupRetries", observed.rooms().readModelRetries()
                         + " (requests asked again while a read model caught up, e.g. a projector link answered 404)")
+                .detail("gcCollector", observed.heap().pauses().map(pauses -> pauses.collector() + " (JVM options: " + settings.heap()
+                        + "; GC log minga.gc.log next to minga.log)").orElse("not known: " + observed.heap().pausesWhyNot()))
                 .detail("setupIncidents", observed.rooms().incidents().isEmpty() ? "none" : String.join("; ", observed.rooms().incidents()))
                 .note("Commands go open-loop round every table of every assembly, each sent by the table's phone (header "
                         + "X-Minga-Table-Code). Assemblies are dealt round four steps of the method, and each table sends its step's command: "
@@ -101,9 +114,61 @@ final class LiveRoomFigures {
                         + "(over every succeeded command a viewer saw before the harness stopped watching, however late). Elections and pins "
                         + "change no text, so they carry no marker: they count in command latency and errors, not in command → viewer.")
                 .note("Latencies count from when a command was due, so the generator's lag is inside them, not hidden.")
+                .note("Heap allocated per command and the allocation rate cover the whole load (warmup and measured window) and every "
+                        + "command sent to Minga in it: Micrometer's jvm_gc_memory_allocated_bytes_total plus the growth since the last collection of "
+                        + "the pool it counts (the eden; ZGC's whole heap), read right before and right after the load, so also what Minga allocated for the live boards, the read models and anything else running. "
+                        + "1 KB = 1,000 bytes, 1 MB = 1,000,000 bytes.")
+                .note("GC pauses are the lines of Minga's GC log (-Xlog:gc,gc+phases) written during the load, each pause as long as the "
+                        + "log says (the collector's own time, not the time threads took to reach the safepoint); the full collection the "
+                        + "harness forces afterwards to read the heap is not among them. Choose the collector with heap=, e.g. "
+                        + "heap='-Xmx1g -XX:+UseZGC'.")
                 .note("The harness shares the machine's cores with Minga; its own CPU, and what other processes took, are shown above. "
                         + "The load average also counts threads waiting for a core.");
         return live.build();
+    }
+
+    private Figure allocatedPerCommand() {
+        String label = "heap allocated per command during the load (1 KB = 1,000 bytes; issue 18: ≤ 250 KB)";
+        HeapDuringLoad heap = observed.heap();
+        if (heap.allocatedBytes().isEmpty()) {
+            return Figure.notMeasured(label, "KB", heap.allocationWhyNot());
+        }
+        if (heap.commands() == 0) {
+            return Figure.missing(label, "KB", Target.atMost(ALLOCATED_PER_COMMAND_TARGET_KB), "no command reached Minga");
+        }
+        return Figure.against(label, heap.allocatedBytes().getAsLong() / 1000.0 / heap.commands(), "KB",
+                Target.atMost(ALLOCATED_PER_COMMAND_TARGET_KB));
+    }
+
+    private Figure allocationRate() {
+        String label = "heap allocation rate during the load (1 MB = 1,000,000 bytes)";
+        HeapDuringLoad heap = observed.heap();
+        if (heap.allocatedBytes().isEmpty()) {
+            return Figure.notMeasured(label, "MB/s", heap.allocationWhyNot());
+        }
+        return Figure.of(label, heap.allocatedBytes().getAsLong() / 1e6 / (heap.length().toNanos() / 1e9), "MB/s");
+    }
+
+    private Figure gcPauseCount() {
+        String label = "GC pauses during the load";
+        HeapDuringLoad heap = observed.heap();
+        return heap.pauses().isPresent() ? Figure.of(label, heap.pauses().get().count(), "")
+                : Figure.notMeasured(label, "", heap.pausesWhyNot());
+    }
+
+    /** A length of the load's GC pauses; with no pause at all the longest is 0 ms, and there is no p50 to give. */
+    private Figure gcPause(String label, ToDoubleFunction<GcLog.Pauses> millis, Target target) {
+        HeapDuringLoad heap = observed.heap();
+        if (heap.pauses().isEmpty()) {
+            return Figure.notMeasured(label, "ms", heap.pausesWhyNot());
+        }
+        GcLog.Pauses pauses = heap.pauses().get();
+        if (pauses.count() == 0) {
+            String none = "no GC pause during the load";
+            return target == null ? Figure.notMeasured(label, "ms", none) : new Figure(label, 0, "ms", target, "pass", none);
+        }
+        return target == null ? Figure.of(label, millis.applyAsDouble(pauses), "ms")
+                : Figure.against(label, millis.applyAsDouble(pauses), "ms", target);
     }
 
     /** What the machine's cores did during the load besides Minga and the harness: another engineer's build, say. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -35,21 +36,24 @@ public final class MingaProcess implements AutoCloseable {
     private final Path dataDir;
     private final boolean ownsDataDir;
     private final Path log;
+    private final Path gcLog;
     private final String password;
     private Duration startToReady;
 
-    private MingaProcess(Process process, URI baseUri, Path dataDir, boolean ownsDataDir, Path log, String password) {
+    private MingaProcess(Process process, URI baseUri, Path dataDir, boolean ownsDataDir, Path log, Path gcLog, String password) {
         this.process = process;
         this.baseUri = baseUri;
         this.dataDir = dataDir;
         this.ownsDataDir = ownsDataDir;
         this.log = log;
+        this.gcLog = gcLog;
         this.password = password;
     }
 
     /**
-     * Starts {@code jar} on a fresh data directory with the given heap option and waits until its
-     * readiness probe answers 200; its output goes to {@code log}. Closing it deletes the directory.
+     * Starts {@code jar} on a fresh data directory with the given JVM options ({@code heap}, see
+     * {@link #jvmOptions}) and waits until its readiness probe answers 200; its output goes to
+     * {@code log}, its GC log next to it ({@link #gcLogOf}). Closing it deletes the directory.
      */
     public static MingaProcess start(Path jar, String heap, Path log) {
         requireJar(jar);
@@ -87,8 +91,14 @@ public final class MingaProcess implements AutoCloseable {
             Files.createDirectories(log.toAbsolutePath().getParent());
             int port = freePort();
             String password = randomPassword();
-            List<String> command = List.of(javaExecutable(), heap, "-jar", jar.toAbsolutePath().toString(),
-                    "--minga.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1");
+            Path gcLog = gcLogOf(log);
+            Files.deleteIfExists(gcLog);
+            List<String> command = new ArrayList<>();
+            command.add(javaExecutable());
+            command.addAll(jvmOptions(heap));
+            command.add(gcLogOption(gcLog.toAbsolutePath().normalize().toString()));
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
+                    "--minga.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             // Through the environment rather than an argument, so the password does not show in ps.
             builder.environment().put("MINGA_FACILITATOR_USER", FACILITATOR);
@@ -97,7 +107,8 @@ public final class MingaProcess implements AutoCloseable {
             Process process = builder.start();
             // Should the harness be stopped (Ctrl-C) before it closes Minga, Minga must not outlive it.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-minga-" + process.pid()));
-            MingaProcess minga = new MingaProcess(process, URI.create("http://127.0.0.1:" + port + "/"), dataDir, ownsDataDir, log, password);
+            MingaProcess minga = new MingaProcess(process, URI.create("http://127.0.0.1:" + port + "/"), dataDir, ownsDataDir, log, gcLog,
+                    password);
             try {
                 minga.awaitReady(started);
                 return minga;
@@ -167,6 +178,39 @@ public final class MingaProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running jcmd", e);
         }
+    }
+
+    /**
+     * The {@code heap} setting as separate JVM arguments: it may carry several options separated by
+     * spaces, e.g. {@code -Xmx1g -XX:+UseZGC}.
+     */
+    static List<String> jvmOptions(String heap) {
+        String options = heap == null ? "" : heap.strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
+    /** Where the GC log of a Minga whose output goes to {@code log} is written: {@code minga.log} → {@code minga.gc.log}. */
+    static Path gcLogOf(Path log) {
+        String name = log.getFileName().toString();
+        String stem = name.endsWith(".log") ? name.substring(0, name.length() - ".log".length()) : name;
+        return log.resolveSibling(stem + ".gc.log");
+    }
+
+    /**
+     * Java 17's unified logging of every collection ({@code gc}) and of its phases ({@code gc+phases}):
+     * G1, Parallel, Serial and Shenandoah write a line for each pause with the {@code gc} tag, but ZGC
+     * writes its pauses ({@code Pause Mark Start 0.017ms}) only with {@code gc+phases}; G1 adds five
+     * phase lines to each pause, no more. The file name is quoted so a path with a colon or a space
+     * still parses, and the file is never rotated ({@code filecount=0}), so an offset taken before the
+     * load still points into the same file after it.
+     */
+    static String gcLogOption(String gcLog) {
+        return "-Xlog:gc,gc+phases:file=\"" + gcLog + "\":uptime,level,tags:filecount=0";
+    }
+
+    /** This Minga's GC log ({@link #gcLogOption}). */
+    public Path gcLog() {
+        return gcLog;
     }
 
     public URI baseUri() {

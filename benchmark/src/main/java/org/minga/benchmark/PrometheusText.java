@@ -18,6 +18,26 @@ final class PrometheusText {
         return sum("jvm_memory_used_bytes", "area=\"heap\"");
     }
 
+    /**
+     * Bytes allocated on the heap since Minga started, as Micrometer's JVM GC metrics count them
+     * ({@code jvm_gc_memory_allocated_bytes_total}): the young generation's growth between one
+     * collection and the next, so the counter moves only when a collection happens.
+     */
+    long allocatedBytes() {
+        return sum("jvm_gc_memory_allocated_bytes_total", "");
+    }
+
+    /**
+     * Bytes in use in the heap pool Micrometer counts allocation in ({@code jvm_memory_used_bytes}):
+     * the young generation's eden for G1, Parallel and Serial, the whole heap for ZGC and Shenandoah,
+     * which have no generations on Java 17. Its growth since the last collection is what has been
+     * allocated and {@link #allocatedBytes} has not counted yet.
+     */
+    long allocationPoolUsedBytes() {
+        return sum("jvm_memory_used_bytes", "Eden") + sum("jvm_memory_used_bytes", "id=\"ZHeap\"")
+                + sum("jvm_memory_used_bytes", "id=\"Shenandoah\"") + sum("jvm_memory_used_bytes", "id=\"ZGC Young Generation\"");
+    }
+
     /** The live-board streams Minga itself counts as open. */
     long boardViewers() {
         return sum("minga_board_viewers", "");

@@ -40,7 +40,9 @@ final class StoreRunnerProcess {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
             Files.deleteIfExists(resultFile);
-            List<String> command = new ArrayList<>(List.of(MingaProcess.javaExecutable(), heap,
+            List<String> command = new ArrayList<>(List.of(MingaProcess.javaExecutable()));
+            command.addAll(MingaProcess.jvmOptions(heap));
+            command.addAll(List.of(
                     "-Dloader.path=" + ownCodeLocation(), "-Dloader.main=" + StoreRunner.MAIN_CLASS,
                     "-cp", jar.toAbsolutePath().toString(), LAUNCHER,
                     mode, dataDir.toAbsolutePath().toString(), resultFile.toAbsolutePath().toString()));

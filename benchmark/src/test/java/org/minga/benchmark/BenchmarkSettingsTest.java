@@ -29,6 +29,15 @@ class BenchmarkSettingsTest {
     }
 
     @Test
+    void heapMayCarrySeveralJvmOptionsAndTheCommandQuotesThem() {
+        BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{"heap=-Xmx1g -XX:+UseZGC"}, new Properties());
+
+        assertThat(settings.heap()).isEqualTo("-Xmx1g -XX:+UseZGC");
+        assertThat(settings.asArguments()).contains("heap='-Xmx1g -XX:+UseZGC'");
+        assertThat(BenchmarkSettings.parse(new String[0], new Properties()).asArguments()).contains("heap=-Xmx1g ");
+    }
+
+    @Test
     void theLadderIsRisingRatesOrNone() {
         assertThat(BenchmarkSettings.parse(new String[]{"ladder=5, 15,40"}, new Properties()).ladder()).containsExactly(5, 15, 40);
         BenchmarkSettings none = BenchmarkSettings.parse(new String[]{"ladder=none", "storeEvents=0"}, new Properties());

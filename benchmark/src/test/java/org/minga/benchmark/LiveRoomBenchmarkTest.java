@@ -58,10 +58,26 @@ class LiveRoomBenchmarkTest {
         assertThat(value(live, "sseDropped")).isZero();
         assertThat(value(live, "sseServerCount")).isEqualTo(8);
         assertThat(value(live, "heapAfterGcMiB")).isPositive();
+        // Issue 18, target 4, on the main load only: what it allocated, and the pauses of Minga's GC log (G1 by default).
+        assertThat(value(live, "heapAllocatedPerCommandKB")).isPositive();
+        assertThat(live.path("heapAllocatedPerCommandKB").path("result").asText()).isIn("pass", "miss");
+        assertThat(value(live, "allocationRateMBps")).isPositive();
+        double pauses = value(live, "gcPauses");
+        assertThat(pauses).isNotNegative();
+        assertThat(value(live, "gcPauseMaxMs")).isNotNegative();
+        assertThat(live.path("gcPauseMaxMs").path("result").asText()).isIn("pass", "miss");
+        if (pauses > 0) {
+            assertThat(value(live, "gcPauseP50Ms")).isPositive().isLessThanOrEqualTo(value(live, "gcPauseMaxMs"));
+        } else {
+            assertThat(live.path("gcPauseP50Ms").path("note").asText()).isEqualTo("no GC pause during the load");
+        }
+        assertThat(json.path("measurements").path("liveRoom").path("details").path("gcCollector").asText()).startsWith("G1 (JVM options: -Xmx1g;");
+        assertThat(out.resolve("minga.gc.log")).content().contains("Using G1");
         assertThat(live.path("commandLatencyP99Ms").path("result").asText()).isIn("pass", "miss");
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
         assertThat(json.path("command").asText()).contains("-Pbench", "assemblies=4", "rate=20", "ladder=10,20", "storeEvents=0");
         assertThat(Files.readString(out.resolve("report.md"))).contains("| command latency p99 |", "| SSE connections held",
+                "| heap allocated per command during the load", "| longest GC pause during the load | ",
                 "| at 10/s: command latency p99 |");
 
         JsonNode ladder = json.path("measurements").path("rateLadder").path("figures");

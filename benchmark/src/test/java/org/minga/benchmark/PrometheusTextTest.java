@@ -12,6 +12,9 @@ class PrometheusTextTest {
             jvm_memory_used_bytes{application="minga",area="heap",id="G1 Eden Space"} 1048576.0
             jvm_memory_used_bytes{application="minga",area="heap",id="G1 Old Gen"} 3.3554432E7
             jvm_memory_used_bytes{application="minga",area="nonheap",id="Metaspace"} 9.9E7
+            # HELP jvm_gc_memory_allocated_bytes_total Incremented for an increase in the size of the (young) heap memory pool after one GC to before the next
+            # TYPE jvm_gc_memory_allocated_bytes_total counter
+            jvm_gc_memory_allocated_bytes_total{application="minga"} 1.23456789E9
             minga_board_viewers{application="minga"} 3000.0
             minga_board_viewers_other{application="minga"} 5.0
             minga_processor_lag_events{application="minga",processor="board"} 12.0
@@ -22,6 +25,16 @@ class PrometheusTextTest {
     @Test
     void heapIsTheSumOfTheHeapPools() {
         assertThat(METRICS.heapUsedBytes()).isEqualTo(1048576L + 33554432L);
+    }
+
+    @Test
+    void allocatedBytesIsMicrometersCounterAndItsPoolIsEdenOrTheWholeHeapOfZgc() {
+        assertThat(METRICS.allocatedBytes()).isEqualTo(1234567890L);
+        assertThat(METRICS.allocationPoolUsedBytes()).isEqualTo(1048576L);
+        assertThat(new PrometheusText("""
+                jvm_memory_used_bytes{application="minga",area="heap",id="ZHeap"} 5.0E7
+                jvm_memory_used_bytes{application="minga",area="nonheap",id="CodeHeap 'non-nmethods'"} 2.0E6
+                """).allocationPoolUsedBytes()).isEqualTo(50_000_000L);
     }
 
     @Test
