@@ -43,13 +43,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * {@code durableEachCommit}: each commit is in the file before it returns (WRITE_DELAY=0), for
      * what cannot be rebuilt. Otherwise H2 writes commits out within half a second: a power cut
      * may take the last half second, whole transactions only, which is enough for what the events
-     * rebuild.
+     * rebuild. {@code pageCacheMiB}: H2's cache of the file's pages on the heap (16 MiB unless
+     * said): the files beside the event store need less, since the read models are served from
+     * their own copies in memory and the registry is small.
      */
-    static EmbeddedDatabase open(Path directory, String name, boolean durableEachCommit) {
+    static EmbeddedDatabase open(Path directory, String name, boolean durableEachCommit, int pageCacheMiB) {
         HikariConfig config = new HikariConfig();
         config.setPoolName(name);
         config.setJdbcUrl("jdbc:h2:file:" + directory.resolve(name).toAbsolutePath()
-                + (durableEachCommit ? ";WRITE_DELAY=0" : "") + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;" + NO_TRACE_FILE);
+                + (durableEachCommit ? ";WRITE_DELAY=0" : "") + ";CACHE_SIZE=" + pageCacheMiB * 1024
+                + ";DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;" + NO_TRACE_FILE);
         config.setUsername("minga");
         config.setPassword("");
         log.info("{} kept in {}.mv.db", name, directory.resolve(name).toAbsolutePath());

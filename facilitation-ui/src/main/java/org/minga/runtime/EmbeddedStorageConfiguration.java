@@ -53,7 +53,7 @@ public class EmbeddedStorageConfiguration {
 
     @Bean(destroyMethod = "close")
     public EmbeddedDatabase viewsDatabase(MingaProperties properties) {
-        return EmbeddedDatabase.open(properties.dataDir(), VIEWS, false);
+        return EmbeddedDatabase.open(properties.dataDir(), VIEWS, false, 4);
     }
 
     /**
@@ -70,7 +70,7 @@ public class EmbeddedStorageConfiguration {
     @Bean(destroyMethod = "close")
     @Conditional(ReadModelStorageConfiguration.NoMongoUri.class)
     public EmbeddedDatabase registryDatabase(MingaProperties properties) {
-        return EmbeddedDatabase.open(properties.dataDir(), REGISTRY, true);
+        return EmbeddedDatabase.open(properties.dataDir(), REGISTRY, true, 1);
     }
 
     /**
