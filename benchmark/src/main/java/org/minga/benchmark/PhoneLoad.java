@@ -53,11 +53,14 @@ public final class PhoneLoad {
 
     /** What a command does, and whether a viewer can tell it arrived by its marker. */
     public enum Kind {
+        ADD_NEED("add a need", true),
         REVISE_NEED("revise a need", true),
         SOLUTION("attach or revise a solution", true),
         WORK_PLAN("set or revise a work plan", true),
         ELECT_SPOKESPERSON("elect the spokesperson", false),
-        PIN("pin the table's puzzle", false);
+        PIN("pin the table's puzzle", false),
+        /** The facilitator's, not a phone's: the room's rhythm opens each step ({@link RoomRhythm}). */
+        OPEN_STEP("open the next step", false);
 
         private final String label;
         private final boolean carriesMarker;
