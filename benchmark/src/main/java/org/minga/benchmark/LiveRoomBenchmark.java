@@ -199,7 +199,7 @@ public final class LiveRoomBenchmark {
      * load's viewers still connected (idle now, as the other rooms of a hall). On fresh assemblies:
      * the main load's have their steps advanced and their spokespeople's tables pinned, so a burst
      * of needs there would be refused. Their setup is lighter than the main load's (no step opened,
-     * no piece written: the phase writes them), about 55 requests per assembly against 130, so
+     * no piece written: the phase writes them), about 55 requests per assembly against about 175, so
      * as many fresh assemblies as the main load's fit in the phase's few minutes.
      */
     private static Measurement rhythm(BenchmarkSettings settings, MingaProcess minga, URI base, MingaApi setupApi, Credential facilitator,
