@@ -188,7 +188,13 @@ public final class LiveRoomBenchmark {
                     readings, heap, mingaCores, harnessCores, machineCores, loadAverageAfter);
             report = report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
             if (settings.rhythmAssemblies() > 0) {
-                report = report.with(RHYTHM, rhythm(settings, minga, base, setupApi, facilitator, runId, logs));
+                try {
+                    report = report.with(RHYTHM, rhythm(settings, minga, base, setupApi, facilitator, runId, logs));
+                } catch (RuntimeException e) {
+                    // The main load's figures took most of the run: a rhythm that fails says so in the report instead of losing them.
+                    log("Room's rhythm failed: " + e);
+                    report = report.with(RHYTHM, RhythmFigures.failed(e));
+                }
             }
             return report;
         }
@@ -209,9 +215,7 @@ public final class LiveRoomBenchmark {
                 settings.tablesPerAssembly());
         // The split makes the tables; should it make fewer than asked in some assembly, every assembly plays that many.
         int tables = rooms.rooms().stream().mapToInt(room -> room.tables().size()).min().orElseThrow();
-        RoomRhythm.Shape shape = RoomRhythm.Shape.of(settings);
-        RoomRhythm rhythm = RoomRhythm.plan(new RoomRhythm.Shape(shape.assemblies(), tables, shape.stagger(), shape.gap(), shape.burst(),
-                shape.seed()));
+        RoomRhythm rhythm = RoomRhythm.plan(RoomRhythm.Shape.of(settings).withTables(tables));
         try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-rhythm-viewers", 2)))) {
             int requested = rooms.rooms().size() * settings.viewersPerAssembly();
             log("Room's rhythm: opening " + requested + " more live-board streams");

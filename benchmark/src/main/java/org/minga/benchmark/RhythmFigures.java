@@ -34,6 +34,14 @@ final class RhythmFigures {
         this.observed = observed;
     }
 
+    /** A phase that could not run to its end (its setup refused, say): no figures, a missed target, and why. */
+    static Measurement failed(RuntimeException cause) {
+        return new Measurement.Builder("A room's rhythm: did not run to its end")
+                .figure("errors", Figure.missing("tables' command errors", "", Target.exactly(0), "the phase failed: " + cause.getMessage()))
+                .note("The phase stopped with " + cause + "; the figures before it stand. minga.log has Minga's side.")
+                .build();
+    }
+
     Measurement measurement() {
         RoomRhythm.Shape shape = rhythm.shape();
         LoadTally tally = new LoadTally(pieces, window);

@@ -51,6 +51,10 @@ final class RoomRhythm {
                     settings.rhythmBurst(), settings.rhythmSeed());
         }
 
+        Shape withTables(int tablesPerAssembly) {
+            return new Shape(assemblies, tablesPerAssembly, stagger, gap, burst, seed);
+        }
+
         /** From the first step opened to the end of the last burst. */
         Duration span() {
             return stagger.multipliedBy(assemblies - 1).dividedBy(assemblies)

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * assembly is then brought to its {@link MethodStep} (dealt round the four): a solution on each need
  * for the solutions step, a work plan on each for the work-plan step, and a spokesperson per table
  * for the spokespeople step, each step opened by the facilitator as in the room. Eight requests at
- * most are in flight, one assembly per worker; this is preparation, not the measured load.
+ * most are in flight, one assembly per worker; this is preparation, not the measured load. For a
+ * room's rhythm, rooms can also be left before their first step: split, with no step open and no piece.
  */
 public final class RoomSetup {
 
