@@ -22,9 +22,9 @@ import org.minga.benchmark.RoomSetup.Rooms;
  * against a Minga it starts (embedded, a JVM of its own) or the one at {@code url=}. Before that
  * load, a ladder of short loads finds the highest rate that still meets the latency targets; after
  * it, a room's rhythm on fresh assemblies (steps opened one after another, each with a burst of
- * the tables' pieces, {@link RoomRhythm}); then, with Minga stopped, the event store's own limit (raw appends), restarts with many events
- * stored, and a 10,000-event assembly ({@link EventStoreRun}), and end-to-end commands a second
- * against that limit.
+ * the tables' pieces, {@link RoomRhythm}); then, with Minga stopped, the event store's own limit
+ * (raw appends), restarts with many events stored, and a 10,000-event assembly
+ * ({@link EventStoreRun}), and end-to-end commands a second against that limit.
  *
  * <pre>
  * ./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args="assemblies=20 rate=200"
