@@ -188,6 +188,8 @@ public final class LiveRoomBenchmark {
                     readings, heap, mingaCores, harnessCores, machineCores, loadAverageAfter);
             report = report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
             if (settings.rhythmAssemblies() > 0) {
+                // A hall of K rooms has K x V viewers: the main load's hang up before the rhythm's rooms connect theirs.
+                viewers.close();
                 try {
                     report = report.with(RHYTHM, rhythm(settings, minga, base, setupApi, facilitator, runId, logs));
                 } catch (RuntimeException e) {
@@ -202,7 +204,7 @@ public final class LiveRoomBenchmark {
 
     /**
      * A room's rhythm ({@link RoomRhythm}), after the main load, Minga still running and the main
-     * load's viewers still connected (idle now, as the other rooms of a hall). On fresh assemblies:
+     * load's viewers gone (the rhythm's rooms bring as many of their own). On fresh assemblies:
      * the main load's have their steps advanced and their spokespeople's tables pinned, so a burst
      * of needs there would be refused. Their setup is lighter than the main load's (no step opened,
      * no piece written: the phase writes them), about 55 requests per assembly against about 175, so
