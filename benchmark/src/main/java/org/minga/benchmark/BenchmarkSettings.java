@@ -17,13 +17,18 @@ import java.util.stream.Collectors;
  * one at {@code url}; before that load, a ladder of shorter loads at rising rates; after it, the
  * event-store measurements (raw appends for {@code appendSeconds} per phase, restarts with
  * {@code storeEvents} events stored, and an assembly of {@code deepEvents}), unless
- * {@code storeEvents=0}. Given as {@code key=value} arguments or {@code bench.key} system
- * properties; arguments win.
+ * {@code storeEvents=0}. Between the main load and those, a room's rhythm ({@link RoomRhythm}):
+ * {@code rhythmAssemblies} fresh assemblies walking the method's steps, started over
+ * {@code rhythmStagger}, a step every {@code rhythmGap}, each step's pieces in the
+ * {@code rhythmBurst} after it opens; {@code rhythmAssemblies=0} skips it. Given as
+ * {@code key=value} arguments or {@code bench.key} system properties; arguments win.
  */
 public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewersPerAssembly, int commandsPerSecond,
                                 Duration duration, Duration warmup, Optional<URI> url, Optional<String> token,
                                 String heap, Path outputDir, Path jar, List<Integer> ladder, Duration ladderDuration,
-                                Duration ladderWarmup, int storeEvents, int deepEvents, Duration appendSeconds) {
+                                Duration ladderWarmup, int storeEvents, int deepEvents, Duration appendSeconds,
+                                int rhythmAssemblies, Duration rhythmStagger, Duration rhythmGap, Duration rhythmBurst,
+                                long rhythmSeed) {
 
     static final Map<String, String> DEFAULTS = defaults();
 
@@ -46,6 +51,12 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
         defaults.put("storeEvents", "100000");
         defaults.put("deepEvents", "10000");
         defaults.put("appendSeconds", "10");
+        // Blank: as many as the main load's assemblies.
+        defaults.put("rhythmAssemblies", "");
+        defaults.put("rhythmStagger", "30");
+        defaults.put("rhythmGap", "70");
+        defaults.put("rhythmBurst", "60");
+        defaults.put("rhythmSeed", "18");
         return defaults;
     }
 
@@ -82,6 +93,21 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
                 throw new IllegalArgumentException("appendSeconds must be at least 1");
             }
         }
+        if (rhythmAssemblies < 0) {
+            throw new IllegalArgumentException("rhythmAssemblies must not be negative (0 skips the room's rhythm)");
+        }
+        if (rhythmAssemblies > 0) {
+            if (rhythmBurst.toSeconds() < 1) {
+                throw new IllegalArgumentException("rhythmBurst must be at least 1");
+            }
+            if (rhythmGap.compareTo(rhythmBurst) <= 0) {
+                // A step's last pieces would otherwise meet the next step already open, and be refused step.closed.
+                throw new IllegalArgumentException("rhythmGap must be longer than rhythmBurst");
+            }
+            if (rhythmStagger.isNegative()) {
+                throw new IllegalArgumentException("rhythmStagger must not be negative");
+            }
+        }
         if (url.isPresent() != token.isPresent()) {
             throw new IllegalArgumentException("url= needs token= (a facilitator's Bearer token from POST /api/tokens), and token= needs url=");
         }
@@ -110,7 +136,10 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
                 optional(values, "url").map(URI::create), optional(values, "token"),
                 values.get("heap"), Path.of(values.get("out")), Path.of(values.get("jar")), rates(values.get("ladder")),
                 Duration.ofSeconds(integer(values, "ladderDuration")), Duration.ofSeconds(integer(values, "ladderWarmup")),
-                integer(values, "storeEvents"), integer(values, "deepEvents"), Duration.ofSeconds(integer(values, "appendSeconds")));
+                integer(values, "storeEvents"), integer(values, "deepEvents"), Duration.ofSeconds(integer(values, "appendSeconds")),
+                optional(values, "rhythmAssemblies").isEmpty() ? integer(values, "assemblies") : integer(values, "rhythmAssemblies"),
+                Duration.ofSeconds(integer(values, "rhythmStagger")), Duration.ofSeconds(integer(values, "rhythmGap")),
+                Duration.ofSeconds(integer(values, "rhythmBurst")), whole(values, "rhythmSeed"));
     }
 
     /** The same settings as arguments, every one spelled out, so a report says exactly what ran. */
@@ -139,6 +168,13 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
             values.put("deepEvents", String.valueOf(deepEvents));
             values.put("appendSeconds", String.valueOf(appendSeconds.toSeconds()));
         }
+        values.put("rhythmAssemblies", String.valueOf(rhythmAssemblies));
+        if (rhythmAssemblies > 0) {
+            values.put("rhythmStagger", String.valueOf(rhythmStagger.toSeconds()));
+            values.put("rhythmGap", String.valueOf(rhythmGap.toSeconds()));
+            values.put("rhythmBurst", String.valueOf(rhythmBurst.toSeconds()));
+            values.put("rhythmSeed", String.valueOf(rhythmSeed));
+        }
         return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
@@ -153,6 +189,14 @@ public record BenchmarkSettings(int assemblies, int tablesPerAssembly, int viewe
     private static int integer(Map<String, String> values, String key) {
         try {
             return Integer.parseInt(values.get(key));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number, not '" + values.get(key) + "'");
+        }
+    }
+
+    private static long whole(Map<String, String> values, String key) {
+        try {
+            return Long.parseLong(values.get(key));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " must be a whole number, not '" + values.get(key) + "'");
         }

@@ -21,9 +21,10 @@ import org.minga.benchmark.RoomSetup.Rooms;
  * commands at R a second in all, V projectors and phones per assembly watching each board live;
  * against a Minga it starts (embedded, a JVM of its own) or the one at {@code url=}. Before that
  * load, a ladder of short loads finds the highest rate that still meets the latency targets; after
- * it, with Minga stopped, the event store's own limit (raw appends), restarts with many events
- * stored, and a 10,000-event assembly ({@link EventStoreRun}), and end-to-end commands a second
- * against that limit.
+ * it, a room's rhythm on fresh assemblies (steps opened one after another, each with a burst of
+ * the tables' pieces, {@link RoomRhythm}); then, with Minga stopped, the event store's own limit
+ * (raw appends), restarts with many events stored, and a 10,000-event assembly
+ * ({@link EventStoreRun}), and end-to-end commands a second against that limit.
  *
  * <pre>
  * ./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args="assemblies=20 rate=200"
@@ -37,6 +38,7 @@ public final class LiveRoomBenchmark {
     /** How a run is reproduced: the Maven command, with every setting spelled out. */
     static final String COMMAND = "./mvnw -B -Pbench -pl benchmark -am -DskipTests verify -Dbench.args=\"%s\"";
     static final String LIMIT = "limit";
+    static final String RHYTHM = "rhythm";
     /** Every command is answered or has timed out by then. */
     private static final Duration DRAIN_LIMIT = MingaApi.REQUEST_TIMEOUT.plusSeconds(5);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
@@ -184,7 +186,65 @@ public final class LiveRoomBenchmark {
             MingaReadings readings = MingaReadings.read(minga, setupApi, facilitator);
             LiveRoomFigures.Observed observed = new LiveRoomFigures.Observed(rooms, catchUp, connecting, viewers.counts().since(before),
                     readings, heap, mingaCores, harnessCores, machineCores, loadAverageAfter);
-            return report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
+            report = report.with("liveRoom", new LiveRoomFigures(settings, commands, window, observed).measurement());
+            if (settings.rhythmAssemblies() > 0) {
+                // A hall of K rooms has K x V viewers: the main load's hang up before the rhythm's rooms connect theirs.
+                viewers.close();
+                try {
+                    report = report.with(RHYTHM, rhythm(settings, minga, base, setupApi, facilitator, runId, logs));
+                } catch (RuntimeException e) {
+                    // The main load's figures took most of the run: a rhythm that fails says so in the report instead of losing them.
+                    log("Room's rhythm failed: " + e);
+                    report = report.with(RHYTHM, RhythmFigures.failed(e));
+                }
+            }
+            return report;
+        }
+    }
+
+    /**
+     * A room's rhythm ({@link RoomRhythm}), after the main load, Minga still running and the main
+     * load's viewers gone (the rhythm's rooms bring as many of their own). On fresh assemblies:
+     * the main load's have their steps advanced and their spokespeople's tables pinned, so a burst
+     * of needs there would be refused. Their setup is lighter than the main load's (no step opened,
+     * no piece written: the phase writes them), about 55 requests per assembly against about 175, so
+     * as many fresh assemblies as the main load's fit in the phase's few minutes.
+     */
+    private static Measurement rhythm(BenchmarkSettings settings, MingaProcess minga, URI base, MingaApi setupApi, Credential facilitator,
+                                      String runId, Logs logs) {
+        log("Room's rhythm: setting up " + settings.rhythmAssemblies() + " fresh assemblies of " + settings.tablesPerAssembly() + " tables");
+        Rooms rooms = new RoomSetup(setupApi, facilitator).prepareBeforeTheFirstStep(runId + "-r", settings.rhythmAssemblies(),
+                settings.tablesPerAssembly());
+        // The split makes the tables; should it make fewer than asked in some assembly, every assembly plays that many.
+        int tables = rooms.rooms().stream().mapToInt(room -> room.tables().size()).min().orElseThrow();
+        RoomRhythm rhythm = RoomRhythm.plan(RoomRhythm.Shape.of(settings).withTables(tables));
+        try (BoardViewers viewers = new BoardViewers(new MingaApi(base, MingaApi.newClient("bench-rhythm-viewers", 2)))) {
+            int requested = rooms.rooms().size() * settings.viewersPerAssembly();
+            log("Room's rhythm: opening " + requested + " more live-board streams");
+            long connectStarted = System.nanoTime();
+            viewers.open(rooms.rooms(), settings.viewersPerAssembly());
+            viewers.awaitHeld(Duration.ofSeconds(30).plusMillis(20L * requested));
+            Duration connecting = Duration.ofNanos(System.nanoTime() - connectStarted);
+            log("Waiting for Minga's read models to catch up");
+            CatchUp catchUp = awaitReadModels(setupApi, facilitator);
+
+            CommandLog pieces = logs.next(rhythm.pieces(), viewers);
+            // Openings carry no marker: no viewer looks for them, so their log needs no markers of its own.
+            CommandLog openings = new CommandLog(rhythm.openings(), 0);
+            log("Room's rhythm: " + rhythm.openings() + " steps opened and " + rhythm.pieces() + " pieces sent over "
+                    + rhythm.shape().span().toSeconds() + " s");
+            RhythmLoad load = new RhythmLoad(new MingaApi(base, MingaApi.newClient("bench-rhythm-phones", 2)), facilitator, rooms.rooms(),
+                    rhythm, pieces, openings);
+            OptionalLong mingaCpuBefore = minga == null ? OptionalLong.empty() : minga.cpuNanos();
+            long started = System.nanoTime();
+            Window window = load.run();
+            drain(pieces, window);
+            drain(openings, window);
+            long took = System.nanoTime() - started;
+            OptionalDouble mingaCores = minga == null || mingaCpuBefore.isEmpty() ? OptionalDouble.empty()
+                    : OptionalDouble.of((minga.cpuNanos().orElse(0) - mingaCpuBefore.getAsLong()) / (double) took);
+            RhythmFigures.Observed observed = new RhythmFigures.Observed(rooms, catchUp, connecting, viewers.counts(), mingaCores);
+            return new RhythmFigures(settings, rhythm, pieces, openings, window, observed).measurement();
         }
     }
 
@@ -203,9 +263,14 @@ public final class LiveRoomBenchmark {
 
         /** The log of the next load, {@code rate} commands/s for {@code length}, which the viewers now watch for. */
         CommandLog next(int rate, Duration length) {
-            CommandLog log = new CommandLog(PhoneLoad.commandsFor(rate, length), nextMarker);
+            return next(PhoneLoad.commandsFor(rate, length), viewers);
+        }
+
+        /** The log of the next load, {@code commands} long, which {@code watching} now watches for. */
+        CommandLog next(int commands, BoardViewers watching) {
+            CommandLog log = new CommandLog(commands, nextMarker);
             nextMarker = log.nextFreeMarker();
-            viewers.watchFor(log);
+            watching.watchFor(log);
             return log;
         }
     }

@@ -184,7 +184,7 @@ final class LiveRoomFigures {
     }
 
     /** A latency over {@code count} commands; with none there is no latency to give, and a target is missed. */
-    private static Figure latency(String label, int count, double millis, Target target) {
+    static Figure latency(String label, int count, double millis, Target target) {
         if (count == 0) {
             String why = "no command to measure it on";
             return target == null ? Figure.notMeasured(label, "ms", why) : Figure.missing(label, "ms", target, why);
@@ -192,7 +192,7 @@ final class LiveRoomFigures {
         return target == null ? Figure.of(label, millis, "ms") : Figure.against(label, millis, "ms", target);
     }
 
-    private static double seconds(Duration duration) {
+    static double seconds(Duration duration) {
         return Math.round(duration.toMillis() / 100.0) / 10.0;
     }
 }

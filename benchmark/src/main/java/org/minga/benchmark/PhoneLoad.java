@@ -53,11 +53,14 @@ public final class PhoneLoad {
 
     /** What a command does, and whether a viewer can tell it arrived by its marker. */
     public enum Kind {
+        ADD_NEED("add a need", true),
         REVISE_NEED("revise a need", true),
         SOLUTION("attach or revise a solution", true),
         WORK_PLAN("set or revise a work plan", true),
         ELECT_SPOKESPERSON("elect the spokesperson", false),
-        PIN("pin the table's puzzle", false);
+        PIN("pin the table's puzzle", false),
+        /** The facilitator's, not a phone's: the room's rhythm opens each step ({@link RoomRhythm}). */
+        OPEN_STEP("open the next step", false);
 
         private final String label;
         private final boolean carriesMarker;
@@ -110,20 +113,36 @@ public final class PhoneLoad {
         Window window = new Window(start, start + warmup.toNanos(), start + warmup.plus(duration).toNanos(), commands);
         for (int seq = 0; seq < commands; seq++) {
             long due = start + Math.round(seq * 1e9 / rate);
-            long now;
-            while ((now = System.nanoTime()) < due) {
-                LockSupport.parkNanos(due - now);
-            }
+            long now = awaitDue(due);
             send(seq, seq + tables.size() >= commands, due, now);
         }
         return window;
+    }
+
+    /** Parks the generator thread until {@code due} and answers when it woke (later than due when starved of CPU). */
+    static long awaitDue(long due) {
+        long now;
+        while ((now = System.nanoTime()) < due) {
+            LockSupport.parkNanos(due - now);
+        }
+        return now;
     }
 
     private void send(int seq, boolean lastOfItsTable, long due, long now) {
         PhoneTable table = tables.get(seq % tables.size());
         Command command = command(table, seq / tables.size(), lastOfItsTable && pinLast, MARKER + log.marker(seq));
         HttpRequest request = api.request(command.method(), command.path(), command.body(), Credential.tableCode(table.joinCode()));
-        log.sent(seq, command.kind(), due, now);
+        sendOpenLoop(api, request, log, seq, command.kind(), due, now, inFlight);
+    }
+
+    /**
+     * Records command {@code seq} as sent and hands it to the HTTP client without waiting for the
+     * answer, which is recorded when it comes; beyond {@link #MAX_IN_FLIGHT} waiting (counted in
+     * {@code inFlight}) it is held back and counts as an error.
+     */
+    static void sendOpenLoop(MingaApi api, HttpRequest request, CommandLog log, int seq, Kind kind, long due, long now,
+                             AtomicInteger inFlight) {
+        log.sent(seq, kind, due, now);
         if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
             inFlight.decrementAndGet();
             log.notSent(seq, now, MAX_IN_FLIGHT + " already waiting");

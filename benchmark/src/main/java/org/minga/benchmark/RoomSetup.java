@@ -21,7 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * assembly is then brought to its {@link MethodStep} (dealt round the four): a solution on each need
  * for the solutions step, a work plan on each for the work-plan step, and a spokesperson per table
  * for the spokespeople step, each step opened by the facilitator as in the room. Eight requests at
- * most are in flight, one assembly per worker; this is preparation, not the measured load.
+ * most are in flight, one assembly per worker; this is preparation, not the measured load. For a
+ * room's rhythm, rooms can also be left before their first step: split, with no step open and no piece.
  */
 public final class RoomSetup {
 
@@ -68,14 +69,28 @@ public final class RoomSetup {
 
     /** {@code assemblies} rooms of about {@code tablesPerAssembly} tables, their ids starting with {@code runId}. */
     public Rooms prepare(String runId, int assemblies, int tablesPerAssembly) {
+        return prepare(runId + "-a", assemblies, tablesPerAssembly, true);
+    }
+
+    /**
+     * {@code assemblies} rooms as they are before the day's first step: scheduled, registered, split
+     * into tables with their codes, a projector link; no step open and no piece on the board. Their
+     * tables have no needs yet and their step is the needs step, the first to be opened.
+     */
+    public Rooms prepareBeforeTheFirstStep(String idPrefix, int assemblies, int tablesPerAssembly) {
+        return prepare(idPrefix, assemblies, tablesPerAssembly, false);
+    }
+
+    private Rooms prepare(String idPrefix, int assemblies, int tablesPerAssembly, boolean bringToStep) {
         long started = System.nanoTime();
         ExecutorService workers = Executors.newFixedThreadPool(IN_FLIGHT);
         try {
             List<Future<Room>> futures = new ArrayList<>();
             for (int k = 0; k < assemblies; k++) {
-                String assemblyId = runId + "-a" + k;
+                String assemblyId = idPrefix + k;
                 MethodStep step = MethodStep.ofAssembly(k);
-                futures.add(workers.submit(() -> prepareRoom(assemblyId, tablesPerAssembly, step)));
+                futures.add(workers.submit(() -> bringToStep ? prepareRoom(assemblyId, tablesPerAssembly, step)
+                        : prepareUnopenedRoom(assemblyId, tablesPerAssembly)));
             }
             List<Room> rooms = new ArrayList<>();
             for (Future<Room> future : futures) {
@@ -94,14 +109,7 @@ public final class RoomSetup {
 
     private Room prepareRoom(String assemblyId, int tablesPerAssembly, MethodStep step) {
         String assembly = "/api/assemblies/" + assemblyId;
-        int axes = (tablesPerAssembly + TABLES_PER_AXIS - 1) / TABLES_PER_AXIS;
-        api.post("/api/assemblies", schedule(assemblyId, axes), facilitator).expect(201);
-        int people = tablesPerAssembly * PEOPLE_PER_TABLE;
-        for (int p = 0; p < people; p++) {
-            // Preferences dealt round the axes so the groups, and so the tables, come out even.
-            api.post(assembly + "/participants", Map.of("participantId", "p" + p, "name", "Persona " + p,
-                    "organization", "Organización " + (p % 7), "preferredAxisId", "axis" + (p % axes)), facilitator).expect(201);
-        }
+        scheduleAndRegister(assemblyId, tablesPerAssembly);
         api.post(assembly + "/steps/needs/open", null, facilitator).expect(200);
         List<PhoneTable> tables = new ArrayList<>();
         for (JsonNode table : split(assembly)) {
@@ -126,6 +134,30 @@ public final class RoomSetup {
             }
         }
         return new Room(assemblyId, projectorLink(assemblyId), List.copyOf(tables));
+    }
+
+    private Room prepareUnopenedRoom(String assemblyId, int tablesPerAssembly) {
+        scheduleAndRegister(assemblyId, tablesPerAssembly);
+        List<PhoneTable> tables = new ArrayList<>();
+        for (JsonNode table : split("/api/assemblies/" + assemblyId)) {
+            List<String> memberIds = new ArrayList<>();
+            table.path("memberIds").forEach(member -> memberIds.add(member.asText()));
+            tables.add(new PhoneTable(assemblyId, table.path("tableId").asText(), table.path("joinCode").asText(), List.copyOf(memberIds),
+                    List.of(), MethodStep.NEEDS));
+        }
+        return new Room(assemblyId, projectorLink(assemblyId), List.copyOf(tables));
+    }
+
+    private void scheduleAndRegister(String assemblyId, int tablesPerAssembly) {
+        String assembly = "/api/assemblies/" + assemblyId;
+        int axes = (tablesPerAssembly + TABLES_PER_AXIS - 1) / TABLES_PER_AXIS;
+        api.post("/api/assemblies", schedule(assemblyId, axes), facilitator).expect(201);
+        int people = tablesPerAssembly * PEOPLE_PER_TABLE;
+        for (int p = 0; p < people; p++) {
+            // Preferences dealt round the axes so the groups, and so the tables, come out even.
+            api.post(assembly + "/participants", Map.of("participantId", "p" + p, "name", "Persona " + p,
+                    "organization", "Organización " + (p % 7), "preferredAxisId", "axis" + (p % axes)), facilitator).expect(201);
+        }
     }
 
     /** What a table does in a step before the next one opens: the puzzle a later step builds on. */

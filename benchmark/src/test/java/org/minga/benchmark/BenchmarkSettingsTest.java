@@ -26,6 +26,34 @@ class BenchmarkSettingsTest {
         assertThat(settings.ladder()).containsExactly(10, 25, 50, 100, 200, 300, 400, 500);
         assertThat(settings.storeEvents()).isEqualTo(100_000);
         assertThat(settings.deepEvents()).isEqualTo(10_000);
+        assertThat(settings.rhythmAssemblies()).isEqualTo(100);
+        assertThat(settings.rhythmStagger()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.rhythmGap()).isEqualTo(Duration.ofSeconds(70));
+        assertThat(settings.rhythmBurst()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.rhythmSeed()).isEqualTo(18);
+    }
+
+    @Test
+    void theRhythmHasAsManyAssembliesAsTheMainLoadUnlessToldOtherwiseAndZeroSkipsIt() {
+        assertThat(BenchmarkSettings.parse(new String[]{"assemblies=7"}, new Properties()).rhythmAssemblies()).isEqualTo(7);
+        assertThat(BenchmarkSettings.parse(new String[]{"assemblies=7", "rhythmAssemblies=3"}, new Properties()).asArguments())
+                .contains("rhythmAssemblies=3 rhythmStagger=30 rhythmGap=70 rhythmBurst=60 rhythmSeed=18");
+
+        BenchmarkSettings none = BenchmarkSettings.parse(new String[]{"rhythmAssemblies=0"}, new Properties());
+        assertThat(none.rhythmAssemblies()).isZero();
+        assertThat(none.asArguments()).contains("rhythmAssemblies=0").doesNotContain("rhythmGap", "rhythmSeed");
+    }
+
+    @Test
+    void aRhythmsBurstEndsBeforeItsNextStepOpens() {
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"rhythmGap=60", "rhythmBurst=60"}, new Properties()))
+                .hasMessageContaining("rhythmGap");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"rhythmBurst=0"}, new Properties())).hasMessageContaining("rhythmBurst");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"rhythmStagger=-1"}, new Properties())).hasMessageContaining("rhythmStagger");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(new String[]{"rhythmAssemblies=-1"}, new Properties()))
+                .hasMessageContaining("rhythmAssemblies");
+        // Skipped, its timing is not looked at.
+        assertThat(BenchmarkSettings.parse(new String[]{"rhythmAssemblies=0", "rhythmBurst=0"}, new Properties()).rhythmAssemblies()).isZero();
     }
 
     @Test

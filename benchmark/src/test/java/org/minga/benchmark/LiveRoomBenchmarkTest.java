@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A tiny live room end to end against a Minga the harness starts from the jar this build just
  * packaged, with a two-rung rate ladder before the load: the report must have every figure, with
- * sane values, and every kind of phone command must have been sent and accepted. The event-store
+ * sane values, and every kind of phone command must have been sent and accepted; then a tiny room's
+ * rhythm on two fresh assemblies, every command it planned sent, accepted and seen. The event-store
  * figures are left to EventStoreRunTest. It fails, rather than skips, when the jar is missing, so
  * the harness never silently stops being exercised.
  */
@@ -27,7 +28,8 @@ class LiveRoomBenchmarkTest {
         Path out = Path.of("target/bench-test");
         BenchmarkSettings settings = BenchmarkSettings.parse(new String[]{
                 "assemblies=4", "tables=2", "viewers=2", "rate=20", "duration=3", "warmup=1", "ladder=10,20", "ladderDuration=2",
-                "ladderWarmup=0", "storeEvents=0", "out=" + out, "jar=" + JAR}, new Properties());
+                "ladderWarmup=0", "storeEvents=0", "rhythmAssemblies=2", "rhythmStagger=2", "rhythmGap=4", "rhythmBurst=3",
+                "out=" + out, "jar=" + JAR}, new Properties());
 
         Report report = LiveRoomBenchmark.run(settings);
         ReportWriter.write(report, out);
@@ -92,6 +94,52 @@ class LiveRoomBenchmarkTest {
             assertThat(highest.path("note").asText()).startsWith("no rate tried met them");
         }
         assertThat(json.path("measurements").has(EventStoreFigures.EVENT_STORE)).isFalse();
+
+        assertRhythm(json.path("measurements").path(LiveRoomBenchmark.RHYTHM), RoomRhythm.plan(RoomRhythm.Shape.of(settings)));
+        assertThat(json.path("command").asText()).contains("rhythmAssemblies=2 rhythmStagger=2 rhythmGap=4 rhythmBurst=3 rhythmSeed=18");
+        assertThat(Files.readString(out.resolve("report.md"))).contains("## A room's rhythm: 2 fresh assemblies × 2 tables × 2 viewers",
+                "| command latency p99, inside the bursts |", "| command → first viewer p99, inside the bursts |", "| step opening latency p99 |");
+    }
+
+    /** Two fresh assemblies of two tables, a step every 4 s, 3 s bursts: every planned command sent, accepted and measured. */
+    private static void assertRhythm(JsonNode rhythm, RoomRhythm planned) {
+        JsonNode figures = rhythm.path("figures");
+        assertThat(planned.openings()).isEqualTo(8);
+        assertThat(value(figures, "commandsSent")).isEqualTo(planned.pieces());
+        assertThat(value(figures, "commandsSucceeded")).isEqualTo(planned.pieces());
+        assertThat(value(figures, "errors")).isZero();
+        assertThat(value(figures, "stepOpenings")).isEqualTo(8);
+        assertThat(value(figures, "stepOpeningErrors")).isZero();
+        double openingP50 = value(figures, "stepOpeningLatencyP50Ms");
+        assertThat(openingP50).isPositive().isLessThanOrEqualTo(value(figures, "stepOpeningLatencyP99Ms"));
+        JsonNode kinds = rhythm.path("details").path("commandsByKind");
+        assertThat(kinds.fieldNames()).toIterable().containsExactlyInAnyOrder("add a need", "attach or revise a solution",
+                "set or revise a work plan", "elect the spokesperson", "pin the table's puzzle");
+        // Four tables, each an election and a pin: every other piece carries a marker, and a viewer saw each.
+        assertThat(kindCount(kinds, "elect the spokesperson")).isEqualTo(4);
+        assertThat(kindCount(kinds, "pin the table's puzzle")).isEqualTo(4);
+        assertThat(value(figures, "markedCommands")).isEqualTo(planned.pieces() - 8);
+        assertThat(value(figures, "unseenCommands")).isZero();
+        double p50 = value(figures, "commandLatencyP50Ms");
+        double p99 = value(figures, "commandLatencyP99Ms");
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p99);
+        assertThat(p99).isLessThanOrEqualTo(value(figures, "commandLatencyMaxMs"));
+        assertThat(figures.path("commandLatencyP99Ms").path("result").asText()).isIn("pass", "miss");
+        double viewerP50 = value(figures, "viewerLatencyP50Ms");
+        assertThat(viewerP50).isPositive().isLessThanOrEqualTo(value(figures, "viewerLatencyP99Ms"));
+        assertThat(figures.path("viewerLatencyP99Ms").path("result").asText()).isIn("pass", "miss");
+        double peak = value(figures, "peakPerSecond1s");
+        assertThat(peak).isBetween(1.0, (double) planned.pieces());
+        assertThat(value(figures, "peakPerSecond10s")).isPositive().isLessThanOrEqualTo(peak);
+        // The last burst ends 2 × 1/2 + 3 × 4 + 3 = 16 s after the first opening.
+        assertThat(value(figures, "phaseSeconds")).isBetween(10.0, 16.0);
+        assertThat(value(figures, "sseRequested")).isEqualTo(4);
+        assertThat(value(figures, "sseHeld")).isEqualTo(4);
+        assertThat(value(figures, "sseDropped")).isZero();
+        assertThat(value(figures, "setupSeconds")).isPositive();
+        assertThat(value(figures, "mingaCpuCores")).isPositive();
+        assertThat(value(figures, "generatorLagP99Ms")).isNotNegative();
+        assertThat(rhythm.path("details").path("planned").asText()).isEqualTo(planned.pieces() + " tables' commands and 8 step openings, seed 18");
     }
 
     @Test
